@@ -1,0 +1,219 @@
+"""Typed, validated settings read from config.yaml."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_CONFIG = Path("config.yaml")
+VARIANTS = ("okapi", "bm25l", "bm25plus")
+
+
+class ConfigError(ValueError):
+    """A config problem, worded for the operator (names the file and the key)."""
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    """Where the documents are and how they are cut into passages."""
+
+    path: Path = Path("corpus")
+    sentences_per_passage: int = 3
+    abbreviations: list[str] = field(default_factory=lambda: [
+        "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "vs", "etc", "approx", "fig", "no", "st",
+        "jr", "sr", "inc", "ltd", "mg", "mcg", "ml", "al", "ca", "cf", "min", "max", "vol"])
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """BM25 parameters (rank-bm25's variants) and the on-disk index cache."""
+
+    variant: str = "okapi"
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+    delta: float = 1.0
+    top: int = 3
+    cache_dir: Path | None = Path(".cache")
+
+
+@dataclass(frozen=True)
+class ConfidenceConfig:
+    """The rule that decides between quoting a passage and saying "not covered"."""
+
+    min_coverage: float = 0.6
+    max_correction_distance: int = 2
+    also_says_ratio: float = 0.85
+
+
+@dataclass(frozen=True)
+class RepliesConfig:
+    """Fixed texts the bot sends; operators may reword them."""
+
+    disclaimer: str = (
+        "This is a quote from an article, not medical advice. "
+        "Please consult your doctor before changing what you take.")
+    not_covered: str = "Sorry, the article doesn't cover that."
+    no_match: str = (
+        "Sorry, the article doesn't cover that: none of its passages matches your question. "
+        "Try asking about magnesium and the nervous system, its side effects, its benefits or "
+        "how to take it safely.")
+    weak_match: str = (
+        "The article doesn't answer that directly. The closest it comes is the section "
+        "\"{section}\" (not a direct answer).")
+    also_says: str = "The article also says:"
+    emergency: str = (
+        "If this is an emergency, call your local emergency number now. "
+        "For a possible overdose or poisoning, contact poison control right away.")
+    not_english: str = "Sorry, the article is in English: please ask your question in English."
+    greeting: str = (
+        "Hello! Ask me a question about magnesium and the nervous system and I will quote the "
+        "article's most relevant passage.")
+    thanks: str = "You're welcome! Ask me anything else about the article."
+    about_me: str = (
+        "I am a question-answering bot: I quote the passage of the article that answers your "
+        "question, or tell you when the article doesn't cover it.")
+    help: str = (
+        "Send me a question in plain words, for example \"How much magnesium should I take?\" "
+        "or \"Can magnesium cause headaches?\".")
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    """Webhook mode: Telegram posts updates to url; the bot listens on listen:port."""
+
+    url: str
+    secret_token: str
+    listen: str = "0.0.0.0"
+    port: int = 8443
+    path: str = "telegram"
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    """How the bot talks to Telegram."""
+
+    api_base_url: str = "https://api.telegram.org/bot"
+    admin_ids: list[int] = field(default_factory=list)
+    webhook: WebhookConfig | None = None
+    group_messages_per_minute: int = 20
+    user_messages_per_minute: int = 6
+    repeat_window_seconds: int = 120
+    follow_up_minutes: int = 5
+    concurrent_updates: int = 64
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    """Log level and whether question texts may be logged (health questions are private)."""
+
+    level: str = "INFO"
+    questions: bool = False
+
+
+@dataclass(frozen=True)
+class Config:
+    """All settings; relative paths are resolved against the config file's folder."""
+
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+    search: SearchConfig = field(default_factory=SearchConfig)
+    confidence: ConfidenceConfig = field(default_factory=ConfidenceConfig)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    replies: RepliesConfig = field(default_factory=RepliesConfig)
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read and validate a config file; raise ConfigError naming the key on any problem."""
+    path = Path(path) if path is not None else DEFAULT_CONFIG
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the config file ({error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}:{where} is not valid YAML ({getattr(error, 'problem', error)})") from None
+    if raw is None:
+        raw = {}
+    config = _build(Config, raw, f"{path}:", path.resolve().parent)
+    _check(config, str(path))
+    return config
+
+
+def _check(config: Config, where: str) -> None:
+    """Checks that go beyond types."""
+    search = config.search
+    if search.variant not in VARIANTS:
+        raise ConfigError(f"{where}: search.variant must be one of {', '.join(VARIANTS)}, not {search.variant!r}")
+    if search.k1 < 0 or not 0 <= search.b <= 1:
+        raise ConfigError(f"{where}: search.k1 must be >= 0 and search.b between 0 and 1")
+    if search.top < 1 or config.corpus.sentences_per_passage < 1:
+        raise ConfigError(f"{where}: search.top and corpus.sentences_per_passage must be at least 1")
+    if not config.corpus.path.exists():
+        raise ConfigError(f"{where}: corpus.path {config.corpus.path} does not exist")
+    for name in ("min_coverage", "also_says_ratio"):
+        if not 0 <= getattr(config.confidence, name) <= 1:
+            raise ConfigError(f"{where}: confidence.{name} must be between 0 and 1")
+    if "{section}" not in config.replies.weak_match:
+        raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
+
+
+def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.Any:
+    """Turn parsed YAML into the annotated type `kind`, naming `key` in any error."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [k for k in typing.get_args(kind) if k is not type(None)]
+        if value is None:
+            return None
+        return _build(options[0], value, key, base)
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key} must be a mapping, not {_kind_name(value)}")
+        hints = typing.get_type_hints(kind)
+        fields = {f.name: f for f in dataclasses.fields(kind)}
+        unknown = sorted(set(map(str, value)) - set(fields))
+        if unknown:
+            raise ConfigError(f"{_join(key, unknown[0])}: unknown key (known: {', '.join(fields)})")
+        missing = [name for name, f in fields.items() if name not in value
+                   and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        if missing:
+            raise ConfigError(f"{_join(key, missing[0])}: required key is missing")
+        return kind(**{name: _build(hints[name], item, _join(key, name), base) for name, item in value.items()})
+    if origin is list:
+        if not isinstance(value, list):
+            raise ConfigError(f"{key} must be a list, not {_kind_name(value)}")
+        (item_kind,) = typing.get_args(kind)
+        return [_build(item_kind, item, f"{key}[{i}]", base) for i, item in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key} must be a mapping, not {_kind_name(value)}")
+        key_kind, item_kind = typing.get_args(kind)
+        return {_build(key_kind, k, key, base): _build(item_kind, v, _join(key, str(k)), base) for k, v in value.items()}
+    if kind is Path:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{key} must be a path (text), not {_kind_name(value)}")
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else base / path
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if kind in (int, float, str, bool) and type(value) is kind:
+        return value
+    raise ConfigError(f"{key} must be {_kind_name(kind())}, not {_kind_name(value)} ({value!r})")
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key} {name}" if key.endswith(":") else f"{key}.{name}"
+
+
+def _kind_name(value: object) -> str:
+    return {bool: "true/false", int: "a whole number", float: "a number", str: "text",
+            list: "a list", dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)

@@ -1,0 +1,191 @@
+"""Documents to passages: front matter, Markdown sections, Punkt sentences, verbatim passages."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".md", ".txt")
+INTRODUCTION = "Introduction"
+FRONT_MATTER_KEYS = ("title", "source", "language", "notes")
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+class DocumentError(ValueError):
+    """A document that cannot be used, worded for the operator (names the file and line)."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of consecutive sentences of one section, quoted verbatim."""
+
+    text: str
+    document: str
+    section: str
+    position: int  # the passage's rank within its document, from 0
+    path: str  # the document's file name
+
+
+@dataclass(frozen=True)
+class Document:
+    """One corpus file, split into passages."""
+
+    path: str
+    title: str
+    source: str | None
+    language: str | None
+    sections: tuple[str, ...]
+    passages: tuple[Passage, ...]
+    digest: str
+
+
+def sentence_splitter(abbreviations: Iterable[str]) -> PunktSentenceTokenizer:
+    """An offline Punkt splitter that knows the given abbreviations (no nltk_data needed)."""
+    params = PunktParameters()
+    params.abbrev_types = {a.lower().rstrip(".") for a in abbreviations}
+    return PunktSentenceTokenizer(params)
+
+
+def corpus_files(path: Path) -> tuple[list[Path], list[str]]:
+    """The readable documents under path (a folder or a file), and warnings for skipped files."""
+    if path.is_file():
+        candidates = [path]
+    else:
+        candidates = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    files, warnings = [], []
+    for file in candidates:
+        if file.suffix.lower() in SUFFIXES:
+            files.append(file)
+        else:
+            warnings.append(f"{file}: skipped (only {' and '.join(SUFFIXES)} files are read)")
+    return files, warnings
+
+
+def digest(data: bytes) -> str:
+    """Content hash of a file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(file: Path, splitter: PunktSentenceTokenizer, sentences_per_passage: int,
+                  data: bytes | None = None) -> Document:
+    """Read and split one document; raise DocumentError if it cannot be used."""
+    if data is None:
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise DocumentError(f"{file}: cannot be read ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"{file}: is not UTF-8 text (bad byte at offset {error.start})") from None
+    if "\x00" in text:
+        raise DocumentError(f"{file}: is not a text file (contains NUL bytes)")
+    meta, body, body_line = _front_matter(file, text)
+    title, sections = _sections(body, body_line)
+    title = meta.get("title") or title or file.stem.replace("-", " ").replace("_", " ").strip()
+    passages = tuple(_passages(title, file.name, sections, splitter, sentences_per_passage))
+    if not passages:
+        raise DocumentError(f"{file}: has no text to quote (no sentences found)")
+    return Document(path=file.name, title=title, source=meta.get("source"), language=meta.get("language"),
+                    sections=tuple(dict.fromkeys(p.section for p in passages)), passages=passages,
+                    digest=digest(data))
+
+
+def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str, int]:
+    """Split optional YAML front matter off; return (metadata, body, first line of body)."""
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text, 1
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        raise DocumentError(f"{file}: line 1: front matter starts with --- but has no closing ---")
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 2}: " if mark else ""
+        raise DocumentError(f"{file}: {line}front matter is not valid YAML "
+                            f"({getattr(error, 'problem', None) or error})") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise DocumentError(f"{file}: line 2: front matter must be a mapping of keys "
+                            f"({', '.join(FRONT_MATTER_KEYS)})")
+    for key in ("title", "source", "language"):
+        if key in meta and not isinstance(meta[key], str):
+            raise DocumentError(f"{file}: front matter key {key!r} must be text")
+    return meta, "\n".join(lines[end + 1:]), end + 2
+
+
+def _sections(body: str, first_line: int) -> tuple[str | None, list[tuple[str, list[str]]]]:
+    """The document's '#' title and its sections as (heading, paragraphs)."""
+    title: str | None = None
+    sections: list[tuple[str, list[str]]] = [(INTRODUCTION, [])]
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            sections[-1][1].append(" ".join(paragraph))
+            paragraph.clear()
+
+    for line in body.split("\n"):
+        heading = _HEADING_RE.match(line)
+        if heading:
+            flush()
+            level, name = len(heading.group(1)), heading.group(2)
+            if level == 1 and title is None and not any(p for _, p in sections):
+                title = name
+            else:
+                sections.append((name, []))
+        elif line.strip():
+            paragraph.append(line.strip())
+        else:
+            flush()
+    flush()
+    return title, [(name, paragraphs) for name, paragraphs in sections if paragraphs]
+
+
+def _passages(title: str, path: str, sections: list[tuple[str, list[str]]],
+              splitter: PunktSentenceTokenizer, size: int) -> Iterator[Passage]:
+    """Each section's sentences in passages of at most `size`, following paragraphs.
+
+    A paragraph is cut into balanced chunks (7 sentences with size 3: 3, 2, 2), and neighbouring
+    chunks are merged while they fit, so that short paragraphs join their neighbours and an
+    explanation ("This is because...") stays with what it explains where it can.
+    """
+    position = 0
+    for heading, paragraphs in sections:
+        chunks: list[list[str]] = []
+        for paragraph in paragraphs:
+            sentences = splitter.tokenize(paragraph)
+            parts = -(-len(sentences) // size)
+            bounds = [round(i * len(sentences) / parts) for i in range(parts + 1)]
+            for i in range(parts):
+                chunk = sentences[bounds[i]:bounds[i + 1]]
+                chunk[-1] += "\n\n" if i == parts - 1 else ""
+                if chunks and len(chunks[-1]) + len(chunk) <= size:
+                    chunks[-1].extend(chunk)
+                else:
+                    chunks.append(chunk)
+        for chunk in chunks:
+            yield Passage(_join(chunk), title, heading, position, path)
+            position += 1
+
+
+def _join(sentences: list[str]) -> str:
+    """Sentences of a passage as quoted: spaces inside a paragraph, a blank line between paragraphs."""
+    text = ""
+    for sentence in sentences:
+        text += sentence if not text or text.endswith("\n\n") else " " + sentence
+    return text.strip()

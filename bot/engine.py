@@ -1,0 +1,102 @@
+"""The answering engine: question in, Answer out (quote, "not covered", or a fixed reply)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import reply, safety
+from bot.answer import Answer, Found, Kind
+from bot.config import Config, load_config
+from bot.confidence import Verdict, judge
+from bot.corpus import Passage
+from bot.library import Library, load_library
+from bot.query import QueryReader
+
+_VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
+
+
+@dataclass(frozen=True)
+class _State:
+    """One corpus version and its reader, swapped in as a whole."""
+
+    library: Library
+    reader: QueryReader
+
+
+class Engine:
+    """Answers questions from one corpus; `use` swaps in a new corpus version atomically."""
+
+    def __init__(self, config: Config, library: Library) -> None:
+        self.config = config
+        self.use(library)
+
+    def use(self, library: Library) -> None:
+        """Answer from this library from now on (questions in flight finish on the old one)."""
+        reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
+                             self.config.confidence.max_correction_distance)
+        self._state = _State(library, reader)
+
+    @property
+    def library(self) -> Library:
+        """The corpus version answering now."""
+        return self._state.library
+
+    def answer(self, question: str, after: str | None = None, top: int | None = None) -> Answer:
+        """Answer a question; `after` is the previous question of the same conversation."""
+        state = self._state
+        text = question.strip()
+        answer = Answer(question=question, kind=Kind.EMPTY, emergency=safety.emergency(text))
+        kind = safety.small_talk(text) if text else None
+        if kind:
+            answer.kind, answer.small_talk = Kind.SMALL_TALK, kind
+        elif text:
+            self._search(state, answer, text, after, top or self.config.search.top)
+        answer.reply = reply.plain(answer, self.config.replies)
+        return answer
+
+    def _search(self, state: _State, answer: Answer, text: str, after: str | None, top: int) -> None:
+        """Fill in passages, verdict and reason for a question."""
+        library, query = state.library, state.reader.read(text, after)
+        hits = library.index.search(query.terms, max(top, 2))
+        found = [Found(library.passages[h.passage], h.score) for h in hits]
+        if not query.known and safety.not_english(text):
+            answer.kind = Kind.NOT_ENGLISH
+            return
+        best = hits[0].passage if hits else None
+        confidence = judge(query, library.index, best, found[0].passage.text if found else "", self.config.confidence)
+        answer.kind = _VERDICT_KIND[confidence.verdict]
+        answer.passages = found[:top]
+        answer.highlight = frozenset(t for c in query.known for t in c.terms)
+        if answer.kind is Kind.ANSWER:
+            answer.also = [f for h, f in zip(hits[1:], found[1:]) if self._also_says(state, query, found[0], h, f)][:1]
+        answer.reason = {
+            "why": confidence.why,
+            "confidence": round(confidence.coverage, 3),
+            "matched": confidence.matched,
+            "missing": confidence.missing,
+            "unknown": confidence.unknown,
+            "corrected": query.corrected,
+            "expanded": query.expanded,
+            "query": query.terms,
+            "follow_up_of": query.follow_up_of,
+        }
+
+    def _also_says(self, state: _State, query, best: Found, hit, candidate: Found) -> bool:
+        """Whether a runner-up from another section is close enough to show beside the best."""
+        if candidate.passage.section == best.passage.section:
+            return False
+        if candidate.score < self.config.confidence.also_says_ratio * best.score:
+            return False
+        verdict = judge(query, state.library.index, hit.passage, candidate.passage.text, self.config.confidence)
+        return verdict.verdict is Verdict.ANSWER
+
+    def section(self, document: str, section: str) -> list[Passage]:
+        """All passages of one section, in order."""
+        return [p for p in self.library.passages if p.document == document and p.section == section]
+
+
+def load(config_path: str | Path | None = None) -> Engine:
+    """Load the config and corpus and return a ready engine."""
+    config = load_config(config_path)
+    return Engine(config, load_library(config))

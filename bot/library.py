@@ -1,0 +1,145 @@
+"""The loaded corpus: documents, passages and their index, built or read from a safe cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bot import corpus, text
+from bot.config import Config
+from bot.corpus import Document, DocumentError, Passage
+from bot.search import Index
+
+log = logging.getLogger(__name__)
+
+
+class CorpusUnusable(ValueError):
+    """No document of the corpus could be used."""
+
+
+@dataclass
+class Library:
+    """Everything the engine searches, built from one version of the corpus."""
+
+    documents: list[Document]
+    passages: list[Passage]
+    index: Index
+    surface_words: list[str]
+    warnings: list[str] = field(default_factory=list)
+    built_at: float = field(default_factory=time.time)
+    from_cache: bool = False
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(document title, section heading) pairs, in corpus order."""
+        return list(dict.fromkeys((p.document, p.section) for p in self.passages))
+
+
+def load_library(config: Config, previous: Library | None = None) -> Library:
+    """Read the corpus; a file that cannot be used keeps its last good version from `previous`."""
+    files, warnings = corpus.corpus_files(config.corpus.path)
+    contents: dict[Path, bytes | None] = {}
+    for file in files:
+        try:
+            contents[file] = file.read_bytes()
+        except OSError as error:
+            contents[file] = None
+            warnings.append(f"{file}: cannot be read ({error.strerror or error})")
+    digests = {f.name: corpus.digest(data) for f, data in contents.items() if data is not None}
+    key = _cache_key(config, digests)
+    cached = _read_cache(config, key)
+    if cached:
+        cached.warnings = warnings
+        return cached
+    splitter = corpus.sentence_splitter(config.corpus.abbreviations)
+    kept = {d.path: d for d in previous.documents} if previous else {}
+    documents = []
+    for file, data in contents.items():
+        try:
+            if data is None:
+                raise DocumentError(f"{file}: cannot be read")
+            documents.append(corpus.read_document(file, splitter, config.corpus.sentences_per_passage, data))
+        except DocumentError as error:
+            if data is not None:
+                warnings.append(str(error))
+            if file.name in kept:
+                documents.append(kept[file.name])
+                warnings.append(f"{file.name}: still answering from its last good version")
+    if not documents:
+        raise CorpusUnusable(f"{config.corpus.path}: no usable document" + "".join(f"\n  {w}" for w in warnings))
+    library = build(documents, config)
+    library.warnings = warnings
+    if len(documents) == len(contents) and not any(d.digest != digests.get(d.path) for d in documents):
+        _write_cache(config, key, library)
+    return library
+
+
+def build(documents: list[Document], config: Config) -> Library:
+    """Tokenise the passages (with their section headings) and index them."""
+    passages = [p for d in documents for p in d.passages]
+    surface: set[str] = set()
+    tokenised = []
+    stops = text.stop_words()
+    for passage in passages:
+        found = text.words(f"{passage.section}\n{passage.text}")
+        surface.update(w for w in found if w.isalpha())
+        tokenised.append([text.stem(w) for w in found if w not in stops])
+    index = Index.build(tokenised, config.search)
+    return Library(documents, passages, index, sorted(surface))
+
+
+def _cache_key(config: Config, digests: dict[str, str]) -> str:
+    """Hash of everything the index depends on: files, splitting, tokenising and BM25 settings."""
+    parts = {
+        "files": sorted(digests.items()),
+        "corpus": [config.corpus.sentences_per_passage, sorted(config.corpus.abbreviations)],
+        "search": [config.search.variant, config.search.k1, config.search.b, config.search.epsilon,
+                   config.search.delta],
+        "code": _code_digest(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _code_digest() -> str:
+    """Hash of the code and word lists that shape passages and tokens: a change invalidates the cache."""
+    package = Path(__file__).parent
+    names = ["corpus.py", "text.py", "search.py", "library.py", "data/stopwords.txt"]
+    return hashlib.sha256(b"".join((package / n).read_bytes() for n in names)).hexdigest()
+
+
+def _cache_path(config: Config) -> Path | None:
+    return config.search.cache_dir / "index.npz" if config.search.cache_dir else None
+
+
+def _read_cache(config: Config, key: str) -> Library | None:
+    """The cached library for exactly this key, or None (a broken cache is ignored)."""
+    path = _cache_path(config)
+    if path is None or not path.is_file():
+        return None
+    try:
+        index, header = Index.load(path)
+        if header.get("key") != key:
+            return None
+        documents = [Document(path=d["path"], title=d["title"], source=d["source"], language=d["language"],
+                              sections=tuple(d["sections"]), digest=d["digest"],
+                              passages=tuple(Passage(**p) for p in d["passages"])) for d in header["documents"]]
+        passages = [p for d in documents for p in d.passages]
+        return Library(documents, passages, index, header["surface_words"], from_cache=True)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("ignoring the index cache %s: %s", path, error)
+        return None
+
+
+def _write_cache(config: Config, key: str, library: Library) -> None:
+    """Store the library; a failure to write only costs the next start some time."""
+    path = _cache_path(config)
+    if path is None:
+        return
+    documents = [asdict(d) for d in library.documents]
+    try:
+        library.index.save(path, {"key": key, "documents": documents, "surface_words": library.surface_words})
+    except OSError as error:
+        log.warning("could not write the index cache %s: %s", path, error)

@@ -1,0 +1,183 @@
+"""Question analysis: synonyms, spelling correction and the concepts a question asks about."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from nltk.metrics.distance import edit_distance
+
+from bot.text import is_english_word, question_stems, stem, stop_words, words
+
+# A question that leans on the one before: opens with a connector, or points back with a pronoun.
+_CONNECTOR_RE = re.compile(
+    r"^\s*(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
+    r"does it|does that|can it|could it|will it|would it|for|with|without|in|same)\b", re.IGNORECASE)
+_POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its"})
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing a question asks about: a word and its synonyms, as index terms."""
+
+    word: str
+    terms: tuple[str, ...]
+    known: bool  # at least one term is in the corpus
+    weight: float = 1.0  # 2.0 for the current question's own words in a follow-up
+
+
+@dataclass
+class Query:
+    """What the engine searches for, and how the question was read."""
+
+    text: str
+    concepts: list[Concept]
+    corrected: dict[str, str] = field(default_factory=dict)
+    expanded: dict[str, list[str]] = field(default_factory=dict)
+    follow_up_of: str | None = None
+
+    @property
+    def known(self) -> list[Concept]:
+        """Concepts the corpus has words for."""
+        return [c for c in self.concepts if c.known]
+
+    @property
+    def unknown(self) -> list[Concept]:
+        """Subjects the corpus has no word for (e.g. another drug)."""
+        return [c for c in self.concepts if not c.known]
+
+    @property
+    def terms(self) -> list[str]:
+        """The BM25 query: every term of every known concept, the current question's twice."""
+        out: list[str] = []
+        for concept in self.known:
+            out.extend(concept.terms * int(concept.weight))
+        return out
+
+
+class QueryReader:
+    """Reads questions against one corpus vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
+                 synonyms: dict[str, list[str]], max_distance: int = 2) -> None:
+        self.vocabulary = frozenset(vocabulary)
+        self.surface_words = frozenset(surface_words)
+        self.max_distance = max_distance
+        self.synonyms = {tuple(words(k)): [words(v) for v in vs] for k, vs in synonyms.items() if words(k)}
+        self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
+        self._deletes: dict[str, set[str]] | None = None
+
+    def read(self, question: str, after: str | None = None) -> Query:
+        """Read a question; with `after`, a question that leans on it borrows its concepts."""
+        query = self._read_alone(question)
+        if after and self.leans_on_previous(question, query):
+            previous = self._read_alone(after)
+            own = [Concept(c.word, c.terms, c.known, 2.0) for c in query.concepts]
+            seen = {c.terms for c in own}
+            query.concepts = own + [c for c in previous.concepts if c.terms not in seen]
+            query.follow_up_of = after
+        return query
+
+    def leans_on_previous(self, question: str, query: Query) -> bool:
+        """Whether a question needs the previous one to make sense."""
+        if _CONNECTOR_RE.match(question) or not query.known:
+            return True
+        pointers = _POINTER_WORDS.intersection(words(question))
+        return bool(pointers) and len(query.known) <= 1
+
+    def _read_alone(self, question: str) -> Query:
+        """Concepts of one question on its own."""
+        tokens = words(question)
+        query = Query(text=question, concepts=[])
+        stops, generic = stop_words(), question_stems()
+        i = 0
+        while i < len(tokens):
+            span = self._synonym_at(tokens, i)
+            if span:
+                phrase = tokens[i:i + span]
+                alternatives = self.synonyms[tuple(phrase)]
+                terms = [stem(w) for w in phrase if w not in stops]
+                terms += [stem(w) for alt in alternatives for w in alt if w not in stops]
+                query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
+                self._add(query, " ".join(phrase), terms)
+                i += span
+                continue
+            word = tokens[i]
+            i += 1
+            if word in stops or len(word) == 1 and not word.isdigit():
+                continue
+            term = stem(word)
+            if term in generic:
+                continue
+            if term in self.vocabulary:
+                self._add(query, word, [term])
+                continue
+            correction = self.correct(word)
+            if correction:
+                query.corrected[word] = correction
+                if correction in stops:
+                    continue
+                word, term = correction, stem(correction)
+                if term in generic:
+                    continue
+                if term in self.vocabulary:
+                    self._add(query, word, [term])
+                    continue
+            self._add(query, word, [term])
+        return query
+
+    def _add(self, query: Query, word: str, terms: list[str]) -> None:
+        """Add a concept unless it repeats one already there."""
+        unique = tuple(dict.fromkeys(t for t in terms if t))
+        if not unique or any(c.terms == unique for c in query.concepts):
+            return
+        known = any(t in self.vocabulary for t in unique)
+        if not known and all(t in question_stems() for t in unique):
+            return
+        query.concepts.append(Concept(word, unique, known))
+
+    def _synonym_at(self, tokens: list[str], i: int) -> int:
+        """Length of the longest synonym phrase starting at tokens[i], or 0."""
+        for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
+            if tuple(tokens[i:i + span]) in self.synonyms:
+                return span
+        return 0
+
+    def correct(self, word: str) -> str | None:
+        """A close corpus word for a misspelled one; None for real words the corpus lacks."""
+        if len(word) < 3 or word.isdigit() or is_english_word(word):
+            return None
+        limit = 1 if len(word) <= 4 else self.max_distance
+        best: tuple[int, int, str] | None = None
+        for candidate in self._candidates(word):
+            distance = edit_distance(word, candidate, transpositions=True)
+            if distance <= limit:
+                rank = (distance, -len(candidate), candidate)
+                if best is None or rank < best:
+                    best = rank
+        return best[2] if best else None
+
+    def _candidates(self, word: str) -> set[str]:
+        """Corpus, stop and question words within two edits (one deletion on each side)."""
+        if self._deletes is None:
+            self._deletes = defaultdict(set)
+            for known in self.surface_words | stop_words():
+                if len(known) >= 2:
+                    for key in _deletions(known) | {known}:
+                        self._deletes[key].add(known)
+        found: set[str] = set()
+        for key in _deletions(word) | {word}:
+            found |= self._deletes.get(key, set())
+        return found
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with one letter deleted, every way."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def surface_words(texts: Iterable[str]) -> set[str]:
+    """The normalised alphabetic words of texts, for spelling correction."""
+    return {w for text in texts for w in words(text) if w.isalpha()}

@@ -1,0 +1,67 @@
+"""What a message is before it is a question: an emergency, small talk, or not English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from bot.text import is_english_word, words
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A pattern that marks a message as describing an emergency."""
+
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+
+
+@cache
+def red_flags() -> tuple[RedFlag, ...]:
+    """The shipped, reviewable red-flag list (bot/data/red-flags.yaml)."""
+    text = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
+    return tuple(RedFlag(e["name"], re.compile(e["pattern"]), tuple(e["examples"])) for e in yaml.safe_load(text))
+
+
+def plain_words(text: str) -> str:
+    """The message as patterns see it: normalised words separated by single spaces."""
+    return " ".join(words(text))
+
+
+def emergency(text: str) -> str | None:
+    """The name of the first red flag the message raises, if any."""
+    seen = plain_words(text)
+    return next((flag.name for flag in red_flags() if flag.pattern.search(seen)), None)
+
+
+_SMALL_TALK = {
+    "greeting": re.compile(r"^(hi|hello|hey|hiya|howdy|yo|hola|good (morning|afternoon|evening|day)|greetings)"
+                           r"( there| bot| all| everyone)?$"),
+    "thanks": re.compile(r"^((many |big )?(thanks|thank you|thank u|thx|ty|cheers)( (so|very) much| a lot| again)?"
+                         r"( bot)?|(great|awesome|perfect|cool|ok|okay|nice|got it)( thanks| thank you)?)$"),
+    "about_me": re.compile(r"^(who|what) are (you|u)|^(what|who) is this( bot)?$|^are you (a bot|human|real)"
+                           r"|^what (can|do) (you|u) do$"),
+    "help": re.compile(r"^(help|help me|how does this work|how do i use (this|you)|what do i (do|ask)|\? ?)$"),
+}
+
+
+def small_talk(text: str) -> str | None:
+    """"greeting", "thanks", "about_me" or "help" when the whole message is just that."""
+    seen = plain_words(text)
+    return next((kind for kind, pattern in _SMALL_TALK.items() if pattern.search(seen)), None)
+
+
+def not_english(text: str) -> bool:
+    """Whether a question is clearly in another language (script, or too few English words)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
+        return True
+    alphabetic = [w for w in words(text) if w.isalpha() and len(w) > 1]
+    if len(alphabetic) < 3:
+        return False
+    return sum(map(is_english_word, alphabetic)) / len(alphabetic) < 0.5

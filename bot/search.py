@@ -1,0 +1,159 @@
+"""BM25 index: rank-bm25's IDF and formulas, scored only where a query term occurs."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import SearchConfig
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One scored passage (its number in the index) for a query."""
+
+    passage: int
+    score: float
+
+
+class Index:
+    """An inverted index whose scores equal rank-bm25's `get_scores` for the same tokens.
+
+    For every (term, passage) pair the index stores the term's full contribution, computed once
+    with rank-bm25's formula and IDF; a query adds up the contributions of its terms' postings
+    in query order, exactly as `get_scores` does, without walking every passage.
+    """
+
+    def __init__(self, terms: list[str], idf: np.ndarray, indptr: np.ndarray, passages: np.ndarray,
+                 contributions: np.ndarray, absent: np.ndarray, size: int) -> None:
+        self.terms = terms
+        self.term_ids = {term: i for i, term in enumerate(terms)}
+        self.idf = idf
+        self.indptr = indptr
+        self.passages = passages
+        self.contributions = contributions
+        self.absent = absent  # per term: what a passage without the term gets (BM25+ only: idf*delta)
+        self.size = size
+
+    @classmethod
+    def build(cls, tokenised: Sequence[Sequence[str]], params: SearchConfig) -> Index:
+        """Index tokenised passages with the configured rank-bm25 variant."""
+        model = _rank_bm25_model(tokenised, params)
+        terms = list(model.idf)
+        term_ids = {term: i for i, term in enumerate(terms)}
+        term_of, passage_of, freq = [], [], []
+        for passage, frequencies in enumerate(model.doc_freqs):
+            for term, count in frequencies.items():
+                term_of.append(term_ids[term])
+                passage_of.append(passage)
+                freq.append(count)
+        del model.doc_freqs
+        term_arr = np.asarray(term_of, dtype=np.int64)
+        order = np.argsort(term_arr, kind="stable")
+        passages = np.asarray(passage_of, dtype=np.int32)[order]
+        tf = np.asarray(freq, dtype=np.float64)[order]
+        idf = np.asarray([model.idf[t] for t in terms], dtype=np.float64)
+        posting_idf = idf[term_arr[order]]
+        doc_len = np.asarray(model.doc_len)[passages]  # int64, as rank-bm25 uses it
+        contributions = _contribution(params, posting_idf, tf, doc_len, model.avgdl)
+        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(term_arr, minlength=len(terms)), out=indptr[1:])
+        absent = idf * params.delta if params.variant == "bm25plus" else np.zeros_like(idf)
+        return cls(terms, idf, indptr, passages, contributions, absent, len(tokenised))
+
+    def postings(self, term: str) -> np.ndarray:
+        """The passages that contain a term, ascending."""
+        i = self.term_ids.get(term)
+        return self.passages[self.indptr[i]:self.indptr[i + 1]] if i is not None else self.passages[:0]
+
+    def document_frequency(self, term: str) -> int:
+        """How many passages contain a term."""
+        i = self.term_ids.get(term)
+        return int(self.indptr[i + 1] - self.indptr[i]) if i is not None else 0
+
+    def scores(self, query: Sequence[str]) -> np.ndarray:
+        """BM25 score of every passage, equal to rank-bm25's get_scores(query)."""
+        scores = np.zeros(self.size)
+        for term in query:
+            i = self.term_ids.get(term)
+            if i is None:
+                continue
+            start, end = self.indptr[i], self.indptr[i + 1]
+            if self.absent[i]:
+                column = np.full(self.size, self.absent[i])
+                column[self.passages[start:end]] = self.contributions[start:end]
+                scores += column
+            else:
+                scores[self.passages[start:end]] += self.contributions[start:end]
+        return scores
+
+    def search(self, query: Sequence[str], k: int) -> list[Hit]:
+        """The k best passages that contain at least one query term, best first (ties: earlier first)."""
+        known = [self.term_ids[t] for t in query if t in self.term_ids]
+        if not known:
+            return []
+        scores = self.scores(query)
+        candidates = np.unique(np.concatenate([self.passages[self.indptr[i]:self.indptr[i + 1]] for i in known]))
+        candidate_scores = scores[candidates]
+        if len(candidates) > k:
+            keep = np.argpartition(-candidate_scores, k - 1)[:k]
+            candidates, candidate_scores = candidates[keep], candidate_scores[keep]
+        order = np.lexsort((candidates, -candidate_scores))
+        return [Hit(int(candidates[j]), float(candidate_scores[j])) for j in order]
+
+    def save(self, path: Path, extra: dict) -> None:
+        """Write the index and a JSON payload atomically, without pickle."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = json.dumps({"version": FORMAT_VERSION, "terms": self.terms, "size": self.size, **extra})
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".npz")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                np.savez(out, header=np.frombuffer(header.encode("utf-8"), dtype=np.uint8), idf=self.idf,
+                         indptr=self.indptr, passages=self.passages, contributions=self.contributions,
+                         absent=self.absent)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[Index, dict]:
+        """Read an index written by save(); raise ValueError if it is not one of ours."""
+        with np.load(path, allow_pickle=False) as data:
+            header = json.loads(data["header"].tobytes().decode("utf-8"))
+            if header.get("version") != FORMAT_VERSION:
+                raise ValueError(f"{path}: index format {header.get('version')}, expected {FORMAT_VERSION}")
+            index = cls(header.pop("terms"), data["idf"], data["indptr"], data["passages"],
+                        data["contributions"], data["absent"], header.pop("size"))
+        return index, header
+
+
+def _rank_bm25_model(tokenised: Sequence[Sequence[str]], params: SearchConfig):
+    """rank-bm25's model for the configured variant (tokenised by us: no process pool)."""
+    from rank_bm25 import BM25L, BM25Okapi, BM25Plus
+
+    if params.variant == "okapi":
+        return BM25Okapi(tokenised, k1=params.k1, b=params.b, epsilon=params.epsilon)
+    if params.variant == "bm25l":
+        return BM25L(tokenised, k1=params.k1, b=params.b, delta=params.delta)
+    return BM25Plus(tokenised, k1=params.k1, b=params.b, delta=params.delta)
+
+
+def _contribution(params: SearchConfig, idf: np.ndarray, tf: np.ndarray, doc_len: np.ndarray,
+                  avgdl: float) -> np.ndarray:
+    """Per posting, rank-bm25's score term for its variant, in the same operation order."""
+    k1, b, delta = params.k1, params.b, params.delta
+    if params.variant == "okapi":
+        return idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))
+    if params.variant == "bm25l":
+        ctd = tf / (1 - b + b * doc_len / avgdl)
+        return idf * tf * (k1 + 1) * (ctd + delta) / (k1 + ctd + delta)
+    return idf * (delta + (tf * (k1 + 1)) / (k1 * (1 - b + b * doc_len / avgdl) + tf))

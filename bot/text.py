@@ -1,0 +1,77 @@
+"""Tokenising: Unicode-normalised, lower-cased, Snowball-stemmed words and numbers, offline."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+
+from nltk.stem.snowball import SnowballStemmer
+
+# Words (letters, with inner apostrophes dropped later) and numbers; "400-420mg" -> 400, 420, mg.
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_STEMMER = SnowballStemmer("english")
+
+
+def normalise(text: str) -> str:
+    """NFKC-normalise and case-fold a text."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words and numbers of a text, in order, apostrophes split off."""
+    out: list[str] = []
+    for match in WORD_RE.finditer(normalise(text)):
+        out.extend(part for part in re.split(r"['’]", match.group()) if part)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball stem of one normalised word (numbers are kept as they are)."""
+    return word if word[0].isdigit() else _STEMMER.stem(word)
+
+
+def _data_lines(name: str) -> list[str]:
+    """Lines of a shipped data file, without comments and blanks."""
+    text = resources.files("bot.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The shipped English stop-word list (normalised, not stemmed)."""
+    return frozenset(_data_lines("stopwords.txt"))
+
+
+@cache
+def question_stems() -> frozenset[str]:
+    """Stems of words that shape a question without naming a subject."""
+    return frozenset(stem(w) for w in _data_lines("question-words.txt"))
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """A general English word list (SCOWL), to tell real words from misspellings."""
+    blob = resources.files("bot.data").joinpath("english-words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(blob).decode("utf-8").split())
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a normalised word is an English word (inflections of a listed word count)."""
+    vocabulary = english_words()
+    if word in vocabulary or word in stop_words():
+        return True
+    for suffix, replacement in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
+                                ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in vocabulary:
+            return True
+    return False
+
+
+def tokens(text: str) -> list[str]:
+    """Index terms of a text: stemmed words and numbers, stop words removed."""
+    stops = stop_words()
+    return [stem(w) for w in words(text) if w not in stops]
