@@ -10,32 +10,25 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
 3. The question asks when / how long / where / how fast,
    and the passage says nothing of time or place            -> WEAK.
 4. Coverage: the share of the question's informative weight that the best passage contains.
-   A concept's weight is log((N + 1) / df), so a word found in every passage ("magnesium" in an
+   A concept's weight is log((N + 1) / df) (of its most common synonym), so a word found in every passage ("magnesium" in an
    article about magnesium) weighs almost nothing and rare words weigh most. A concept counts
-   as matched when any of its terms (the word, its synonyms) is in the passage.
+   as matched when the passage has all the words of one of its alternatives (the question's
+   words, or one synonym; an alternative with a word the corpus lacks never matches).
    Coverage >= min_coverage -> ANSWER, else WEAK.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
 
+from bot import intent
 from bot.config import ConfidenceConfig
 from bot.query import Query
 from bot.search import Index
-
-_ASKS_TIME_OR_PLACE = re.compile(
-    r"\b(how long|how soon|how fast|how quickly|when|what time|where|which (time|store|shop|brand))\b",
-    re.IGNORECASE)
-_TIME_OR_PLACE = re.compile(
-    r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|night|bedtime|before|after|"
-    r"pharmac\w*|store|shop)\b", re.IGNORECASE)
-
 
 class Verdict(str, Enum):
     """What the engine does with a question."""
@@ -58,9 +51,24 @@ class Confidence:
 
 
 def weight(index: Index, terms: tuple[str, ...]) -> float:
-    """How informative a concept is: log((N + 1) / df) of its rarest known term."""
-    frequencies = [index.document_frequency(t) for t in terms]
-    return max((math.log((index.size + 1) / df) for df in frequencies if df), default=0.0)
+    """How informative a concept is: log((N + 1) / df), of its rarest term found in under half
+    of the passages, else of its most common term ("mg" or "magnesium" weighs as "mg")."""
+    frequencies = [df for df in map(index.document_frequency, terms) if df]
+    rare = [df for df in frequencies if df < index.size / 2]
+    df = min(rare) if rare else max(frequencies, default=0)
+    return math.log((index.size + 1) / df) if df else 0.0
+
+
+def coverage(query: Query, index: Index, passage: int) -> tuple[float, list[str], list[str]]:
+    """Share of the question's informative weight found in a passage, with the words matched and missed."""
+    matched, missing, total, covered = [], [], 0.0, 0.0
+    for concept in query.known:
+        w = weight(index, concept.terms) * concept.weight
+        hit = any(all(_contains(index, t, passage) for t in way) for way in concept.alternatives)
+        total += w
+        covered += w if hit else 0.0
+        (matched if hit else missing).append(concept.word)
+    return (covered / total if total else 1.0), matched, missing
 
 
 def judge(query: Query, index: Index, best: int | None, best_text: str, rules: ConfidenceConfig) -> Confidence:
@@ -68,26 +76,20 @@ def judge(query: Query, index: Index, best: int | None, best_text: str, rules: C
     unknown = [c.word for c in query.unknown]
     if best is None or not query.known:
         return Confidence(Verdict.NO_MATCH, 0.0, [], [], unknown, "no word of the question is in the corpus")
-    matched, missing, total, covered = [], [], 0.0, 0.0
-    for concept in query.known:
-        w = weight(index, concept.terms) * concept.weight
-        hit = any(_contains(index, t, best) for t in concept.terms)
-        total += w
-        covered += w if hit else 0.0
-        (matched if hit else missing).append(concept.word)
-    coverage = covered / total if total else 1.0
+    share, matched, missing = coverage(query, index, best)
     if unknown:
-        return Confidence(Verdict.WEAK, coverage, matched, missing, unknown,
+        return Confidence(Verdict.WEAK, share, matched, missing, unknown,
                           f"the corpus has no word for: {', '.join(unknown)}")
-    if _ASKS_TIME_OR_PLACE.search(query.text) and not _TIME_OR_PLACE.search(best_text):
-        return Confidence(Verdict.WEAK, coverage, matched, missing, unknown,
-                          "asks when, how long or where, and the passage does not say")
-    if coverage < rules.min_coverage:
-        return Confidence(Verdict.WEAK, coverage, matched, missing, unknown,
-                          f"the passage covers {coverage:.0%} of the question's weight "
+    for wanted in intent.of_question(query.text):
+        if wanted.required and not intent.answers(wanted, best_text):
+            return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+                              f"asks for a {wanted.name}, and the passage gives none")
+    if share < rules.min_coverage:
+        return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+                          f"the passage covers {share:.0%} of the question's weight "
                           f"(needs {rules.min_coverage:.0%})")
-    return Confidence(Verdict.ANSWER, coverage, matched, missing, unknown,
-                      f"the passage covers {coverage:.0%} of the question's weight")
+    return Confidence(Verdict.ANSWER, share, matched, missing, unknown,
+                      f"the passage covers {share:.0%} of the question's weight")
 
 
 def _contains(index: Index, term: str, passage: int) -> bool:

@@ -39,6 +39,7 @@ class SearchConfig:
     epsilon: float = 0.25
     delta: float = 1.0
     top: int = 3
+    heading_weight: int = 2
     cache_dir: Path | None = Path(".cache")
 
 
@@ -47,6 +48,7 @@ class ConfidenceConfig:
     """The rule that decides between quoting a passage and saying "not covered"."""
 
     min_coverage: float = 0.6
+    prefer_within: float = 0.6
     max_correction_distance: int = 2
     also_says_ratio: float = 0.85
 
@@ -160,7 +162,7 @@ def _check(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: search.top and corpus.sentences_per_passage must be at least 1")
     if not config.corpus.path.exists():
         raise ConfigError(f"{where}: corpus.path {config.corpus.path} does not exist")
-    for name in ("min_coverage", "also_says_ratio"):
+    for name in ("min_coverage", "prefer_within", "also_says_ratio"):
         if not 0 <= getattr(config.confidence, name) <= 1:
             raise ConfigError(f"{where}: confidence.{name} must be between 0 and 1")
     if "{section}" not in config.replies.weak_match:

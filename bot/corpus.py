@@ -160,20 +160,16 @@ def _passages(title: str, path: str, sections: list[tuple[str, list[str]]],
               splitter: PunktSentenceTokenizer, size: int) -> Iterator[Passage]:
     """Each section's sentences in passages of at most `size`, following paragraphs.
 
-    A paragraph is cut into balanced chunks (7 sentences with size 3: 3, 2, 2), and neighbouring
-    chunks are merged while they fit, so that short paragraphs join their neighbours and an
-    explanation ("This is because...") stays with what it explains where it can.
+    A paragraph is cut into as few and as even chunks as fit, preferring cuts that do not start a
+    chunk with a sentence that leans on the one before ("This is because...");
+    neighbouring chunks are merged while they fit, so short paragraphs join their neighbours.
     """
     position = 0
     for heading, paragraphs in sections:
         chunks: list[list[str]] = []
         for paragraph in paragraphs:
-            sentences = splitter.tokenize(paragraph)
-            parts = -(-len(sentences) // size)
-            bounds = [round(i * len(sentences) / parts) for i in range(parts + 1)]
-            for i in range(parts):
-                chunk = sentences[bounds[i]:bounds[i + 1]]
-                chunk[-1] += "\n\n" if i == parts - 1 else ""
+            for i, chunk in enumerate(parts := _cut(splitter.tokenize(paragraph), size)):
+                chunk[-1] += "\n\n" if i == len(parts) - 1 else ""
                 if chunks and len(chunks[-1]) + len(chunk) <= size:
                     chunks[-1].extend(chunk)
                 else:
@@ -181,6 +177,31 @@ def _passages(title: str, path: str, sections: list[tuple[str, list[str]]],
         for chunk in chunks:
             yield Passage(_join(chunk), title, heading, position, path)
             position += 1
+
+
+_LEANS_ON_PREVIOUS = re.compile(
+    r"^(this|that|these|those|it|its|they|them|their|however|but|and|because|therefore|thus|hence|"
+    r"as a result|additionally|in addition|also|such)\b", re.IGNORECASE)
+
+
+def _cut(sentences: list[str], size: int) -> list[list[str]]:
+    """Split sentences into chunks of at most `size`: fewest chunks, then least cost, where uneven
+    sizes cost their squared shortfall and a chunk opening with a sentence that leans on the
+    previous one ("This is because...") costs 3."""
+    n = len(sentences)
+    best: list[tuple[tuple[int, int], list[int]] | None] = [None] * (n + 1)
+    best[0] = ((0, 0), [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - size), end):
+            if best[start] is None:
+                continue
+            (chunks, unevenness), cuts = best[start]
+            leans = start > 0 and bool(_LEANS_ON_PREVIOUS.match(sentences[start]))
+            cost = (chunks + 1, unevenness + (end - start - size) ** 2 + 3 * leans)
+            if best[end] is None or cost < best[end][0]:
+                best[end] = (cost, cuts + [start])
+    bounds = best[n][1] + [n] if n else [0]
+    return [sentences[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _join(sentences: list[str]) -> str:

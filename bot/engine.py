@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot import reply, safety
+from bot import intent, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
-from bot.confidence import Verdict, judge
+from bot.confidence import Verdict, coverage, judge
 from bot.corpus import Passage
 from bot.library import Library, load_library
-from bot.query import QueryReader
+from bot.query import Query, QueryReader
+from bot.search import Hit
+from bot.text import tokens
 
+_CANDIDATES = 10  # passages considered for reranking and "also says"
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
 
 
@@ -58,7 +61,8 @@ class Engine:
     def _search(self, state: _State, answer: Answer, text: str, after: str | None, top: int) -> None:
         """Fill in passages, verdict and reason for a question."""
         library, query = state.library, state.reader.read(text, after)
-        hits = library.index.search(query.terms, max(top, 2))
+        hits = library.index.search(query.terms, max(top, _CANDIDATES))
+        hits = self._rerank(query, hits, library)
         found = [Found(library.passages[h.passage], h.score) for h in hits]
         if not query.known and safety.not_english(text):
             answer.kind = Kind.NOT_ENGLISH
@@ -82,7 +86,32 @@ class Engine:
             "follow_up_of": query.follow_up_of,
         }
 
-    def _also_says(self, state: _State, query, best: Found, hit, candidate: Found) -> bool:
+    def _rerank(self, query: Query, hits: list[Hit], library: Library) -> list[Hit]:
+        """Among passages scoring close to the best, put first those that cover more of the
+        question, then those with the kind of answer asked for (a definition, a reason, a number),
+        then those whose own text (not only their section heading) has more of the question's words."""
+        if not hits:
+            return hits
+        defined = intent.defined_word(query.text)
+        wanted = [i for i in intent.of_question(query.text) if not i.required]
+
+        def fits(hit: Hit) -> bool:
+            text = library.passages[hit.passage].text
+            if defined:
+                return intent.defines(defined, text)
+            return bool(wanted) and all(intent.answers(i, text) for i in wanted)
+
+        floor = self.config.confidence.prefer_within * hits[0].score
+        close = [h for h in hits if h.score >= floor]
+        def in_text(hit: Hit) -> int:
+            own = set(tokens(library.passages[hit.passage].text))
+            return sum(any(all(t in own for t in way) for way in c.alternatives) for c in query.known)
+
+        ranked = sorted(close, key=lambda h: (-round(coverage(query, library.index, h.passage)[0], 6),
+                                              not fits(h), -in_text(h)))
+        return ranked + hits[len(close):]
+
+    def _also_says(self, state: _State, query: Query, best: Found, hit: Hit, candidate: Found) -> bool:
         """Whether a runner-up from another section is close enough to show beside the best."""
         if candidate.passage.section == best.passage.section:
             return False

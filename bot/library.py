@@ -84,7 +84,7 @@ def build(documents: list[Document], config: Config) -> Library:
     tokenised = []
     stops = text.stop_words()
     for passage in passages:
-        found = text.words(f"{passage.section}\n{passage.text}")
+        found = text.words(f"{passage.section}\n" * config.search.heading_weight + passage.text)
         surface.update(w for w in found if w.isalpha())
         tokenised.append([text.stem(w) for w in found if w not in stops])
     index = Index.build(tokenised, config.search)
@@ -95,7 +95,8 @@ def _cache_key(config: Config, digests: dict[str, str]) -> str:
     """Hash of everything the index depends on: files, splitting, tokenising and BM25 settings."""
     parts = {
         "files": sorted(digests.items()),
-        "corpus": [config.corpus.sentences_per_passage, sorted(config.corpus.abbreviations)],
+        "corpus": [config.corpus.sentences_per_passage, sorted(config.corpus.abbreviations),
+                   config.search.heading_weight],
         "search": [config.search.variant, config.search.k1, config.search.b, config.search.epsilon,
                    config.search.delta],
         "code": _code_digest(),

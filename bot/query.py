@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,6 +17,8 @@ from bot.text import is_english_word, question_stems, stem, stop_words, words
 _CONNECTOR_RE = re.compile(
     r"^\s*(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
     r"does it|does that|can it|could it|will it|would it|for|with|without|in|same)\b", re.IGNORECASE)
+_FAMILY_PREFIX = 5  # letters a word-family relative must share at least
+_FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its"})
 
 
@@ -25,7 +29,9 @@ class Concept:
     word: str
     terms: tuple[str, ...]
     known: bool  # at least one term is in the corpus
+    alternatives: tuple[tuple[str, ...], ...] = ()  # ways to match: the words, or one synonym, in full
     weight: float = 1.0  # 2.0 for the current question's own words in a follow-up
+    phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
 
 
 @dataclass
@@ -40,8 +46,8 @@ class Query:
 
     @property
     def known(self) -> list[Concept]:
-        """Concepts the corpus has words for."""
-        return [c for c in self.concepts if c.known]
+        """Subjects of the question that the corpus has words for."""
+        return [c for c in self.concepts if c.known and not c.phrasing]
 
     @property
     def unknown(self) -> list[Concept]:
@@ -50,10 +56,11 @@ class Query:
 
     @property
     def terms(self) -> list[str]:
-        """The BM25 query: every term of every known concept, the current question's twice."""
+        """The BM25 query: every term of every concept the corpus knows, the current question's twice."""
         out: list[str] = []
-        for concept in self.known:
-            out.extend(concept.terms * int(concept.weight))
+        for concept in self.concepts:
+            if concept.known:
+                out.extend(concept.terms * int(concept.weight))
         return out
 
 
@@ -68,13 +75,17 @@ class QueryReader:
         self.synonyms = {tuple(words(k)): [words(v) for v in vs] for k, vs in synonyms.items() if words(k)}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
         self._deletes: dict[str, set[str]] | None = None
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        for term in self.vocabulary:
+            if len(term) >= _FAMILY_PREFIX:
+                self._by_prefix[term[:_FAMILY_PREFIX]].append(term)
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
         query = self._read_alone(question)
         if after and self.leans_on_previous(question, query):
             previous = self._read_alone(after)
-            own = [Concept(c.word, c.terms, c.known, 2.0) for c in query.concepts]
+            own = [dataclasses.replace(c, weight=2.0) for c in query.concepts]
             seen = {c.terms for c in own}
             query.concepts = own + [c for c in previous.concepts if c.terms not in seen]
             query.follow_up_of = after
@@ -98,18 +109,23 @@ class QueryReader:
             if span:
                 phrase = tokens[i:i + span]
                 alternatives = self.synonyms[tuple(phrase)]
-                terms = [stem(w) for w in phrase if w not in stops]
-                terms += [stem(w) for alt in alternatives for w in alt if w not in stops]
+                ways = [[stem(w) for w in way if w not in stops] for way in [phrase, *alternatives]]
+                terms = [t for way in ways for t in way]
                 query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
-                self._add(query, " ".join(phrase), terms)
+                self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
+                          ways=[[t for t in way if t not in generic] for way in ways])
+                self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
                 i += span
                 continue
             word = tokens[i]
             i += 1
             if word in stops or len(word) == 1 and not word.isdigit():
                 continue
+            if word[0].isdigit() and stem(word) not in self.vocabulary:
+                continue  # a quantity the corpus does not mention names no subject
             term = stem(word)
             if term in generic:
+                self._add(query, word, [term], phrasing=True)
                 continue
             if term in self.vocabulary:
                 self._add(query, word, [term])
@@ -121,22 +137,30 @@ class QueryReader:
                     continue
                 word, term = correction, stem(correction)
                 if term in generic:
+                    self._add(query, word, [term], phrasing=True)
                     continue
                 if term in self.vocabulary:
                     self._add(query, word, [term])
                     continue
+            relative = self.word_family(term)
+            if relative:
+                query.corrected[word] = relative
+                term = relative
             self._add(query, word, [term])
         return query
 
-    def _add(self, query: Query, word: str, terms: list[str]) -> None:
-        """Add a concept unless it repeats one already there."""
+    def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
+             ways: list[list[str]] | None = None) -> None:
+        """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique or any(c.terms == unique for c in query.concepts):
             return
         known = any(t in self.vocabulary for t in unique)
-        if not known and all(t in question_stems() for t in unique):
+        if phrasing and not known:
             return
-        query.concepts.append(Concept(word, unique, known))
+        usable = tuple(tuple(w) for w in (ways or [[t] for t in unique])
+                       if w and all(t in self.vocabulary for t in w))
+        query.concepts.append(Concept(word, unique, known, alternatives=usable, phrasing=phrasing))
 
     def _synonym_at(self, tokens: list[str], i: int) -> int:
         """Length of the longest synonym phrase starting at tokens[i], or 0."""
@@ -144,6 +168,18 @@ class QueryReader:
             if tuple(tokens[i:i + span]) in self.synonyms:
                 return span
         return 0
+
+    def word_family(self, term: str) -> str | None:
+        """A corpus stem of the same word family ("absorb" -> "absorpt"): most of the stem shared,
+        and what differs is a suffix, not another word ("heartburn" is not "heart")."""
+        best = None
+        for candidate in self._by_prefix.get(term[:_FAMILY_PREFIX], ()):
+            shared = len(os.path.commonprefix([term, candidate]))
+            tail = max(term, candidate, key=len)[shared:]
+            if (shared >= _FAMILY_SHARE * min(len(term), len(candidate)) and len(tail) <= 5
+                    and not (len(tail) >= 3 and is_english_word(tail)) and (best is None or shared > best[0])):
+                best = (shared, candidate)
+        return best[1] if best else None
 
     def correct(self, word: str) -> str | None:
         """A close corpus word for a misspelled one; None for real words the corpus lacks."""

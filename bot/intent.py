@@ -1,0 +1,57 @@
+"""What kind of answer a question wants (a definition, a reason, a quantity, a time or place).
+
+Among passages that score close to the best, one that has the wanted kind of answer is preferred;
+for time and place the article must have one, or the question is not covered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text import words
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A question shape and the passage text that answers that shape."""
+
+    name: str
+    question: re.Pattern[str]
+    answer: re.Pattern[str]
+    required: bool = False  # no passage with such an answer: the question is not covered
+
+
+INTENTS = (
+    Intent("time or place", re.compile(
+        r"\b(how long|how soon|how fast|how quickly|when|what time|where|which (time|store|shop|brand))\b"),
+        re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
+                   r"pharmac\w*|stores?|shops?)\b"), required=True),
+    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|explain|what causes|why)\b"),
+           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
+    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda)\b"),
+           re.compile(r"\d")),
+)
+_DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
+
+
+def of_question(question: str) -> list[Intent]:
+    """The intents a question shows."""
+    text = " ".join(words(question))
+    return [intent for intent in INTENTS if intent.question.search(text)]
+
+
+def defined_word(question: str) -> str | None:
+    """For "what is X?" questions, X."""
+    match = _DEFINITION_RE.match(" ".join(words(question)))
+    return match.group(4) if match else None
+
+
+def answers(intent: Intent, passage: str) -> bool:
+    """Whether a passage has the kind of answer an intent wants."""
+    return bool(intent.answer.search(passage.casefold()))
+
+
+def defines(word: str, passage: str) -> bool:
+    """Whether a passage defines a word ("Magnesium is an essential mineral")."""
+    return bool(re.search(rf"\b{re.escape(word)}\w*\s+(is|are)\s+(a|an)\b", passage, re.IGNORECASE))
