@@ -60,13 +60,13 @@ class Engine:
 
     def _search(self, state: _State, answer: Answer, text: str, after: str | None, top: int) -> None:
         """Fill in passages, verdict and reason for a question."""
+        if safety.not_english(text):
+            answer.kind = Kind.NOT_ENGLISH
+            return
         library, query = state.library, state.reader.read(text, after)
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
         hits = self._rerank(query, hits, library)
         found = [Found(library.passages[h.passage], h.score) for h in hits]
-        if not query.known and safety.not_english(text):
-            answer.kind = Kind.NOT_ENGLISH
-            return
         best = hits[0].passage if hits else None
         confidence = judge(query, library.index, best, found[0].passage.text if found else "", self.config.confidence)
         answer.kind = _VERDICT_KIND[confidence.verdict]

@@ -1,0 +1,111 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.answer import Kind
+from bot.safety import red_flags
+
+from .conftest import ROOT
+
+
+def test_in_scope_question_quotes_the_passage_with_source_and_disclaimer(engine):
+    answer = engine.answer("How much magnesium should I take a day?")
+    assert answer.answered and "400-420mg" in answer.passages[0].passage.text
+    assert answer.passages[0].passage.text in answer.reply
+    assert 'section "Tips for Taking Magnesium Safely"' in answer.reply
+    assert answer.reply.endswith(engine.config.replies.disclaimer)
+
+
+def test_off_topic_is_no_match_and_near_miss_is_weak_both_with_disclaimer(engine):
+    off = engine.answer("What is the capital of Australia?")
+    near = engine.answer("What are the side effects of ibuprofen?")
+    assert off.kind is Kind.NO_MATCH and near.kind is Kind.WEAK
+    assert off.reply != near.reply
+    assert "ibuprofen" in near.reason["unknown"]
+    for answer in (off, near):
+        assert not answer.answered and answer.reply.endswith(engine.config.replies.disclaimer)
+
+
+def test_misspellings_are_corrected_but_real_words_are_not(engine):
+    assert engine.answer("magnesum headaces").reason["corrected"] == {"magnesum": "magnesium", "headaces": "headaches"}
+    assert engine.answer("ibuprofen headaches").reason["corrected"] == {}
+
+
+def test_synonyms_are_applied_and_shown(engine):
+    answer = engine.answer("Mg for sleeplessness?")
+    assert answer.answered
+    assert answer.reason["expanded"] == {"mg": ["magnesium"], "sleeplessness": ["insomnia"]}
+
+
+def test_follow_up_uses_the_previous_question_and_standalone_does_not(engine):
+    alone = engine.answer("and for women?")
+    follow = engine.answer("and for women?", after="How much magnesium should I take?")
+    assert not alone.answered
+    assert follow.answered and "400-420" in follow.passages[0].passage.text
+    standalone = engine.answer("Can magnesium cause insomnia?", after="How much magnesium should I take?")
+    assert standalone.reason["follow_up_of"] is None and "insomnia" in standalone.passages[0].passage.text
+
+
+def test_contradictions_are_shown_side_by_side(engine):
+    answer = engine.answer("does magnesium affect sleep")
+    texts = [f.passage.text for f in answer.passages[:1] + answer.also]
+    assert any("insomnia" in t for t in texts) and any("improve sleep quality" in t for t in texts)
+    assert engine.config.replies.also_says in answer.reply
+
+
+@pytest.mark.parametrize("message", ["hi", "Thanks!", "who are you?", "help"])
+def test_small_talk_gets_a_friendly_reply_not_a_passage(engine, message):
+    answer = engine.answer(message)
+    assert answer.kind is Kind.SMALL_TALK and not answer.passages
+
+
+@pytest.mark.parametrize("example", [e for flag in red_flags() for e in flag.examples])
+def test_every_red_flag_example_gets_the_urgent_notice_first(engine, example):
+    answer = engine.answer(example)
+    assert answer.emergency and answer.reply.startswith(engine.config.replies.emergency)
+
+
+@pytest.mark.parametrize("question", [
+    "Can magnesium cause chest pain?", "does magnesium help with breathing", "what is an overdose of magnesium",
+    "can magnesium make you faint", "How much magnesium should I take?"])
+def test_ordinary_questions_that_mention_a_symptom_are_not_flagged(engine, question):
+    assert engine.answer(question).emergency is None
+
+
+def test_questions_in_another_language_get_one_line(engine):
+    for question in ("¿Cuánto magnesio debo tomar al día?", "Сколько магния нужно принимать?"):
+        assert engine.answer(question).kind is Kind.NOT_ENGLISH
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_ask_json_has_exactly_the_documented_shape():
+    result = _cli("ask", "Can magnesium cause headaches?", "--json", "--top", "2")
+    data = json.loads(result.stdout)
+    assert {"question", "answered", "passages", "reply"} <= set(data)
+    assert data["answered"] is True and len(data["passages"]) == 2
+    assert set(data["passages"][0]) == {"text", "document", "section", "score"}
+    assert data["passages"][0]["score"] >= data["passages"][1]["score"]
+
+
+def test_chat_reads_piped_lines_and_remembers_the_previous_question():
+    result = subprocess.run([sys.executable, "-m", "bot", "chat"], cwd=ROOT, input="how much magnesium a day?\nand for women?\n",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.count("400-420mg") == 2
+
+
+def test_bad_config_is_one_clear_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "c.yaml"
+    bad.write_text("corpus:\n  path: nowhere\n")
+    result = _cli("--config", str(bad), "ask", "hi")
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "corpus.path" in result.stderr
+
+
+def test_check_and_passages_describe_the_corpus():
+    check = _cli("check")
+    assert check.returncode == 0 and "1 of 1 documents usable" in check.stdout
+    assert "Tips for Taking Magnesium Safely" in _cli("passages").stdout

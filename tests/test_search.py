@@ -1,0 +1,46 @@
+import random
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25L, BM25Okapi, BM25Plus
+
+from bot.config import SearchConfig
+from bot.search import Index
+
+RANK_BM25 = {"okapi": lambda c: BM25Okapi(c), "bm25l": lambda c: BM25L(c, delta=1.0),
+             "bm25plus": lambda c: BM25Plus(c, delta=1.0)}
+
+
+def _random_corpus(rng: random.Random, size: int) -> list[list[str]]:
+    vocabulary = [f"w{i}" for i in range(60)]
+    weights = [1 / (i + 1) for i in range(60)]  # Zipf-like: some terms are in most passages
+    return [rng.choices(vocabulary, weights, k=rng.randint(1, 30)) for _ in range(size)]
+
+
+@pytest.mark.parametrize("variant", ["okapi", "bm25l", "bm25plus"])
+@pytest.mark.parametrize("seed", range(5))
+def test_scores_equal_rank_bm25_get_scores(variant, seed):
+    rng = random.Random(seed)
+    corpus = _random_corpus(rng, rng.randint(1, 300))
+    ours = Index.build(corpus, SearchConfig(variant=variant, delta=1.0, cache_dir=None))
+    theirs = RANK_BM25[variant](corpus)
+    for _ in range(20):
+        query = rng.choices([f"w{i}" for i in range(70)], k=rng.randint(1, 6))  # w60+ are unknown
+        np.testing.assert_allclose(ours.scores(query), theirs.get_scores(query), rtol=1e-12, atol=1e-12)
+
+
+def test_search_returns_best_first_only_passages_with_a_query_term():
+    index = Index.build([["a", "b"], ["c"], ["a", "a", "d"], ["e"], ["f"], ["g"]], SearchConfig(cache_dir=None))
+    hits = index.search(["a", "zzz"], k=10)
+    assert [h.passage for h in hits] == [2, 0]
+    assert hits[0].score >= hits[1].score
+    assert index.search(["zzz"], k=3) == []
+
+
+def test_saved_index_loads_identically(tmp_path):
+    corpus = _random_corpus(random.Random(1), 50)
+    index = Index.build(corpus, SearchConfig(cache_dir=None))
+    index.save(tmp_path / "i.npz", {"key": "k"})
+    loaded, header = Index.load(tmp_path / "i.npz")
+    assert header["key"] == "k"
+    np.testing.assert_array_equal(loaded.scores(["w1", "w3"]), index.scores(["w1", "w3"]))
