@@ -25,6 +25,7 @@ class Found:
 
     passage: Passage
     score: float
+    number: int = -1  # the passage's number in the library (for buttons)
 
     def as_json(self) -> dict:
         return {"text": self.passage.text, "document": self.passage.document,

@@ -108,6 +108,7 @@ class TelegramConfig:
     repeat_window_seconds: int = 120
     follow_up_minutes: int = 5
     concurrent_updates: int = 64
+    rate_limiter: bool = True
 
 
 @dataclass(frozen=True)

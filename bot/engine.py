@@ -66,7 +66,7 @@ class Engine:
         library, query = state.library, state.reader.read(text, after)
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
         hits = self._rerank(query, hits, library)
-        found = [Found(library.passages[h.passage], h.score) for h in hits]
+        found = [Found(library.passages[h.passage], h.score, h.passage) for h in hits]
         best = hits[0].passage if hits else None
         confidence = judge(query, library.index, best, found[0].passage.text if found else "", self.config.confidence)
         answer.kind = _VERDICT_KIND[confidence.verdict]

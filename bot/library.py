@@ -32,6 +32,7 @@ class Library:
     warnings: list[str] = field(default_factory=list)
     built_at: float = field(default_factory=time.time)
     from_cache: bool = False
+    version: str = ""  # changes whenever the corpus or the settings that shape the index change
 
     def sections(self) -> list[tuple[str, str]]:
         """(document title, section heading) pairs, in corpus order."""
@@ -52,7 +53,7 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
     key = _cache_key(config, digests)
     cached = _read_cache(config, key)
     if cached:
-        cached.warnings = warnings
+        cached.warnings, cached.version = warnings, key[:8]
         return cached
     splitter = corpus.sentence_splitter(config.corpus.abbreviations)
     kept = {d.path: d for d in previous.documents} if previous else {}
@@ -72,6 +73,7 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
         raise CorpusUnusable(f"{config.corpus.path}: no usable document" + "".join(f"\n  {w}" for w in warnings))
     library = build(documents, config)
     library.warnings = warnings
+    library.version = _cache_key(config, {d.path: d.digest for d in documents})[:8]
     if len(documents) == len(contents) and not any(d.digest != digests.get(d.path) for d in documents):
         _write_cache(config, key, library)
     return library

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import html
+from html import escape as _escape
 import re
 from dataclasses import dataclass
 
 from bot.answer import Answer, Found, Kind
 from bot.config import RepliesConfig
 from bot.text import WORD_RE, normalise, stem
+
+
+def escape(text: str) -> str:
+    """Escape text for Telegram HTML (only <, > and & need it)."""
+    return _escape(text, quote=False)
 
 TELEGRAM_LIMIT = 4096
 ELLIPSIS = "…"
@@ -61,18 +66,18 @@ def plain(answer: Answer, replies: RepliesConfig) -> str:
 def telegram_html(answer: Answer, replies: RepliesConfig, limit: int = TELEGRAM_LIMIT) -> str:
     """The reply as Telegram HTML: quotes in blockquotes, question words in bold, within `limit`."""
     parts = blocks(answer, replies)
-    fixed = sum(len(html.escape(b)) for b in parts if isinstance(b, str))
+    fixed = sum(len(escape(b)) for b in parts if isinstance(b, str))
     quotes = [b for b in parts if isinstance(b, Quote)]
     overhead = fixed + 2 * (len(parts) - 1) + sum(len(_quote_html(q, "", answer.highlight)) for q in quotes)
     budget = max(0, (limit - overhead) // max(1, len(quotes)))
     rendered = [_quote_html(b, _shorten(b.found.passage.text, budget, answer.highlight), answer.highlight)
-                if isinstance(b, Quote) else html.escape(b) for b in parts]
+                if isinstance(b, Quote) else escape(b) for b in parts]
     return "\n\n".join(rendered)
 
 
 def _quote_html(quote: Quote, text: str, highlight: frozenset[str]) -> str:
     return (f"<blockquote>{bold_words(text, highlight)}</blockquote>\n"
-            f"<i>{html.escape(source_line(quote.found))}</i>")
+            f"<i>{escape(source_line(quote.found))}</i>")
 
 
 def bold_words(text: str, terms: frozenset[str]) -> str:
@@ -80,9 +85,9 @@ def bold_words(text: str, terms: frozenset[str]) -> str:
     out, last = [], 0
     for match in WORD_RE.finditer(text):
         if terms and stem(normalise(match.group())) in terms:
-            out += [html.escape(text[last:match.start()]), f"<b>{html.escape(match.group())}</b>"]
+            out += [escape(text[last:match.start()]), f"<b>{escape(match.group())}</b>"]
             last = match.end()
-    out.append(html.escape(text[last:]))
+    out.append(escape(text[last:]))
     return "".join(out)
 
 

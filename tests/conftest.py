@@ -22,3 +22,19 @@ def write_config(folder: Path, corpus: Path, extra: str = "") -> Path:
     path = folder / "config.yaml"
     path.write_text(f"corpus:\n  path: {corpus}\nsearch:\n  cache_dir: {folder / 'cache'}\n{extra}", encoding="utf-8")
     return path
+
+
+def project_config(folder: Path, **sections: dict) -> Path:
+    """The project's config.yaml with the corpus path made absolute, the cache in `folder`,
+    and the given sections updated."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    data["corpus"]["path"] = str(ROOT / "corpus")
+    data["search"]["cache_dir"] = str(folder / "cache")
+    for name, values in sections.items():
+        data.setdefault(name, {})
+        data[name] = {**(data[name] or {}), **values}
+    path = folder / "config.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path

@@ -1,0 +1,275 @@
+"""A local stand-in for the Telegram Bot API, over real HTTP on 127.0.0.1, for tests and `bench`.
+
+It serves the methods the bot uses, hands out queued updates through long polling, records every
+call, checks the rules that matter (text length, HTML parse-mode tags and entities, callback_data
+length, reply threading targets) and can be told to fail the next calls (429, 502).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+import tornado.httputil
+import tornado.web
+
+TEXT_LIMIT = 4096
+CALLBACK_DATA_LIMIT = 64
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
+                "code", "pre", "blockquote", "tg-emoji"}
+BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Magnesium FAQ", "username": "MagnesiumFaqBot",
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+
+class RuleBroken(ValueError):
+    """A request that Telegram would refuse (400 Bad Request)."""
+
+
+@dataclass
+class Call:
+    """One request the bot made."""
+
+    method: str
+    params: dict
+    at: float = field(default_factory=time.monotonic)
+
+
+def html_problem(text: str) -> str | None:
+    """Why Telegram would refuse this HTML text, or None."""
+    stack: list[str] = []
+    for part in re.split(r"(<[^<>]*>)", text):
+        if part.startswith("<") and part.endswith(">"):
+            match = re.fullmatch(r"<(/?)([a-z-]+)(\s[^<>]*)?>", part)
+            if not match:
+                return f"can't parse entities: unsupported start tag {part!r}"
+            closing, name = match.group(1), match.group(2)
+            if name not in ALLOWED_TAGS:
+                return f"can't parse entities: unsupported start tag \"{name}\""
+            if closing:
+                if not stack or stack.pop() != name:
+                    return f"can't parse entities: unmatched end tag \"{name}\""
+            else:
+                stack.append(name)
+        elif "<" in part or ">" in part:
+            return "can't parse entities: bare < or > in text"
+        elif re.search(r"&(?!(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)", part):
+            return "can't parse entities: bare & in text"
+    return f"can't parse entities: unclosed tag \"{stack[-1]}\"" if stack else None
+
+
+def visible_length(text: str, parse_mode: str | None) -> int:
+    """Length as Telegram counts it (UTF-16 code units, after parsing HTML)."""
+    if parse_mode == "HTML":
+        text = html.unescape(re.sub(r"<[^<>]*>", "", text))
+    return len(text.encode("utf-16-le")) // 2
+
+
+class FakeBotApi:
+    """The fake server and its state; start() runs it on its own thread and event loop."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[Call] = []
+        self.rejected: list[tuple[str, str]] = []
+        self.webhook: dict | None = None
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._failures: dict[str, list[tuple[int, dict | str]]] = {}
+        self._new_update: asyncio.Condition | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._server = None
+        self.port = 0
+        self._lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str:
+        """What the bot's `telegram.api_base_url` should be."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # --- running -------------------------------------------------------------------------------
+    def start(self) -> FakeBotApi:
+        """Serve on a free port of 127.0.0.1 from a background thread."""
+        ready = threading.Event()
+        threading.Thread(target=self._serve, args=(ready,), daemon=True, name="fake-bot-api").start()
+        ready.wait(10)
+        return self
+
+    def _serve(self, ready: threading.Event) -> None:
+        async def main() -> None:
+            self._loop = asyncio.get_running_loop()
+            self._new_update = asyncio.Condition()
+            app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _Handler, {"fake": self})])
+            self._server = app.listen(0, address="127.0.0.1")
+            self.port = next(iter(self._server._sockets.values())).getsockname()[1]
+            ready.set()
+            await asyncio.Event().wait()
+
+        asyncio.run(main())
+
+    def stop(self) -> None:
+        """Stop serving."""
+        if self._loop and self._server:
+            self._loop.call_soon_threadsafe(self._server.stop)
+
+    # --- scripting -----------------------------------------------------------------------------
+    def push(self, update: dict) -> int:
+        """Queue an update for getUpdates; return its update_id."""
+        with self._lock:
+            update = {"update_id": next(self._update_ids), **update}
+            self._updates.append(update)
+        if self._loop:
+            self._loop.call_soon_threadsafe(lambda: asyncio.ensure_future(self._wake()))
+        return update["update_id"]
+
+    def fail_next(self, method: str, *failures: tuple[int, dict | str]) -> None:
+        """Answer the next calls of `method` with these (status, body) pairs."""
+        with self._lock:
+            self._failures.setdefault(method, []).extend(failures)
+
+    def sent(self, method: str = "sendMessage") -> list[Call]:
+        """Successful calls of one method, in order."""
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, predicate, timeout: float = 10.0) -> list[Call]:
+        """Wait until predicate(calls) is true; return the calls."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                calls = list(self.calls)
+            if predicate(calls):
+                return calls
+            time.sleep(0.02)
+        raise TimeoutError(f"condition not met in {timeout}s; calls: {[c.method for c in self.calls]}")
+
+    async def _wake(self) -> None:
+        async with self._new_update:
+            self._new_update.notify_all()
+
+    # --- serving -------------------------------------------------------------------------------
+    async def handle(self, token: str, method: str, params: dict) -> tuple[int, dict | str]:
+        """Answer one Bot API call."""
+        if token != self.token:
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        with self._lock:
+            pending = self._failures.get(method)
+            failure = pending.pop(0) if pending else None
+        if failure:
+            return failure
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": await self._get_updates(params)}
+        try:
+            result = self._answer(method, params)
+        except RuleBroken as problem:
+            with self._lock:
+                self.rejected.append((method, str(problem)))
+            return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"}
+        with self._lock:
+            self.calls.append(Call(method, params))
+        return 200, {"ok": True, "result": result}
+
+    async def _get_updates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        deadline = time.monotonic() + float(params.get("timeout") or 0)
+        while True:
+            with self._lock:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                ready = self._updates[:limit]
+            if ready or time.monotonic() >= deadline:
+                return ready
+            async with self._new_update:
+                try:
+                    await asyncio.wait_for(self._new_update.wait(), max(0.01, deadline - time.monotonic()))
+                except asyncio.TimeoutError:
+                    pass
+
+    def _answer(self, method: str, params: dict):
+        if method == "getMe":
+            return BOT_USER
+        if method in ("setMyCommands", "setMyDescription", "setMyShortDescription", "deleteWebhook",
+                      "answerCallbackQuery", "answerInlineQuery"):
+            if method == "answerInlineQuery":
+                for result in params.get("results", []):
+                    content = result.get("input_message_content", {})
+                    self._check_text(content.get("message_text", ""), content.get("parse_mode"))
+                    self._check_markup(result.get("reply_markup"))
+            return True
+        if method == "setWebhook":
+            self.webhook = params
+            return True
+        if method in ("sendMessage", "editMessageText"):
+            self._check_text(params.get("text", ""), params.get("parse_mode"))
+            self._check_markup(params.get("reply_markup"))
+            chat_id = params.get("chat_id")
+            return {"message_id": int(params.get("message_id") or next(self._message_ids)),
+                    "date": int(time.time()), "chat": {"id": int(chat_id), "type": "private" if int(chat_id) > 0
+                                                       else "supergroup"},
+                    "from": BOT_USER, "text": params.get("text", "")}
+        raise RuleBroken(f"method {method} is not served by the fake")
+
+    @staticmethod
+    def _check_text(text: str, parse_mode: str | None) -> None:
+        if not text.strip():
+            raise RuleBroken("message text is empty")
+        if parse_mode == "HTML":
+            problem = html_problem(text)
+            if problem:
+                raise RuleBroken(problem)
+        if visible_length(text, parse_mode) > TEXT_LIMIT:
+            raise RuleBroken("message is too long")
+
+    @staticmethod
+    def _check_markup(markup: dict | None) -> None:
+        for row in (markup or {}).get("inline_keyboard", []):
+            for button in row:
+                if len(button.get("callback_data", "").encode("utf-8")) > CALLBACK_DATA_LIMIT:
+                    raise RuleBroken("BUTTON_DATA_INVALID")
+
+
+class _Handler(tornado.web.RequestHandler):
+    """Routes /bot<token>/<method> to the fake."""
+
+    def initialize(self, fake: FakeBotApi) -> None:
+        self.fake = fake
+
+    async def post(self, token: str, method: str) -> None:
+        status, body = await self.fake.handle(token, method, _params(self.request))
+        self.set_status(status)
+        if isinstance(body, dict):
+            self.set_header("Content-Type", "application/json")
+            self.finish(json.dumps(body))
+        else:
+            self.finish(body)
+
+    get = post
+
+
+def _params(request: tornado.httputil.HTTPServerRequest) -> dict:
+    """Request parameters, with the JSON-encoded values (markup, results) decoded."""
+    content_type = request.headers.get("Content-Type", "")
+    if content_type.startswith("application/json"):
+        return json.loads(request.body or b"{}")
+    if content_type.startswith("multipart/form-data"):
+        args: dict = {}
+        files: dict = {}
+        tornado.httputil.parse_body_arguments(content_type, request.body, args, files)
+        raw = {k: v[0].decode("utf-8") for k, v in args.items()}
+    else:
+        raw = dict(parse_qsl(request.body.decode("utf-8"), keep_blank_values=True))
+        raw.update({k: v[0].decode() for k, v in request.query_arguments.items()})
+    params = {}
+    for key, value in raw.items():
+        try:
+            params[key] = json.loads(value) if value[:1] in "[{" else value
+        except json.JSONDecodeError:
+            params[key] = value
+    return params

@@ -1,0 +1,380 @@
+"""The Telegram bot: handlers (Telegram only) over the engine, and main wiring. No retrieval here."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import re
+import sys
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+
+from telegram import (BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats,
+                      InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
+                      InputTextMessageContent, Message, ReplyParameters, Update)
+from telegram.constants import ChatType, MessageEntityType, ParseMode
+from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
+                          CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
+from telegram.request import HTTPXRequest
+
+from bot import reply
+from bot.answer import Answer, Found, Kind
+from bot.config import Config
+from bot.engine import Engine, load
+from bot.reply import escape
+
+log = logging.getLogger("bot.telegram")
+TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
+
+
+# --- handlers: each one small; answers come from the engine, texts from bot.reply -----------------
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the bot does, how to ask, and the disclaimer."""
+    replies = _engine(context).config.replies
+    await update.effective_message.reply_text(
+        f"{escape(replies.about_me)}\n\n{escape(replies.help)}\n\n"
+        f"In groups, use /ask followed by your question, or mention me.\n\n<i>{escape(replies.disclaimer)}</i>",
+        parse_mode=ParseMode.HTML)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Private and group usage."""
+    bot = context.bot.username
+    await update.effective_message.reply_text(
+        "<b>In a private chat</b>: just send your question.\n"
+        f"<b>In a group</b>: <code>/ask your question</code>, mention @{escape(bot)}, or reply to one of "
+        "my messages. I stay quiet otherwise.\n"
+        f"<b>Anywhere</b>: type <code>@{escape(bot)} your question</code> to share a quote.\n"
+        "/topics lists the sections I quote from, /about the documents.\n\n"
+        f"<i>{escape(_engine(context).config.replies.disclaimer)}</i>", parse_mode=ParseMode.HTML)
+
+
+async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The sections the bot can quote from."""
+    lines = [f"• {escape(section)} <i>({escape(document)})</i>"
+             for document, section in _engine(context).library.sections()]
+    await update.effective_message.reply_text("I can quote from:\n" + "\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The documents loaded and their sources."""
+    library = _engine(context).library
+    lines = [f"• <b>{escape(d.title)}</b> ({len(d.passages)} passages)"
+             + (f"\n  source: {escape(d.source)}" if d.source else "") for d in library.documents]
+    await update.effective_message.reply_text(
+        "Documents I answer from:\n" + "\n".join(lines), parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+
+
+async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text in a private chat is a question."""
+    await _answer(update, context, update.effective_message.text)
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask QUESTION, in groups and private chats."""
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await update.effective_message.reply_text("Usage: /ask followed by your question, e.g. /ask how much magnesium per day?")
+        return
+    await _answer(update, context, question)
+
+
+async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups, answer only a mention of the bot or a reply to one of its messages."""
+    message = update.effective_message
+    question = _addressed_question(message, context.bot.username, context.bot.id)
+    if question is not None:
+        await _answer(update, context, question)
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Photos, stickers, voice...: ask for text."""
+    await update.effective_message.reply_text("Please send me your question as text.")
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """@BotName question: the top passages as shareable quotes."""
+    query = update.inline_query
+    if not query.query.strip():
+        await query.answer([], cache_time=60, button=None)
+        return
+    engine = _engine(context)
+    answer = engine.answer(query.query)
+    replies = engine.config.replies
+    if not answer.answered:
+        text = escape(reply.plain(answer, replies))
+        results = [InlineQueryResultArticle("none", "The article doesn't cover that",
+                                            InputTextMessageContent(text, parse_mode=ParseMode.HTML))]
+    else:
+        results = [InlineQueryResultArticle(
+            str(i), found.passage.section, _single_quote(found, answer, replies),
+            description=" ".join(found.passage.text.split()[:12]) + "…") for i, found in enumerate(answer.passages)]
+    await query.answer(results, cache_time=30, is_personal=True)
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """"Another passage" and "Whole section" under an answer."""
+    query = update.callback_query
+    engine = _engine(context)
+    library = engine.library
+    kind, version, *ids = (query.data or "").split(":")
+    numbers = [int(i) for i in ids if i.isdigit()]
+    if version != library.version or not numbers or max(numbers) >= len(library.passages):
+        await query.answer(STALE)
+        return
+    await query.answer()
+    passage = library.passages[numbers[0]]
+    if kind == "s":
+        section = engine.section(passage.document, passage.section)
+        passage = dataclasses.replace(passage, text=" ".join(p.text for p in section))
+        markup = None
+    else:
+        markup = _buttons(library.version, numbers)
+    shown = Answer(question="", kind=Kind.ANSWER, passages=[Found(passage, 0.0, numbers[0])])
+    text = reply.telegram_html(shown, engine.config.replies)
+    await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
+                                   do_quote=query.message.chat.type != ChatType.PRIVATE)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log every unexpected exception; one failing update never stops the bot."""
+    error = context.error
+    if isinstance(error, Forbidden):
+        log.warning("a user blocked the bot or removed it from a chat: %s", error.message)
+    elif isinstance(error, NetworkError):
+        log.warning("network error talking to Telegram (will go on): %s", error.message)
+    else:
+        log.error("unexpected error while handling an update", exc_info=error)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """Answer one question in the chat it came from, within flood limits, threaded in groups."""
+    started = time.perf_counter()
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    engine = _engine(context)
+    settings = engine.config.telegram
+    group = chat.type != ChatType.PRIVATE
+    guard: _Guard = context.bot_data["guard"]
+    if group:
+        if not guard.allow(chat.id, user.id if user else 0):
+            log.info("flood limit: staying silent in a group")
+            return
+        earlier = guard.repeated(chat.id, question)
+        if earlier is not None:
+            await message.reply_text("I answered this just above ⬆️", reply_parameters=ReplyParameters(
+                earlier, allow_sending_without_reply=True))
+            return
+    memory: dict = context.chat_data.setdefault("previous", {})
+    key = user.id if user else 0
+    previous = memory.get(key)
+    after = previous[0] if previous and time.monotonic() - previous[1] < settings.follow_up_minutes * 60 else None
+    answer = engine.answer(question, after=after)
+    memory[key] = (answer.context, time.monotonic())
+    markup = _buttons(engine.library.version, [f.number for f in answer.passages]) if answer.answered else None
+    sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
+                                    reply_markup=markup, do_quote=group)
+    if group:
+        guard.remember(chat.id, question, sent.message_id)
+    context.bot_data["stats"][answer.answered] += 1
+    log.info("answered chat=%s kind=%s latency_ms=%.1f%s", chat.type, answer.kind.value,
+             (time.perf_counter() - started) * 1000,
+             f" question={question!r}" if engine.config.logging.questions else "")
+
+
+def _addressed_question(message: Message, username: str, bot_id: int) -> str | None:
+    """The question in a group message addressed to the bot, or None (a mention is matched
+    case-insensitively, unlike filters.Mention)."""
+    text = message.text or ""
+    replying = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
+        and message.reply_to_message.from_user.id == bot_id
+    mentions = [e for e in message.entities if e.type == MessageEntityType.MENTION
+                and message.parse_entity(e).lstrip("@").casefold() == username.casefold()]
+    if not mentions and not replying:
+        return None
+    return " ".join(re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).split())
+
+
+def _buttons(version: str, numbers: list[int]) -> InlineKeyboardMarkup | None:
+    """"Another passage" (the next best) and "Whole section" for the first passage of `numbers`."""
+    if not numbers:
+        return None
+    row = [InlineKeyboardButton("Whole section", callback_data=f"s:{version}:{numbers[0]}")]
+    if len(numbers) > 1:
+        row.insert(0, InlineKeyboardButton("Another passage",
+                                           callback_data=":".join(["n", version, *map(str, numbers[1:4])])))
+    return InlineKeyboardMarkup([row])
+
+
+def _single_quote(found: Found, answer: Answer, replies) -> InputTextMessageContent:
+    one = Answer(question=answer.question, kind=Kind.ANSWER, passages=[found], highlight=answer.highlight)
+    return InputTextMessageContent(reply.telegram_html(one, replies), parse_mode=ParseMode.HTML)
+
+
+def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    return context.bot_data["engine"]
+
+
+class _Guard:
+    """Group flood limits (per group and per user, per minute) and repeated-question memory."""
+
+    def __init__(self, config: Config) -> None:
+        self.settings = config.telegram
+        self.sent: dict[object, deque[float]] = defaultdict(deque)
+        self.recent: dict[tuple[int, str], tuple[int, float]] = {}
+
+    def allow(self, chat_id: int, user_id: int) -> bool:
+        now = time.monotonic()
+        keys = [(("chat", chat_id), self.settings.group_messages_per_minute),
+                (("user", chat_id, user_id), self.settings.user_messages_per_minute)]
+        for key, limit in keys:
+            window = self.sent[key]
+            while window and now - window[0] > 60:
+                window.popleft()
+            if len(window) >= limit:
+                return False
+        for key, _ in keys:
+            self.sent[key].append(now)
+        return True
+
+    def repeated(self, chat_id: int, question: str) -> int | None:
+        seen = self.recent.get((chat_id, _fingerprint(question)))
+        if seen and time.monotonic() - seen[1] < self.settings.repeat_window_seconds:
+            return seen[0]
+        return None
+
+    def remember(self, chat_id: int, question: str, message_id: int) -> None:
+        now = time.monotonic()
+        self.recent = {k: v for k, v in self.recent.items() if now - v[1] < self.settings.repeat_window_seconds}
+        self.recent[(chat_id, _fingerprint(question))] = (message_id, now)
+
+
+def _fingerprint(question: str) -> str:
+    return " ".join(re.findall(r"\w+", question.casefold()))
+
+
+# --- wiring -----------------------------------------------------------------------------------------
+
+class _RetryingRequest(HTTPXRequest):
+    """Retries a call that met a network error or a 5xx answer, with a short backoff."""
+
+    delays = (0.2, 0.5, 1.0)
+
+    async def do_request(self, *args, **kwargs):
+        for delay in self.delays:
+            try:
+                status, payload = await super().do_request(*args, **kwargs)
+            except NetworkError as error:
+                log.warning("network error, retrying in %.1fs: %s", delay, error.message)
+            else:
+                if status < 500:
+                    return status, payload
+                log.warning("Telegram answered %s, retrying in %.1fs", status, delay)
+            await asyncio.sleep(delay)
+        return await super().do_request(*args, **kwargs)
+
+
+class _RedactToken(logging.Filter):
+    """Replace the bot token in every log record (defence in depth: httpx logs URLs)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            message = record.getMessage()
+            if self.token in message:
+                record.msg, record.args = message.replace(self.token, "[token]"), None
+        return True
+
+
+def setup_logging(config: Config, token: str) -> None:
+    """Log to stderr at the configured level; httpx quiet; the token never printed; unless
+    logging.questions allows it, python-telegram-bot's DEBUG lines (which print whole updates,
+    question texts included) are held back."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_RedactToken(token))
+    logging.basicConfig(level=config.logging.level.upper(), handlers=[handler], force=True)
+    for noisy in ("httpx", "httpcore", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    if not config.logging.questions:
+        logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLogger().level))
+
+
+def build_application(engine: Engine, token: str) -> Application:
+    """The python-telegram-bot Application with every handler wired."""
+    settings = engine.config.telegram
+    builder = (ApplicationBuilder().token(token).base_url(settings.api_base_url)
+               .base_file_url(settings.api_base_url.replace("/bot", "/file/bot"))
+               .request(_RetryingRequest(connection_pool_size=max(8, settings.concurrent_updates)))
+               .get_updates_request(_RetryingRequest())
+               .concurrent_updates(settings.concurrent_updates).post_init(_post_init))
+    if settings.rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    application.bot_data.update(engine=engine, guard=_Guard(engine.config), stats={True: 0, False: 0})
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    application.add_handlers([
+        CommandHandler("start", start), CommandHandler("help", help_command), CommandHandler("topics", topics),
+        CommandHandler("about", about), CommandHandler("ask", ask),
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, private_question),
+        MessageHandler(groups & filters.TEXT & ~filters.COMMAND, group_message),
+        MessageHandler(private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, not_text),
+        InlineQueryHandler(inline_query), CallbackQueryHandler(button),
+    ])
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    """Register commands and description; log one line with username, documents and passages."""
+    bot, engine = application.bot, application.bot_data["engine"]
+    await bot.set_my_commands([BotCommand("start", "what I do"), BotCommand("help", "how to ask"),
+                               BotCommand("topics", "sections I quote from"), BotCommand("about", "documents loaded")],
+                              scope=BotCommandScopeAllPrivateChats())
+    await bot.set_my_commands([BotCommand("ask", "ask a question about the article"), BotCommand("help", "how to ask"),
+                               BotCommand("topics", "sections I quote from")], scope=BotCommandScopeAllGroupChats())
+    await bot.set_my_description("I answer questions about magnesium and the nervous system by quoting the article. "
+                                 + engine.config.replies.disclaimer)
+    await bot.set_my_short_description("Quotes the magnesium article for your questions. Not medical advice.")
+    log.info("bot @%s ready: %d documents, %d passages", bot.username, len(engine.library.documents),
+             len(engine.library.passages))
+
+
+def run(config_path: str | Path, token: str) -> int:
+    """Start the bot (long polling, or webhook when configured); return an exit status."""
+    token = token.strip()
+    if not token:
+        print("error: TELEGRAM_BOT_TOKEN is not set (get a token from @BotFather)", file=sys.stderr)
+        return 2
+    if not TOKEN_RE.match(token):
+        print("error: TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits, a colon and "
+              "35 or so letters, as @BotFather gives it)", file=sys.stderr)
+        return 2
+    engine = load(config_path)
+    setup_logging(engine.config, token)
+    application = build_application(engine, token)
+    webhook = engine.config.telegram.webhook
+    try:
+        if webhook:
+            application.run_webhook(listen=webhook.listen, port=webhook.port, url_path=webhook.path,
+                                    webhook_url=f"{webhook.url.rstrip('/')}/{webhook.path}",
+                                    secret_token=webhook.secret_token, allowed_updates=Update.ALL_TYPES)
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        print("error: Telegram refused the token in TELEGRAM_BOT_TOKEN (revoked or mistyped?)", file=sys.stderr)
+        return 2
+    except RetryAfter as error:
+        print(f"error: Telegram asks to wait {error.retry_after}s before starting again", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,47 @@
+"""Telegram pieces that need no server: HTML limits, token redaction, flood guard."""
+
+import logging
+
+from bot.answer import Answer, Found, Kind
+from bot.config import Config, TelegramConfig
+from bot.corpus import Passage
+from bot.fake_bot_api import html_problem, visible_length
+from bot.reply import telegram_html
+from bot.telegram_app import _Guard, _RedactToken
+from bot.text import stem
+
+from .conftest import ROOT  # noqa: F401  (keeps the package import path)
+
+
+def _answer(text: str) -> Answer:
+    passage = Passage(text=text, document="Doc <1>", section="S & T", position=0, path="d.md")
+    return Answer(question="q", kind=Kind.ANSWER, passages=[Found(passage, 1.0)],
+                  highlight=frozenset({stem("magnesium")}))
+
+
+def test_long_passages_are_cut_on_a_sentence_within_4096_with_valid_html():
+    long = " ".join(f"Magnesium & <nerves> sentence number {i} is here." for i in range(400))
+    text = telegram_html(_answer(long), Config().replies)
+    assert html_problem(text) is None and visible_length(text, "HTML") <= 4096
+    quote = text.split("<blockquote>")[1].split("</blockquote>")[0]
+    assert quote.endswith("here. …")
+    assert "<b>Magnesium</b> &amp; &lt;nerves&gt;" in quote
+
+
+def test_question_words_are_bold_without_changing_the_verbatim_text():
+    text = telegram_html(_answer("Magnesium helps. MAGNESIUM's role."), Config().replies)
+    assert "<b>Magnesium</b> helps. <b>MAGNESIUM's</b> role." in text
+
+
+def test_token_is_redacted_from_log_records():
+    token = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
+    record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST https://api.telegram.org/bot%s/getMe", (token,), None)
+    _RedactToken(token).filter(record)
+    assert token not in record.getMessage() and "[token]" in record.getMessage()
+
+
+def test_group_flood_guard_limits_per_user_and_per_group():
+    guard = _Guard(Config(telegram=TelegramConfig(group_messages_per_minute=3, user_messages_per_minute=2)))
+    assert [guard.allow(1, 10) for _ in range(3)] == [True, True, False]
+    assert guard.allow(1, 11) is True and guard.allow(1, 12) is False
+    assert guard.allow(2, 10) is True
