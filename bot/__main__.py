@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     command("passages", _passages, "show how the corpus was split into passages")
     command("check", _check, "validate the config and the corpus")
     command("run", _run, f"start the Telegram bot (token from {TOKEN_VARIABLE})")
+    bench = command("bench", _bench, "measure speed and memory beside bm25s (needs the bench extra)")
+    bench.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in passages, comma-separated")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 
@@ -138,6 +141,24 @@ def _check(args: argparse.Namespace) -> int:
     print(f"{args.config}: config OK; {len(files) - len(problems)} of {len(files)} documents usable, "
           f"{passages} passages")
     return 1 if problems or not passages else 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """Run the benchmark."""
+    try:
+        import bm25s  # noqa: F401
+    except ImportError:
+        print("error: the benchmark compares with bm25s: install it with pip install -e '.[bench]' (or make bench)",
+              file=sys.stderr)
+        return 2
+    from bot import bench
+
+    try:
+        sizes = [int(n) for n in args.sizes.split(",")]
+    except ValueError:
+        print(f"error: --sizes must be whole numbers separated by commas, not {args.sizes!r}", file=sys.stderr)
+        return 2
+    return bench.run(sizes, args.json)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -50,6 +50,16 @@ class Confidence:
     why: str
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """Figures for a question's candidate passages, computed together."""
+
+    passages: np.ndarray
+    coverage: np.ndarray  # share of the question's informative weight in each passage
+    in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
+    hits: np.ndarray  # concepts x passages: which concept each passage matches
+
+
 def weight(index: Index, terms: tuple[str, ...]) -> float:
     """How informative a concept is: log((N + 1) / df), of its rarest term found in under half
     of the passages, else of its most common term ("mg" or "magnesium" weighs as "mg")."""
@@ -59,41 +69,55 @@ def weight(index: Index, terms: tuple[str, ...]) -> float:
     return math.log((index.size + 1) / df) if df else 0.0
 
 
-def coverage(query: Query, index: Index, passage: int) -> tuple[float, list[str], list[str]]:
-    """Share of the question's informative weight found in a passage, with the words matched and missed."""
-    matched, missing, total, covered = [], [], 0.0, 0.0
-    for concept in query.known:
-        w = weight(index, concept.terms) * concept.weight
-        hit = any(all(_contains(index, t, passage) for t in way) for way in concept.alternatives)
-        total += w
-        covered += w if hit else 0.0
-        (matched if hit else missing).append(concept.word)
-    return (covered / total if total else 1.0), matched, missing
+def assess(query: Query, index: Index, passages: list[int], heading_counts: list[dict[str, int]]) -> Candidates:
+    """Coverage and own-text matches of each candidate passage, vectorised over the candidates.
+
+    `heading_counts[i]` tells how often each term occurs in passage i's indexed section heading,
+    so that a term counts as in the passage's own text only when it occurs more often than that.
+    """
+    ids = np.asarray(passages, dtype=np.int64)
+    concepts = query.known
+    hits = np.zeros((len(concepts), len(ids)), dtype=bool)
+    in_text = np.zeros(len(ids), dtype=np.int64)
+    weights = np.array([weight(index, c.terms) * c.weight for c in concepts])
+    cache: dict[str, np.ndarray] = {}
+    for row, concept in enumerate(concepts):
+        own = np.zeros(len(ids), dtype=bool)
+        for way in concept.alternatives:
+            way_hit, way_own = np.ones(len(ids), dtype=bool), np.ones(len(ids), dtype=bool)
+            for term in way:
+                if term not in cache:
+                    cache[term] = index.frequency_in(term, ids)
+                frequency = cache[term]
+                way_hit &= frequency > 0
+                way_own &= frequency > np.array([counts.get(term, 0) for counts in heading_counts])
+            hits[row] |= way_hit
+            own |= way_own
+        in_text += own
+    total = weights.sum()
+    coverage = (weights @ hits) / total if total else np.ones(len(ids))
+    return Candidates(ids, coverage, in_text, hits)
 
 
-def judge(query: Query, index: Index, best: int | None, best_text: str, rules: ConfidenceConfig) -> Confidence:
-    """Apply the rule above to the best passage (its number in the index) for a query."""
+def judge(query: Query, candidates: Candidates, position: int, text: str, wanted: list[intent.Intent],
+          rules: ConfidenceConfig) -> Confidence:
+    """Apply the rule above to one candidate (by its position in `candidates`)."""
     unknown = [c.word for c in query.unknown]
-    if best is None or not query.known:
+    if position < 0 or not query.known:
         return Confidence(Verdict.NO_MATCH, 0.0, [], [], unknown, "no word of the question is in the corpus")
-    share, matched, missing = coverage(query, index, best)
+    share = float(candidates.coverage[position])
+    matched = [c.word for c, row in zip(query.known, candidates.hits) if row[position]]
+    missing = [c.word for c, row in zip(query.known, candidates.hits) if not row[position]]
     if unknown:
         return Confidence(Verdict.WEAK, share, matched, missing, unknown,
                           f"the corpus has no word for: {', '.join(unknown)}")
-    for wanted in intent.of_question(query.text):
-        if wanted.required and not intent.answers(wanted, best_text):
+    for shape in wanted:
+        if shape.required and not intent.answers(shape, text):
             return Confidence(Verdict.WEAK, share, matched, missing, unknown,
-                              f"asks for a {wanted.name}, and the passage gives none")
+                              f"asks for a {shape.name}, and the passage gives none")
     if share < rules.min_coverage:
         return Confidence(Verdict.WEAK, share, matched, missing, unknown,
                           f"the passage covers {share:.0%} of the question's weight "
                           f"(needs {rules.min_coverage:.0%})")
     return Confidence(Verdict.ANSWER, share, matched, missing, unknown,
                       f"the passage covers {share:.0%} of the question's weight")
-
-
-def _contains(index: Index, term: str, passage: int) -> bool:
-    """Whether a passage contains a term."""
-    postings = index.postings(term)
-    at = int(np.searchsorted(postings, passage))
-    return at < len(postings) and int(postings[at]) == passage

@@ -14,6 +14,11 @@ DEFAULT_CONFIG = Path("config.yaml")
 VARIANTS = ("okapi", "bm25l", "bm25plus")
 
 
+def parse_yaml(text: str) -> object:
+    """Parse YAML safely, with libyaml's C parser when PyYAML has it (several times faster)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 class ConfigError(ValueError):
     """A config problem, worded for the operator (names the file and the key)."""
 
@@ -136,7 +141,7 @@ def load_config(path: str | Path | None = None) -> Config:
     """Read and validate a config file; raise ConfigError naming the key on any problem."""
     path = Path(path) if path is not None else DEFAULT_CONFIG
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as error:

@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from bot.config import parse_yaml
+
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".md", ".txt")
@@ -111,7 +113,7 @@ def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str, int]:
     else:
         raise DocumentError(f"{file}: line 1: front matter starts with --- but has no closing ---")
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = parse_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 2}: " if mark else ""
@@ -189,6 +191,8 @@ def _cut(sentences: list[str], size: int) -> list[list[str]]:
     sizes cost their squared shortfall and a chunk opening with a sentence that leans on the
     previous one ("This is because...") costs 3."""
     n = len(sentences)
+    if n <= size:
+        return [sentences]
     best: list[tuple[tuple[int, int], list[int]] | None] = [None] * (n + 1)
     best[0] = ((0, 0), [])
     for end in range(1, n + 1):

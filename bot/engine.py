@@ -8,12 +8,11 @@ from pathlib import Path
 from bot import intent, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
-from bot.confidence import Verdict, coverage, judge
+from bot.confidence import Candidates, Verdict, assess, judge
 from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
@@ -60,20 +59,25 @@ class Engine:
 
     def _search(self, state: _State, answer: Answer, text: str, after: str | None, top: int) -> None:
         """Fill in passages, verdict and reason for a question."""
-        if safety.not_english(text):
+        if safety.not_english(text, state.reader.surface_words):
             answer.kind = Kind.NOT_ENGLISH
             return
         library, query = state.library, state.reader.read(text, after)
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
-        hits = self._rerank(query, hits, library)
-        found = [Found(library.passages[h.passage], h.score, h.passage) for h in hits]
-        best = hits[0].passage if hits else None
-        confidence = judge(query, library.index, best, found[0].passage.text if found else "", self.config.confidence)
+        candidates = assess(query, library.index, [h.passage for h in hits],
+                            [library.heading_counts[library.passages[h.passage].section] for h in hits])
+        wanted = intent.of_question(text)
+        order = self._rerank(query, hits, candidates, wanted, library)
+        best = order[0] if order else -1
+        best_text = library.passages[hits[best].passage].text if order else ""
+        confidence = judge(query, candidates, best, best_text, wanted, self.config.confidence)
         answer.kind = _VERDICT_KIND[confidence.verdict]
+        found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
         answer.passages = found[:top]
         answer.highlight = frozenset(t for c in query.known for t in c.terms)
         if answer.kind is Kind.ANSWER:
-            answer.also = [f for h, f in zip(hits[1:], found[1:]) if self._also_says(state, query, found[0], h, f)][:1]
+            answer.also = [f for i, f in zip(order[1:], found[1:])
+                           if self._also_says(query, candidates, i, found[0], f, wanted)][:1]
         answer.reason = {
             "why": confidence.why,
             "confidence": round(confidence.coverage, 3),
@@ -86,38 +90,36 @@ class Engine:
             "follow_up_of": query.follow_up_of,
         }
 
-    def _rerank(self, query: Query, hits: list[Hit], library: Library) -> list[Hit]:
-        """Among passages scoring close to the best, put first those that cover more of the
-        question, then those with the kind of answer asked for (a definition, a reason, a number),
-        then those whose own text (not only their section heading) has more of the question's words."""
+    def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
+                library: Library) -> list[int]:
+        """Positions of the hits, best first: among those scoring close to the best, the ones that
+        cover more of the question, then those with the kind of answer asked for (a definition,
+        a reason, a number), then those whose own text (not only their heading) matches more."""
         if not hits:
-            return hits
+            return []
         defined = intent.defined_word(query.text)
-        wanted = [i for i in intent.of_question(query.text) if not i.required]
+        shapes = [i for i in wanted if not i.required]
 
-        def fits(hit: Hit) -> bool:
-            text = library.passages[hit.passage].text
+        def fits(position: int) -> bool:
+            text = library.passages[hits[position].passage].text
             if defined:
                 return intent.defines(defined, text)
-            return bool(wanted) and all(intent.answers(i, text) for i in wanted)
+            return bool(shapes) and all(intent.answers(i, text) for i in shapes)
 
         floor = self.config.confidence.prefer_within * hits[0].score
-        close = [h for h in hits if h.score >= floor]
-        def in_text(hit: Hit) -> int:
-            own = set(tokens(library.passages[hit.passage].text))
-            return sum(any(all(t in own for t in way) for way in c.alternatives) for c in query.known)
+        close = [i for i, h in enumerate(hits) if h.score >= floor]
+        ranked = sorted(close, key=lambda i: (-round(float(candidates.coverage[i]), 6), not fits(i),
+                                              -int(candidates.in_text[i])))
+        return ranked + list(range(len(close), len(hits)))
 
-        ranked = sorted(close, key=lambda h: (-round(coverage(query, library.index, h.passage)[0], 6),
-                                              not fits(h), -in_text(h)))
-        return ranked + hits[len(close):]
-
-    def _also_says(self, state: _State, query: Query, best: Found, hit: Hit, candidate: Found) -> bool:
+    def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,
+                   wanted: list[intent.Intent]) -> bool:
         """Whether a runner-up from another section is close enough to show beside the best."""
         if candidate.passage.section == best.passage.section:
             return False
         if candidate.score < self.config.confidence.also_says_ratio * best.score:
             return False
-        verdict = judge(query, state.library.index, hit.passage, candidate.passage.text, self.config.confidence)
+        verdict = judge(query, candidates, position, candidate.passage.text, wanted, self.config.confidence)
         return verdict.verdict is Verdict.ANSWER
 
     def section(self, document: str, section: str) -> list[Passage]:

@@ -6,9 +6,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+
 import yaml
 
 from bot.answer import Answer
+from bot.config import parse_yaml
 from bot.engine import Engine
 
 
@@ -73,7 +75,7 @@ class Report:
 def read_cases(path: Path) -> list[Case]:
     """Read and validate an eval file."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise EvalFileError(f"{path}: cannot be read ({error})") from None
     except yaml.YAMLError as error:

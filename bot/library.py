@@ -5,8 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from functools import cached_property, lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 
 from bot import corpus, text
@@ -15,6 +20,7 @@ from bot.corpus import Document, DocumentError, Passage
 from bot.search import Index
 
 log = logging.getLogger(__name__)
+_PARALLEL_FROM_BYTES = 2_000_000  # below this, starting worker processes costs more than it saves
 
 
 class CorpusUnusable(ValueError):
@@ -33,6 +39,14 @@ class Library:
     built_at: float = field(default_factory=time.time)
     from_cache: bool = False
     version: str = ""  # changes whenever the corpus or the settings that shape the index change
+    heading_weight: int = 1
+
+    @cached_property
+    def heading_counts(self) -> dict[str, dict[str, int]]:
+        """For each section heading, how often each term occurs in it as indexed with a passage."""
+        weight = self.heading_weight
+        return {section: {t: n * weight for t, n in Counter(text.tokens(section)).items()}
+                for section in {p.section for p in self.passages}}
 
     def sections(self) -> list[tuple[str, str]]:
         """(document title, section heading) pairs, in corpus order."""
@@ -53,22 +67,25 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
     key = _cache_key(config, digests)
     cached = _read_cache(config, key)
     if cached:
-        cached.warnings, cached.version = warnings, key[:8]
+        cached.warnings, cached.version, cached.heading_weight = warnings, key[:8], config.search.heading_weight
         return cached
-    splitter = corpus.sentence_splitter(config.corpus.abbreviations)
     kept = {d.path: d for d in previous.documents} if previous else {}
+    parsed = _parse_changed(config, {f: data for f, data in contents.items()
+                                     if data is not None and not _unchanged(kept, f, digests)})
     documents = []
     for file, data in contents.items():
-        try:
-            if data is None:
-                raise DocumentError(f"{file}: cannot be read")
-            documents.append(corpus.read_document(file, splitter, config.corpus.sentences_per_passage, data))
-        except DocumentError as error:
-            if data is not None:
-                warnings.append(str(error))
-            if file.name in kept:
-                documents.append(kept[file.name])
-                warnings.append(f"{file.name}: still answering from its last good version")
+        if data is not None and _unchanged(kept, file, digests):
+            documents.append(kept[file.name])  # same bytes: no need to split it again
+            continue
+        result = parsed.get(file)
+        if isinstance(result, Document):
+            documents.append(result)
+            continue
+        if result is not None:
+            warnings.append(result)
+        if file.name in kept:
+            documents.append(kept[file.name])
+            warnings.append(f"{file.name}: still answering from its last good version")
     if not documents:
         raise CorpusUnusable(f"{config.corpus.path}: no usable document" + "".join(f"\n  {w}" for w in warnings))
     library = build(documents, config)
@@ -77,6 +94,36 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
     if len(documents) == len(contents) and not any(d.digest != digests.get(d.path) for d in documents):
         _write_cache(config, key, library)
     return library
+
+
+def _unchanged(kept: dict[str, Document], file: Path, digests: dict[str, str]) -> bool:
+    return file.name in kept and kept[file.name].digest == digests.get(file.name)
+
+
+def _parse_changed(config: Config, contents: dict[Path, bytes]) -> dict[Path, Document | str]:
+    """Split documents into passages (a Document, or the reason it cannot be used), in worker
+    processes when there is much to split: sentence splitting is the slowest step of a build."""
+    size = sum(map(len, contents.values()))
+    if len(contents) > 1 and size > _PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1:
+        files = list(contents)
+        with ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=get_context("spawn")) as pool:
+            results = pool.map(_parse_one, [(config, f, contents[f]) for f in files], chunksize=8)
+            return dict(zip(files, results))
+    return {file: _parse_one((config, file, data)) for file, data in contents.items()}
+
+
+def _parse_one(job: tuple[Config, Path, bytes]) -> Document | str:
+    config, file, data = job
+    try:
+        return corpus.read_document(file, _splitter(tuple(config.corpus.abbreviations)),
+                                    config.corpus.sentences_per_passage, data)
+    except DocumentError as error:
+        return str(error)
+
+
+@lru_cache(maxsize=4)
+def _splitter(abbreviations: tuple[str, ...]):
+    return corpus.sentence_splitter(abbreviations)
 
 
 def build(documents: list[Document], config: Config) -> Library:
@@ -90,7 +137,7 @@ def build(documents: list[Document], config: Config) -> Library:
         surface.update(w for w in found if w.isalpha())
         tokenised.append([text.stem(w) for w in found if w not in stops])
     index = Index.build(tokenised, config.search)
-    return Library(documents, passages, index, sorted(surface))
+    return Library(documents, passages, index, sorted(surface), heading_weight=config.search.heading_weight)
 
 
 def _cache_key(config: Config, digests: dict[str, str]) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 
-from bot.text import is_english_word, words
+from bot.config import parse_yaml
+from bot.text import is_english_word, stop_words, words
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class RedFlag:
 def red_flags() -> tuple[RedFlag, ...]:
     """The shipped, reviewable red-flag list (bot/data/red-flags.yaml)."""
     text = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
-    return tuple(RedFlag(e["name"], re.compile(e["pattern"]), tuple(e["examples"])) for e in yaml.safe_load(text))
+    return tuple(RedFlag(e["name"], re.compile(e["pattern"]), tuple(e["examples"])) for e in parse_yaml(text))
 
 
 def plain_words(text: str) -> str:
@@ -56,12 +57,18 @@ def small_talk(text: str) -> str | None:
     return next((kind for kind, pattern in _SMALL_TALK.items() if pattern.search(seen)), None)
 
 
-def not_english(text: str) -> bool:
-    """Whether a question is clearly in another language (script, or too few English words)."""
+def not_english(text: str, familiar: Collection[str] = frozenset()) -> bool:
+    """Whether a question is clearly in another language (script, or too few English words).
+
+    `familiar` words (the corpus's own) count as English without consulting the word list."""
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
         return True
     alphabetic = [w for w in words(text) if w.isalpha() and len(w) > 1]
     if len(alphabetic) < 3:
+        return False
+    common = stop_words()
+    unfamiliar = [w for w in alphabetic if w not in common and w not in familiar]
+    if len(unfamiliar) <= len(alphabetic) / 2:
         return False
     return sum(map(is_english_word, alphabetic)) / len(alphabetic) < 0.5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -13,7 +14,7 @@ import numpy as np
 
 from bot.config import SearchConfig
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,13 @@ class Index:
     """
 
     def __init__(self, terms: list[str], idf: np.ndarray, indptr: np.ndarray, passages: np.ndarray,
-                 contributions: np.ndarray, absent: np.ndarray, size: int) -> None:
+                 frequencies: np.ndarray, contributions: np.ndarray, absent: np.ndarray, size: int) -> None:
         self.terms = terms
         self.term_ids = {term: i for i, term in enumerate(terms)}
         self.idf = idf
         self.indptr = indptr
         self.passages = passages
+        self.frequencies = frequencies  # per posting: how often the term occurs in the passage
         self.contributions = contributions
         self.absent = absent  # per term: what a passage without the term gets (BM25+ only: idf*delta)
         self.size = size
@@ -49,12 +51,13 @@ class Index:
         model = _rank_bm25_model(tokenised, params)
         terms = list(model.idf)
         term_ids = {term: i for i, term in enumerate(terms)}
-        term_of, passage_of, freq = [], [], []
+        term_of: list[int] = []
+        passage_of: list[int] = []
+        freq: list[int] = []
         for passage, frequencies in enumerate(model.doc_freqs):
-            for term, count in frequencies.items():
-                term_of.append(term_ids[term])
-                passage_of.append(passage)
-                freq.append(count)
+            term_of.extend(map(term_ids.__getitem__, frequencies))
+            passage_of.extend(itertools.repeat(passage, len(frequencies)))
+            freq.extend(frequencies.values())
         del model.doc_freqs
         term_arr = np.asarray(term_of, dtype=np.int64)
         order = np.argsort(term_arr, kind="stable")
@@ -67,12 +70,23 @@ class Index:
         indptr = np.zeros(len(terms) + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_arr, minlength=len(terms)), out=indptr[1:])
         absent = idf * params.delta if params.variant == "bm25plus" else np.zeros_like(idf)
-        return cls(terms, idf, indptr, passages, contributions, absent, len(tokenised))
+        frequencies = np.minimum(tf, np.iinfo(np.uint16).max).astype(np.uint16)
+        return cls(terms, idf, indptr, passages, frequencies, contributions, absent, len(tokenised))
 
     def postings(self, term: str) -> np.ndarray:
         """The passages that contain a term, ascending."""
         i = self.term_ids.get(term)
         return self.passages[self.indptr[i]:self.indptr[i + 1]] if i is not None else self.passages[:0]
+
+    def frequency_in(self, term: str, passages: np.ndarray) -> np.ndarray:
+        """How often a term occurs in each of the given passages (0 where it does not)."""
+        i = self.term_ids.get(term)
+        if i is None:
+            return np.zeros(len(passages), dtype=np.uint16)
+        start, end = self.indptr[i], self.indptr[i + 1]
+        postings = self.passages[start:end]
+        at = np.minimum(np.searchsorted(postings, passages), len(postings) - 1)
+        return np.where(postings[at] == passages, self.frequencies[start:end][at], 0)
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""
@@ -97,16 +111,21 @@ class Index:
 
     def search(self, query: Sequence[str], k: int) -> list[Hit]:
         """The k best passages that contain at least one query term, best first (ties: earlier first)."""
-        known = [self.term_ids[t] for t in query if t in self.term_ids]
+        known = sorted({self.term_ids[t] for t in query if t in self.term_ids})
         if not known:
             return []
         scores = self.scores(query)
-        candidates = np.unique(np.concatenate([self.passages[self.indptr[i]:self.indptr[i + 1]] for i in known]))
+        candidates = np.concatenate([self.passages[self.indptr[i]:self.indptr[i + 1]] for i in known])
         candidate_scores = scores[candidates]
-        if len(candidates) > k:
-            keep = np.argpartition(-candidate_scores, k - 1)[:k]
-            candidates, candidate_scores = candidates[keep], candidate_scores[keep]
-        order = np.lexsort((candidates, -candidate_scores))
+        # A passage appears at most once per distinct term, so the best k * len(known) entries
+        # hold the k best passages: partition first, then deduplicate only those.
+        keep = k * len(known)
+        if len(candidates) > keep:
+            chosen = np.argpartition(-candidate_scores, keep - 1)[:keep]
+            candidates, candidate_scores = candidates[chosen], candidate_scores[chosen]
+        candidates, first = np.unique(candidates, return_index=True)
+        candidate_scores = candidate_scores[first]
+        order = np.lexsort((candidates, -candidate_scores))[:k]
         return [Hit(int(candidates[j]), float(candidate_scores[j])) for j in order]
 
     def save(self, path: Path, extra: dict) -> None:
@@ -117,8 +136,8 @@ class Index:
         try:
             with os.fdopen(fd, "wb") as out:
                 np.savez(out, header=np.frombuffer(header.encode("utf-8"), dtype=np.uint8), idf=self.idf,
-                         indptr=self.indptr, passages=self.passages, contributions=self.contributions,
-                         absent=self.absent)
+                         indptr=self.indptr, passages=self.passages, frequencies=self.frequencies,
+                         contributions=self.contributions, absent=self.absent)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -131,7 +150,7 @@ class Index:
             header = json.loads(data["header"].tobytes().decode("utf-8"))
             if header.get("version") != FORMAT_VERSION:
                 raise ValueError(f"{path}: index format {header.get('version')}, expected {FORMAT_VERSION}")
-            index = cls(header.pop("terms"), data["idf"], data["indptr"], data["passages"],
+            index = cls(header.pop("terms"), data["idf"], data["indptr"], data["passages"], data["frequencies"],
                         data["contributions"], data["absent"], header.pop("size"))
         return index, header
 

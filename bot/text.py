@@ -10,8 +10,8 @@ from importlib import resources
 
 from nltk.stem.snowball import SnowballStemmer
 
-# Words (letters, with inner apostrophes dropped later) and numbers; "400-420mg" -> 400, 420, mg.
-WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words (runs of letters: "can't" -> can, t) and numbers; "400-420mg" -> 400, 420, mg.
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _STEMMER = SnowballStemmer("english")
 
 
@@ -21,11 +21,8 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The normalised words and numbers of a text, in order, apostrophes split off."""
-    out: list[str] = []
-    for match in WORD_RE.finditer(normalise(text)):
-        out.extend(part for part in re.split(r"['’]", match.group()) if part)
-    return out
+    """The normalised words and numbers of a text, in order."""
+    return WORD_RE.findall(normalise(text))
 
 
 @lru_cache(maxsize=200_000)

@@ -30,7 +30,7 @@ def test_long_passages_are_cut_on_a_sentence_within_4096_with_valid_html():
 
 def test_question_words_are_bold_without_changing_the_verbatim_text():
     text = telegram_html(_answer("Magnesium helps. MAGNESIUM's role."), Config().replies)
-    assert "<b>Magnesium</b> helps. <b>MAGNESIUM's</b> role." in text
+    assert "<b>Magnesium</b> helps. <b>MAGNESIUM</b>'s role." in text
 
 
 def test_token_is_redacted_from_log_records():

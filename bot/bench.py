@@ -1,0 +1,258 @@
+"""`python -m bot bench`: speed and memory, side by side with bm25s, from 1,000 to 100,000 passages."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+from bot.config import load_config, parse_yaml
+from bot.engine import Engine
+from bot.library import build, load_library
+from bot.text import tokens, words
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "corpus" / "the-effects-of-magnesium-on-the-nervous-system.md"
+PASSAGES_PER_SECTION = 100
+SECTIONS_PER_DOCUMENT = 10
+QUESTIONS = 600
+
+
+def _filler_vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
+    """Pronounceable made-up words, seeded."""
+    syllables = [c + v for c in "bcdfghjklmnprstvz" for v in "aeiou"]
+    vocabulary: set[str] = set()
+    while len(vocabulary) < size:
+        vocabulary.add("".join(rng.choices(syllables, k=rng.randint(2, 4))))
+    return sorted(vocabulary)
+
+
+def _article_words() -> list[str]:
+    return sorted({w for w in words(ARTICLE.read_text(encoding="utf-8")) if w.isalpha() and len(w) > 2})
+
+
+def write_corpus(folder: Path, size: int, seed: int = 7) -> None:
+    """`size` passages of three sentences (about 200 bytes each) in Markdown files of 10 sections:
+    a quarter of the words from the article, the rest Zipf-distributed filler."""
+    rng = random.Random(seed)
+    article, filler = _article_words(), _filler_vocabulary(rng)
+    zipf = [1 / (rank + 1) ** 1.1 for rank in range(len(filler))]
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def sentence() -> str:
+        picked = [rng.choice(article) if rng.random() < 0.25 else None for _ in range(rng.randint(5, 9))]
+        fill = iter(rng.choices(filler, zipf, k=len(picked)))
+        text = " ".join(w or next(fill) for w in picked)
+        return text[0].upper() + text[1:] + "."
+
+    per_document = PASSAGES_PER_SECTION * SECTIONS_PER_DOCUMENT
+    for number, start in enumerate(range(0, size, per_document)):
+        lines = [f"# Synthetic document {number}", ""]
+        count = min(per_document, size - start)
+        for passage in range(count):
+            if passage % PASSAGES_PER_SECTION == 0:
+                lines += [f"## Section {passage // PASSAGES_PER_SECTION} {rng.choice(article)}", ""]
+            lines += [" ".join(sentence() for _ in range(3)), ""]
+        (folder / f"doc-{number:04d}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def questions(seed: int = 11, count: int = QUESTIONS) -> list[str]:
+    """A fixed set of questions in people's shapes, some with typos, over the article's words."""
+    rng = random.Random(seed)
+    article = _article_words()
+    shapes = ["how much magnesium should I take for {a}?", "can magnesium cause {a} and {b}?", "what is {a}",
+              "does mg help with {a}", "why does magnesium affect {a} {b}", "{a} {b} {c}",
+              "is {a} bad for my {b}?", "magnesum and {a}"]
+
+    def typo(word: str) -> str:
+        i = rng.randrange(len(word))
+        return word[:i] + word[i + 1:] if rng.random() < 0.15 and len(word) > 5 else word
+
+    return [rng.choice(shapes).format(a=typo(rng.choice(article)), b=rng.choice(article), c=rng.choice(article))
+            for _ in range(count)]
+
+
+def _percentiles(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    return {"p50_ms": round(statistics.median(ordered) * 1000, 3),
+            "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 3)}
+
+
+def _config(folder: Path, corpus: Path, **telegram) -> Path:
+    data = parse_yaml((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    data["corpus"]["path"] = str(corpus)
+    data["search"]["cache_dir"] = str(folder / "cache")
+    data["telegram"] = {**(data.get("telegram") or {}), **telegram}
+    path = folder / "config.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def build_worker(config_path: str) -> None:
+    """In a fresh process: build (or load) the library and print time and peak memory as JSON."""
+    started = time.perf_counter()
+    library = load_library(load_config(config_path))
+    print(json.dumps({"seconds": time.perf_counter() - started, "from_cache": library.from_cache,
+                      "passages": len(library.passages),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _in_fresh_process(config: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", f"from bot.bench import build_worker; build_worker({str(config)!r})"],
+                         cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def measure_size(size: int, folder: Path) -> dict:
+    """Build, cached load, query latency (ours and bm25s), and latency during a rebuild."""
+    corpus = folder / f"corpus-{size}"
+    write_corpus(corpus, size)
+    config_path = _config(folder, corpus)
+    fresh = _in_fresh_process(config_path)
+    cached = _in_fresh_process(config_path)
+    config = load_config(config_path)
+    library = load_library(config)
+    engine = Engine(config, library)
+    asked = questions()
+    engine.answer(asked[0])  # first use builds the spelling index: not a query's cost
+    ours = []
+    for question in asked:
+        started = time.perf_counter()
+        engine.answer(question)
+        ours.append(time.perf_counter() - started)
+    result = {"passages": len(library.passages), "build_s": round(fresh["seconds"], 2),
+              "build_peak_mb": round(fresh["peak_mb"]), "cached_load_s": round(cached["seconds"], 2),
+              "answer": _percentiles(ours), "bm25s": _bm25s(library, asked)}
+    result["ratio_p99"] = round(result["answer"]["p99_ms"] / result["bm25s"]["p99_ms"], 2)
+    result["during_rebuild"] = _during_rebuild(engine, config, asked)
+    return result
+
+
+def _bm25s(library, asked: list[str]) -> dict:
+    """bm25s on the same tokenised passages; per question its tokenize + retrieve(k=10)."""
+    import bm25s
+
+    tokenised = [tokens(f"{p.section}\n{p.section}\n{p.text}") for p in library.passages]
+    started = time.perf_counter()
+    retriever = bm25s.BM25(k1=1.5, b=0.75)
+    retriever.index(tokenised, show_progress=False)
+    built = time.perf_counter() - started
+    samples = []
+    for question in asked:
+        started = time.perf_counter()
+        bm25s.tokenize(question, stopwords="en", return_ids=False, show_progress=False)
+        query = tokens(question) or ["magnesium"]
+        retriever.retrieve([query], k=10, show_progress=False, n_threads=1)
+        samples.append(time.perf_counter() - started)
+    return {"build_s": round(built, 2), **_percentiles(samples)}
+
+
+def _during_rebuild(engine: Engine, config, asked: list[str]) -> dict:
+    """Answer questions while the whole index is rebuilt in a background thread."""
+    library = engine.library
+    done = threading.Event()
+    rebuilt = []
+
+    def rebuild() -> None:
+        rebuilt.append(build(library.documents, config))
+        done.set()
+
+    samples = []
+    thread = threading.Thread(target=rebuild)
+    started_rebuild = time.perf_counter()
+    thread.start()
+    i = 0
+    while not done.is_set():
+        started = time.perf_counter()
+        engine.answer(asked[i % len(asked)])
+        samples.append(time.perf_counter() - started)
+        i += 1
+        time.sleep(0.002)
+    thread.join()
+    engine.use(rebuilt[0])
+    return {"rebuild_s": round(time.perf_counter() - started_rebuild, 2), "questions": len(samples),
+            **_percentiles(samples)}
+
+
+def cold_start() -> dict:
+    """Wall time of `python -m bot ask` (cached index) and of the bare import line, median of 5."""
+    def timed(argv: list[str]) -> float:
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run(argv, cwd=ROOT, capture_output=True, check=True)
+            runs.append(time.perf_counter() - started)
+        return statistics.median(runs)
+
+    ask = timed([sys.executable, "-m", "bot", "ask", "How much magnesium should I take?"])
+    bare = timed([sys.executable, "-c", "import nltk, rank_bm25, yaml"])
+    return {"ask_s": round(ask, 3), "bare_import_s": round(bare, 3), "ratio": round(ask / bare, 2)}
+
+
+def end_to_end(folder: Path, chats: int = 1500) -> dict:
+    """The real bot process against the fake Bot API: `chats` private chats ask at once."""
+    from bot.fake_bot_api import FakeBotApi
+
+    token = "123456789:AAFakeTokenForTheBenchmarkOnly_abcdefgh"
+    fake = FakeBotApi(token).start()
+    config = _config(folder, ROOT / "corpus", api_base_url=fake.base_url, rate_limiter=False)
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+        asked = questions(seed=5, count=chats)
+        pushed = {}
+        started = time.monotonic()
+        for i, question in enumerate(asked):
+            chat = 10_000 + i
+            pushed[str(chat)] = time.monotonic()
+            fake.push({"message": {"message_id": i + 1, "date": int(time.time()), "text": question,
+                                   "chat": {"id": chat, "type": "private"},
+                                   "from": {"id": chat, "is_bot": False, "first_name": "B"}}})
+        try:
+            calls = fake.wait_for(lambda calls: len([c for c in calls if c.method == "sendMessage"]) >= chats, 120)
+        except TimeoutError:
+            calls = fake.calls
+        replies = [c for c in calls if c.method == "sendMessage"]
+        elapsed = max(c.at for c in replies) - started
+        latencies = [c.at - pushed[str(c.params["chat_id"])] for c in replies]
+        return {"chats": chats, "answered": len(replies), "lost": chats - len(replies),
+                "per_second": round(len(replies) / elapsed, 1), **_percentiles(latencies)}
+    finally:
+        process.terminate()
+        process.wait(15)
+        fake.stop()
+
+
+def run(sizes: list[int], as_json: bool) -> int:
+    """Measure everything and print a table (or JSON)."""
+    with tempfile.TemporaryDirectory(prefix="bot-bench-") as tmp:
+        folder = Path(tmp)
+        results = {"sizes": {str(n): measure_size(n, folder) for n in sizes}, "cold_start": cold_start(),
+                   "end_to_end": end_to_end(folder)}
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print("passages  build_s  peak_MB  cached_load_s  answer_p50/p99_ms  bm25s_p50/p99_ms  ours/bm25s_p99  "
+          "rebuild_s  p99_during_rebuild_ms")
+    for n, r in results["sizes"].items():
+        print(f"{r['passages']:>8}  {r['build_s']:>7}  {r['build_peak_mb']:>7}  {r['cached_load_s']:>13}  "
+              f"{r['answer']['p50_ms']:>7}/{r['answer']['p99_ms']:<9}  {r['bm25s']['p50_ms']:>6}/{r['bm25s']['p99_ms']:<9}  "
+              f"{r['ratio_p99']:>14}  {r['during_rebuild']['rebuild_s']:>9}  {r['during_rebuild']['p99_ms']:>21}")
+    c = results["cold_start"]
+    print(f"cold start: ask {c['ask_s']}s, bare `import nltk, rank_bm25, yaml` {c['bare_import_s']}s, ratio {c['ratio']}")
+    e = results["end_to_end"]
+    print(f"end to end: {e['answered']}/{e['chats']} answered ({e['lost']} lost), {e['per_second']} per second, "
+          f"update to sendMessage p50 {e['p50_ms']} ms, p99 {e['p99_ms']} ms")
+    return 0
