@@ -14,6 +14,7 @@ import json
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -88,6 +89,7 @@ class FakeBotApi:
         self._server = None
         self.port = 0
         self._lock = threading.Lock()
+        self.on_send: Callable[[Call], None] | None = None  # called (on the server's thread) after each sendMessage
 
     @property
     def base_url(self) -> str:
@@ -172,8 +174,11 @@ class FakeBotApi:
             with self._lock:
                 self.rejected.append((method, str(problem)))
             return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"}
+        call = Call(method, params)
         with self._lock:
-            self.calls.append(Call(method, params))
+            self.calls.append(call)
+        if method == "sendMessage" and self.on_send:
+            self.on_send(call)
         return 200, {"ok": True, "result": result}
 
     async def _get_updates(self, params: dict) -> list[dict]:

@@ -314,7 +314,7 @@ def build_application(engine: Engine, token: str) -> Application:
     settings = engine.config.telegram
     builder = (ApplicationBuilder().token(token).base_url(settings.api_base_url)
                .base_file_url(settings.api_base_url.replace("/bot", "/file/bot"))
-               .request(_RetryingRequest(connection_pool_size=max(8, settings.concurrent_updates)))
+               .request(_RetryingRequest(connection_pool_size=8))
                .get_updates_request(_RetryingRequest())
                .concurrent_updates(settings.concurrent_updates).post_init(_post_init))
     if settings.rate_limiter:
