@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     command("passages", _passages, "show how the corpus was split into passages")
     command("check", _check, "validate the config and the corpus")
     command("run", _run, f"start the Telegram bot (token from {TOKEN_VARIABLE})")
+    report = command("report", _report, "the questions the article could not answer, and the votes")
+    report.add_argument("--since", type=float, default=None, metavar="DAYS", help="only the last DAYS days")
     bench = command("bench", _bench, "measure speed and memory beside bm25s (needs the bench extra)")
     bench.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in passages, comma-separated")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -141,6 +143,19 @@ def _check(args: argparse.Namespace) -> int:
     print(f"{args.config}: config OK; {len(files) - len(problems)} of {len(files)} documents usable, "
           f"{passages} passages")
     return 1 if problems or not passages else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Print the feedback report."""
+    from bot.config import load_config
+    from bot.store import Store
+
+    config = load_config(args.config)
+    if not config.feedback.database.exists():
+        print(f"no feedback stored yet ({config.feedback.database} does not exist)")
+        return 0
+    print(Store(config.feedback.database, config.feedback.retention_days).report(args.since))
+    return 0
 
 
 def _bench(args: argparse.Namespace) -> int:

@@ -117,6 +117,29 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
+class ReloadConfig:
+    """Live corpus updates while the bot runs."""
+
+    watch: bool = True
+    poll_seconds: float = 2.0
+    settle_seconds: float = 1.0
+    eval: Path | None = None
+    gate: bool = False
+    min_pass_rate: float = 0.9
+
+
+@dataclass(frozen=True)
+class FeedbackConfig:
+    """What users asked that the article lacks, and their votes, in an SQLite file."""
+
+    enabled: bool = True
+    database: Path = Path("data/feedback.sqlite3")
+    weak_below: float = 0.8
+    retention_days: int = 90
+    buttons: bool = False
+
+
+@dataclass(frozen=True)
 class LoggingConfig:
     """Log level and whether question texts may be logged (health questions are private)."""
 
@@ -134,6 +157,8 @@ class Config:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     replies: RepliesConfig = field(default_factory=RepliesConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    reload: ReloadConfig = field(default_factory=ReloadConfig)
+    feedback: FeedbackConfig = field(default_factory=FeedbackConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
 
 
@@ -171,6 +196,13 @@ def _check(config: Config, where: str) -> None:
     for name in ("min_coverage", "prefer_within", "also_says_ratio"):
         if not 0 <= getattr(config.confidence, name) <= 1:
             raise ConfigError(f"{where}: confidence.{name} must be between 0 and 1")
+    if config.reload.eval is not None and not config.reload.eval.is_file():
+        raise ConfigError(f"{where}: reload.eval {config.reload.eval} is not a file")
+    if not 0 <= config.reload.min_pass_rate <= 1 or not 0 <= config.feedback.weak_below <= 1:
+        raise ConfigError(f"{where}: reload.min_pass_rate and feedback.weak_below must be between 0 and 1")
+    if config.reload.poll_seconds <= 0 or config.reload.settle_seconds < 0 or config.feedback.retention_days < 1:
+        raise ConfigError(f"{where}: reload.poll_seconds must be > 0, reload.settle_seconds >= 0, "
+                          "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
 

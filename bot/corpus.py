@@ -62,7 +62,8 @@ def corpus_files(path: Path) -> tuple[list[Path], list[str]]:
     if path.is_file():
         candidates = [path]
     else:
-        candidates = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        candidates = sorted(p for p in path.rglob("*")
+                            if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     files, warnings = [], []
     for file in candidates:
         if file.suffix.lower() in SUFFIXES:

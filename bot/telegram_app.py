@@ -24,7 +24,9 @@ from bot import reply
 from bot.answer import Answer, Found, Kind
 from bot.config import Config
 from bot.engine import Engine, load
+from bot.reload import ReloadResult, Watcher, rebuild, snapshot
 from bot.reply import escape
+from bot.store import Store
 
 log = logging.getLogger("bot.telegram")
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
@@ -127,8 +129,15 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if version != library.version or not numbers or max(numbers) >= len(library.passages):
         await query.answer(STALE)
         return
-    await query.answer()
     passage = library.passages[numbers[0]]
+    if kind in ("u", "d"):
+        store: Store | None = context.bot_data.get("store")
+        if store:
+            store.vote(passage.document, passage.section, passage.position, " ".join(passage.text.split()[:8]),
+                       up=kind == "u")
+        await query.answer("Thanks for the feedback!")
+        return
+    await query.answer()
     if kind == "s":
         section = engine.section(passage.document, passage.section)
         passage = dataclasses.replace(passage, text=" ".join(p.text for p in section))
@@ -139,6 +148,28 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = reply.telegram_html(shown, engine.config.replies)
     await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
                                    do_quote=query.message.chat.type != ChatType.PRIVATE)
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload (admins only): rebuild now and say what changed."""
+    if not _is_admin(update, context):
+        await update.effective_message.reply_text("Sorry, /reload is for the bot's operators only: not allowed.")
+        return
+    result = await _reload(context.application, notify=False)
+    await update.effective_message.reply_text(result.summary())
+
+
+async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/status (admins only): index age, documents, passages, questions since start."""
+    if not _is_admin(update, context):
+        await update.effective_message.reply_text("Sorry, /status is for the bot's operators only: not allowed.")
+        return
+    library, stats = _engine(context).library, context.bot_data["stats"]
+    age = time.time() - library.built_at
+    await update.effective_message.reply_text(
+        f"Index age: {age / 60:.1f} min (version {library.version})\nDocuments: {len(library.documents)}\n"
+        f"Passages: {len(library.passages)}\nSince start: {stats[True]} questions answered, "
+        f"{stats[False]} not answered")
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -177,7 +208,11 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     after = previous[0] if previous and time.monotonic() - previous[1] < settings.follow_up_minutes * 60 else None
     answer = engine.answer(question, after=after)
     memory[key] = (answer.context, time.monotonic())
-    markup = _buttons(engine.library.version, [f.number for f in answer.passages]) if answer.answered else None
+    store: Store | None = context.bot_data.get("store")
+    if store:
+        store.record(answer, chat.type, engine.config.feedback.weak_below)
+    markup = _buttons(engine.library.version, [f.number for f in answer.passages],
+                      votes=engine.config.feedback.buttons) if answer.answered else None
     sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
                                     reply_markup=markup, do_quote=group)
     if group:
@@ -201,15 +236,55 @@ def _addressed_question(message: Message, username: str, bot_id: int) -> str | N
     return " ".join(re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).split())
 
 
-def _buttons(version: str, numbers: list[int]) -> InlineKeyboardMarkup | None:
-    """"Another passage" (the next best) and "Whole section" for the first passage of `numbers`."""
+def _buttons(version: str, numbers: list[int], votes: bool = False) -> InlineKeyboardMarkup | None:
+    """"Another passage" (the next best) and "Whole section" for the first passage of `numbers`,
+    and 👍/👎 when votes are on."""
     if not numbers:
         return None
     row = [InlineKeyboardButton("Whole section", callback_data=f"s:{version}:{numbers[0]}")]
     if len(numbers) > 1:
         row.insert(0, InlineKeyboardButton("Another passage",
                                            callback_data=":".join(["n", version, *map(str, numbers[1:4])])))
-    return InlineKeyboardMarkup([row])
+    rows = [row]
+    if votes:
+        rows.append([InlineKeyboardButton("👍", callback_data=f"u:{version}:{numbers[0]}"),
+                     InlineKeyboardButton("👎", callback_data=f"d:{version}:{numbers[0]}")])
+    return InlineKeyboardMarkup(rows)
+
+
+def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in _engine(context).config.telegram.admin_ids
+
+
+async def _reload(application: Application, notify: bool = True) -> ReloadResult:
+    """Rebuild off the event loop (one at a time); tell the admins about problems and gate results."""
+    async with application.bot_data["reload_lock"]:
+        result = await asyncio.to_thread(rebuild, application.bot_data["engine"])
+        watcher: Watcher | None = application.bot_data.get("watcher")
+        if watcher:
+            watcher.seen = snapshot(watcher.path)
+    if notify and (not result.swapped or result.problems or result.eval_rate is not None):
+        for admin in application.bot_data["engine"].config.telegram.admin_ids:
+            try:
+                await application.bot.send_message(admin, result.summary()[:4000])
+            except (Forbidden, NetworkError) as error:
+                log.warning("could not tell admin about the reload: %s", error.message)
+    return result
+
+
+async def _watch_corpus(application: Application) -> None:
+    """Poll the corpus folder; rebuild once a change has settled."""
+    engine: Engine = application.bot_data["engine"]
+    settings = engine.config.reload
+    watcher = application.bot_data["watcher"] = Watcher(engine.config.corpus.path, settings.settle_seconds)
+    while True:
+        await asyncio.sleep(settings.poll_seconds)
+        try:
+            if await asyncio.to_thread(watcher.changed):
+                await _reload(application)
+        except Exception:  # the watcher must outlive any one bad reload
+            log.exception("corpus watch failed; will try again")
 
 
 def _single_quote(found: Found, answer: Answer, replies) -> InputTextMessageContent:
@@ -319,13 +394,18 @@ def build_application(engine: Engine, token: str) -> Application:
                .concurrent_updates(settings.concurrent_updates).post_init(_post_init))
     if settings.rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    builder = builder.post_shutdown(_post_shutdown)
     application = builder.build()
-    application.bot_data.update(engine=engine, guard=_Guard(engine.config), stats={True: 0, False: 0})
+    feedback = engine.config.feedback
+    application.bot_data.update(engine=engine, guard=_Guard(engine.config), stats={True: 0, False: 0},
+                                reload_lock=asyncio.Lock(),
+                                store=Store(feedback.database, feedback.retention_days) if feedback.enabled else None)
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handlers([
         CommandHandler("start", start), CommandHandler("help", help_command), CommandHandler("topics", topics),
-        CommandHandler("about", about), CommandHandler("ask", ask),
+        CommandHandler("about", about), CommandHandler("ask", ask), CommandHandler("reload", reload_command),
+        CommandHandler("status", status),
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, private_question),
         MessageHandler(groups & filters.TEXT & ~filters.COMMAND, group_message),
         MessageHandler(private & ~filters.TEXT & ~filters.COMMAND & ~filters.StatusUpdate.ALL, not_text),
@@ -346,8 +426,19 @@ async def _post_init(application: Application) -> None:
     await bot.set_my_description("I answer questions about magnesium and the nervous system by quoting the article. "
                                  + engine.config.replies.disclaimer)
     await bot.set_my_short_description("Quotes the magnesium article for your questions. Not medical advice.")
+    if engine.config.reload.watch:
+        application.bot_data["watch_task"] = asyncio.get_running_loop().create_task(_watch_corpus(application))
     log.info("bot @%s ready: %d documents, %d passages", bot.username, len(engine.library.documents),
              len(engine.library.passages))
+
+
+async def _post_shutdown(application: Application) -> None:
+    """Stop watching the corpus and close the feedback database."""
+    task = application.bot_data.get("watch_task")
+    if task:
+        task.cancel()
+    if application.bot_data.get("store"):
+        application.bot_data["store"].close()
 
 
 def run(config_path: str | Path, token: str) -> int:

@@ -1,0 +1,106 @@
+"""What users asked that the article lacks, and their votes: an embedded SQLite file, and its report.
+
+Stored: the question text, the time, the kind of chat, the best score and confidence. Never a user
+or chat id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from bot.answer import Answer
+from bot.text import tokens
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+    at REAL NOT NULL, kind TEXT NOT NULL, chat_type TEXT NOT NULL, question TEXT NOT NULL,
+    score REAL, confidence REAL, section TEXT);
+CREATE TABLE IF NOT EXISTS votes (
+    at REAL NOT NULL, document TEXT NOT NULL, section TEXT NOT NULL, position INTEGER NOT NULL,
+    first_words TEXT NOT NULL, up INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+"""
+DAY = 86_400
+
+
+class Store:
+    """The feedback database (created on first use)."""
+
+    def __init__(self, path: Path, retention_days: int = 90) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.retention_days = retention_days
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self.purge()
+
+    def record(self, answer: Answer, chat_type: str, weak_below: float) -> bool:
+        """Store an unanswered question, or an answer whose confidence is below `weak_below`."""
+        confidence = answer.reason.get("confidence")
+        if answer.answered:
+            if confidence is None or confidence >= weak_below:
+                return False
+            kind = "weak"
+        elif answer.kind.value in ("weak", "no_match"):
+            kind = "unanswered"
+        else:
+            return False  # small talk, other languages, empty messages are not questions the article lacks
+        best = answer.passages[0] if answer.passages else None
+        with self._lock:
+            self._db.execute("INSERT INTO questions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (time.time(), kind, chat_type, answer.question.strip(), best.score if best else None,
+                              confidence, best.passage.section if best else None))
+        return True
+
+    def vote(self, document: str, section: str, position: int, first_words: str, up: bool) -> None:
+        """Count a 👍 or 👎 for a passage."""
+        with self._lock:
+            self._db.execute("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?)",
+                             (time.time(), document, section, position, first_words, int(up)))
+
+    def purge(self) -> None:
+        """Forget what is older than the retention period."""
+        cutoff = time.time() - self.retention_days * DAY
+        with self._lock:
+            self._db.execute("DELETE FROM questions WHERE at < ?", (cutoff,))
+            self._db.execute("DELETE FROM votes WHERE at < ?", (cutoff,))
+
+    def report(self, since_days: float | None = None, limit: int = 20) -> str:
+        """The most frequent unanswered questions (near-duplicates grouped), the weakest answers,
+        and the votes per passage."""
+        cutoff = time.time() - since_days * DAY if since_days else 0.0
+        with self._lock:
+            unanswered = self._db.execute("SELECT question FROM questions WHERE kind = 'unanswered' AND at >= ?",
+                                          (cutoff,)).fetchall()
+            weak = self._db.execute("SELECT question, confidence, section FROM questions WHERE kind = 'weak' "
+                                    "AND at >= ? ORDER BY confidence ASC LIMIT ?", (cutoff, limit)).fetchall()
+            votes = self._db.execute("SELECT document, section, position, first_words, SUM(up), SUM(1 - up) "
+                                     "FROM votes WHERE at >= ? GROUP BY document, section, position "
+                                     "ORDER BY SUM(1 - up) DESC, SUM(up) DESC", (cutoff,)).fetchall()
+        period = f"the last {since_days:g} days" if since_days else "all stored time"
+        lines = [f"Unanswered questions ({len(unanswered)} in {period}), most frequent first:"]
+        groups: dict[str, list[str]] = defaultdict(list)
+        for (question,) in unanswered:
+            groups[" ".join(sorted(set(tokens(question)))) or question.casefold()].append(question)
+        ranked = sorted(groups.values(), key=lambda g: (-len(g), g[0].casefold()))[:limit]
+        for group in ranked:
+            common = Counter(group).most_common()
+            others = [q for q, _ in common[1:3]]
+            lines.append(f"  {len(group):>4}x  {common[0][0]}" + (f"   (also: {' | '.join(others)})" if others else ""))
+        if not ranked:
+            lines.append("  (none)")
+        lines.append("\nWeakest answers (lowest confidence first):")
+        lines += [f"  {confidence:>5.2f}  {question}   -> {section}" for question, confidence, section in weak] or ["  (none)"]
+        lines.append("\nVotes per passage (most 👎 first):")
+        lines += [f"  👍 {up:>3}  👎 {down:>3}  {document} / {section} #{position}: {words}"
+                  for document, section, position, words, up, down in votes] or ["  (none)"]
+        return "\n".join(lines)
+
+    def close(self) -> None:
+        self._db.close()

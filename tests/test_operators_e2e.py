@@ -1,0 +1,69 @@
+"""Operators, end to end: the running bot picks up corpus edits, tells admins, guards admin commands."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bot.fake_bot_api import FakeBotApi
+
+from .conftest import project_config
+from .test_operators import ARTICLE
+from .test_telegram_e2e import TOKEN, _ask, _message, _replies, _start_bot, _stop, _wait_reply
+
+ADMIN = 42
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ops")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    fake = FakeBotApi(TOKEN).start()
+    config = project_config(folder, corpus={"path": str(corpus)},
+                            telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN]},
+                            reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
+    process = _start_bot(config, folder / "bot.log")
+    fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+    yield fake, corpus
+    _stop(process)
+    fake.stop()
+
+
+def test_an_edit_is_answered_without_a_restart(live):
+    fake, corpus = live
+    article = corpus / ARTICLE.name
+    article.write_text(article.read_text().replace("400-420mg", "350-360mg"), encoding="utf-8")
+    for chat in range(4001, 4100):
+        reply, _ = _ask(fake, chat, "how much magnesium should I take per day?")
+        if "350-360mg" in reply["text"]:
+            break
+    assert "350-360mg" in reply["text"]
+
+
+def test_a_bad_file_is_reported_to_the_admins_and_changes_nothing(live):
+    fake, corpus = live
+    (corpus / "broken.md").write_bytes(b"\xff\xfe not text \x00\x01")
+    notice = _wait_reply(fake, ADMIN, timeout=20)[-1]["text"]
+    assert "broken.md" in notice and "not UTF-8" in notice
+    reply, _ = _ask(fake, 4200, "can magnesium cause headaches?")
+    assert "headaches" in reply["text"]
+
+
+def test_reload_and_status_are_for_admins_only(live):
+    fake, _ = live
+    refused, _ = _ask(fake, 4300, "/reload", user_id=7)
+    assert "not allowed" in refused["text"]
+    refused, _ = _ask(fake, 4301, "/status", user_id=7)
+    assert "not allowed" in refused["text"]
+    update, _ = _message(4302, "/reload", user_id=ADMIN)
+    fake.push(update)
+    summary = _wait_reply(fake, 4302)[-1]["text"]
+    assert "Corpus reloaded in" in summary and "1 documents" in summary
+    update, _ = _message(4303, "/status", user_id=ADMIN)
+    fake.push(update)
+    status = _wait_reply(fake, 4303)[-1]["text"]
+    assert "Index age:" in status and "Passages: 17" in status and "questions answered" in status
+    assert len(_replies(fake, 4300)) == 1
