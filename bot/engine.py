@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
+from bot.text import tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
@@ -92,23 +94,30 @@ class Engine:
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:
-        """Positions of the hits, best first: among those scoring close to the best, the ones that
-        cover more of the question, then those with the kind of answer asked for (a definition,
-        a reason, a number), then those whose own text (not only their heading) matches more."""
+        """Positions of the hits, best first. Among those scoring close to the best, first the ones
+        that cover more of the question; then those with the kind of answer asked for (a definition,
+        a reason about the question's subject, a number, people); then those holding more of the
+        question's word pairs ("blood pressure"); then those whose own text (not only their
+        heading) matches more. A question whose words are all in most passages ("what does
+        magnesium do?") is a general one: the passage defining its subject comes first."""
         if not hits:
             return []
-        defined = intent.defined_word(query.text)
+        index = library.index
+        subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
+        defined = intent.defined_word(query.text) or (query.known[0].word if query.known and not subject else None)
         shapes = [i for i in wanted if not i.required]
+        pairs = set(itertools.pairwise(tokens(query.text)))
 
         def fits(position: int) -> bool:
             text = library.passages[hits[position].passage].text
             if defined:
                 return intent.defines(defined, text)
-            return bool(shapes) and all(intent.answers(i, text) for i in shapes)
+            return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
         ranked = sorted(close, key=lambda i: (-round(float(candidates.coverage[i]), 6), not fits(i),
+                                              -len(pairs & library.word_pairs(hits[i].passage)),
                                               -int(candidates.in_text[i])))
         return ranked + list(range(len(close), len(hits)))
 

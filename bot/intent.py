@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import words
+from bot.text import tokens, words
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,10 @@ INTENTS = (
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|explain|what causes|why)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
-    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda)\b"),
+    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
+    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b"),
+           re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
@@ -47,9 +49,18 @@ def defined_word(question: str) -> str | None:
     return match.group(4) if match else None
 
 
-def answers(intent: Intent, passage: str) -> bool:
-    """Whether a passage has the kind of answer an intent wants."""
-    return bool(intent.answer.search(passage.casefold()))
+def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -> bool:
+    """Whether a passage has the kind of answer an intent wants; for a reason, with `about` (index
+    terms of the question's subject) given, the reason must be in or right after the passage's first
+    sentence on that subject."""
+    text = passage.casefold()
+    if intent.name != "reason" or not about:
+        return bool(intent.answer.search(text))
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    for i, sentence in enumerate(sentences):
+        if about.intersection(tokens(sentence)):
+            return any(intent.answer.search(s) for s in sentences[i:i + 2])
+    return False
 
 
 def defines(word: str, passage: str) -> bool:

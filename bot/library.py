@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -20,6 +21,7 @@ from bot.corpus import Document, DocumentError, Passage
 from bot.search import Index
 
 log = logging.getLogger(__name__)
+_PAIRS_CACHED = 50_000  # passages whose word pairs are kept
 _PARALLEL_FROM_BYTES = 2_000_000  # below this, starting worker processes costs more than it saves
 
 
@@ -40,6 +42,7 @@ class Library:
     from_cache: bool = False
     version: str = ""  # changes whenever the corpus or the settings that shape the index change
     heading_weight: int = 1
+    _pairs: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def heading_counts(self) -> dict[str, dict[str, int]]:
@@ -47,6 +50,15 @@ class Library:
         weight = self.heading_weight
         return {section: {t: n * weight for t, n in Counter(text.tokens(section)).items()}
                 for section in {p.section for p in self.passages}}
+
+    def word_pairs(self, number: int) -> frozenset[tuple[str, str]]:
+        """Consecutive index terms of a passage's text (cached for the passages asked about)."""
+        pairs = self._pairs.get(number)
+        if pairs is None:
+            if len(self._pairs) > _PAIRS_CACHED:
+                self._pairs.clear()
+            pairs = self._pairs[number] = frozenset(itertools.pairwise(text.tokens(self.passages[number].text)))
+        return pairs
 
     def sections(self) -> list[tuple[str, str]]:
         """(document title, section heading) pairs, in corpus order."""

@@ -20,7 +20,7 @@ def test_eval_set_is_big_and_varied_enough(report):
 
 
 def test_quality_bars(report):
-    assert report.rate("in") >= 0.90
+    assert report.rate("in") >= 0.95
     assert report.rate("offtopic") == 1.0
     assert report.rate("nearmiss") >= 0.80
     assert report.rate("followup") >= 0.90
