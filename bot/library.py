@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
 import logging
 import os
+import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from concurrent.futures import ProcessPoolExecutor
 from functools import cached_property, lru_cache
@@ -21,6 +25,7 @@ from bot.corpus import Document, DocumentError, Passage
 from bot.search import Index
 
 log = logging.getLogger(__name__)
+_SWITCH_INTERVAL = 0.0002  # seconds, while building
 _PAIRS_CACHED = 50_000  # passages whose word pairs are kept
 _PARALLEL_FROM_BYTES = 2_000_000  # below this, starting worker processes costs more than it saves
 
@@ -138,8 +143,31 @@ def _splitter(abbreviations: tuple[str, ...]):
     return corpus.sentence_splitter(abbreviations)
 
 
+@contextmanager
+def _sharing_the_interpreter() -> Iterator[None]:
+    """Let questions answered from other threads run during a build: no garbage collection (a full
+    collection over an index's millions of objects holds the GIL for 100 ms and more; builds create
+    no reference cycles, and what survives is frozen out of later collections), and a short GIL
+    switch interval (an answer re-takes the GIL after each numpy call and would wait 5 ms each time)."""
+    enabled, interval = gc.isenabled(), sys.getswitchinterval()
+    gc.disable()
+    sys.setswitchinterval(_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def build(documents: list[Document], config: Config) -> Library:
     """Tokenise the passages (with their section headings) and index them."""
+    with _sharing_the_interpreter():
+        return _build(documents, config)
+
+
+def _build(documents: list[Document], config: Config) -> Library:
     passages = [p for d in documents for p in d.passages]
     surface: set[str] = set()
     tokenised = []

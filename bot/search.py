@@ -15,6 +15,7 @@ import numpy as np
 from bot.config import SearchConfig
 
 FORMAT_VERSION = 2
+_CHUNK = 5_000  # passages converted to arrays at a time
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,25 @@ class Index:
         model = _rank_bm25_model(tokenised, params)
         terms = list(model.idf)
         term_ids = {term: i for i, term in enumerate(terms)}
-        term_of: list[int] = []
-        passage_of: list[int] = []
-        freq: list[int] = []
-        for passage, frequencies in enumerate(model.doc_freqs):
-            term_of.extend(map(term_ids.__getitem__, frequencies))
-            passage_of.extend(itertools.repeat(passage, len(frequencies)))
-            freq.extend(frequencies.values())
+        # Postings are gathered in chunks so that no single conversion holds the GIL for long
+        # (questions keep being answered from another thread while an index is rebuilt).
+        term_parts, passage_parts, freq_parts = [], [], []
+        for start in range(0, len(model.doc_freqs), _CHUNK):
+            term_of: list[int] = []
+            passage_of: list[int] = []
+            freq: list[int] = []
+            for passage, frequencies in enumerate(model.doc_freqs[start:start + _CHUNK], start):
+                term_of.extend(map(term_ids.__getitem__, frequencies))
+                passage_of.extend(itertools.repeat(passage, len(frequencies)))
+                freq.extend(frequencies.values())
+            term_parts.append(np.asarray(term_of, dtype=np.int64))
+            passage_parts.append(np.asarray(passage_of, dtype=np.int32))
+            freq_parts.append(np.asarray(freq, dtype=np.float64))
         del model.doc_freqs
-        term_arr = np.asarray(term_of, dtype=np.int64)
+        term_arr = np.concatenate(term_parts) if term_parts else np.zeros(0, dtype=np.int64)
         order = np.argsort(term_arr, kind="stable")
-        passages = np.asarray(passage_of, dtype=np.int32)[order]
-        tf = np.asarray(freq, dtype=np.float64)[order]
+        passages = np.concatenate(passage_parts)[order] if passage_parts else np.zeros(0, dtype=np.int32)
+        tf = np.concatenate(freq_parts)[order] if freq_parts else np.zeros(0)
         idf = np.asarray([model.idf[t] for t in terms], dtype=np.float64)
         posting_idf = idf[term_arr[order]]
         doc_len = np.asarray(model.doc_len)[passages]  # int64, as rank-bm25 uses it
