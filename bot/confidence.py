@@ -80,17 +80,18 @@ def assess(query: Query, index: Index, passages: list[int], heading_counts: list
     hits = np.zeros((len(concepts), len(ids)), dtype=bool)
     in_text = np.zeros(len(ids), dtype=np.int64)
     weights = np.array([weight(index, c.terms) * c.weight for c in concepts])
-    cache: dict[str, np.ndarray] = {}
+    found: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # term -> (in passage, in its own text)
     for row, concept in enumerate(concepts):
         own = np.zeros(len(ids), dtype=bool)
         for way in concept.alternatives:
             way_hit, way_own = np.ones(len(ids), dtype=bool), np.ones(len(ids), dtype=bool)
             for term in way:
-                if term not in cache:
-                    cache[term] = index.frequency_in(term, ids)
-                frequency = cache[term]
-                way_hit &= frequency > 0
-                way_own &= frequency > np.array([counts.get(term, 0) for counts in heading_counts])
+                if term not in found:
+                    frequency = index.frequency_in(term, ids)
+                    in_heading = np.array([counts.get(term, 0) for counts in heading_counts])
+                    found[term] = (frequency > 0, frequency > in_heading)
+                way_hit &= found[term][0]
+                way_own &= found[term][1]
             hits[row] |= way_hit
             own |= way_own
         in_text += own

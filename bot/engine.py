@@ -78,8 +78,8 @@ class Engine:
         answer.passages = found[:top]
         answer.highlight = frozenset(t for c in query.known for t in c.terms)
         if answer.kind is Kind.ANSWER:
-            answer.also = [f for i, f in zip(order[1:], found[1:])
-                           if self._also_says(query, candidates, i, found[0], f, wanted)][:1]
+            also = (f for i, f in zip(order[1:], found[1:]) if self._also_says(query, candidates, i, found[0], f, wanted))
+            answer.also = list(itertools.islice(also, 1))
         answer.reason = {
             "why": confidence.why,
             "confidence": round(confidence.coverage, 3),

@@ -29,6 +29,7 @@ from bot.reply import escape
 from bot.store import Store
 
 log = logging.getLogger("bot.telegram")
+_CONNECTIONS = 8  # to the Bot API; more make httpcore's pool bookkeeping cost more than they bring
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
 
@@ -389,7 +390,7 @@ def build_application(engine: Engine, token: str) -> Application:
     settings = engine.config.telegram
     builder = (ApplicationBuilder().token(token).base_url(settings.api_base_url)
                .base_file_url(settings.api_base_url.replace("/bot", "/file/bot"))
-               .request(_RetryingRequest(connection_pool_size=8))
+               .request(_RetryingRequest(connection_pool_size=16))
                .get_updates_request(_RetryingRequest())
                .concurrent_updates(settings.concurrent_updates).post_init(_post_init))
     if settings.rate_limiter:
