@@ -124,28 +124,21 @@ class QueryReader:
             if word[0].isdigit() and stem(word) not in self.vocabulary:
                 continue  # a quantity the corpus does not mention names no subject
             term = stem(word)
+            if term not in generic and term not in self.vocabulary:
+                correction = self.correct(word)
+                if correction:
+                    query.corrected[word] = correction
+                    if correction in stops:
+                        continue
+                    word, term = correction, stem(correction)
             if term in generic:
                 self._add(query, word, [term], phrasing=True)
                 continue
-            if term in self.vocabulary:
-                self._add(query, word, [term])
-                continue
-            correction = self.correct(word)
-            if correction:
-                query.corrected[word] = correction
-                if correction in stops:
-                    continue
-                word, term = correction, stem(correction)
-                if term in generic:
-                    self._add(query, word, [term], phrasing=True)
-                    continue
-                if term in self.vocabulary:
-                    self._add(query, word, [term])
-                    continue
-            relative = self.word_family(term)
-            if relative:
-                query.corrected[word] = relative
-                term = relative
+            if term not in self.vocabulary:
+                relative = self.word_family(term)
+                if relative:
+                    query.corrected[word] = relative
+                    term = relative
             self._add(query, word, [term])
         return query
 
