@@ -262,7 +262,7 @@ def run(sizes: list[int], as_json: bool) -> int:
         return 0
     print("passages  build_s  peak_MB(+worker)  cached_load_s  answer_p50/p99_ms  bm25s_p50/p99_ms  ours/bm25s_p99  "
           "rebuild_s  p99_during_rebuild_ms")
-    for n, r in results["sizes"].items():
+    for r in results["sizes"].values():
         print(f"{r['passages']:>8}  {r['build_s']:>7}  {r['build_peak_mb']:>7}(+{r['workers_peak_mb']:<6})  "
               f"{r['cached_load_s']:>13}  "
               f"{r['answer']['p50_ms']:>7}/{r['answer']['p99_ms']:<9}  {r['bm25s']['p50_ms']:>6}/{r['bm25s']['p99_ms']:<9}  "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,8 +12,6 @@ import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from bot.config import parse_yaml
-
-log = logging.getLogger(__name__)
 
 SUFFIXES = (".md", ".txt")
 INTRODUCTION = "Introduction"

@@ -218,7 +218,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
                                     reply_markup=markup, do_quote=group)
     if group:
         guard.remember(chat.id, question, sent.message_id)
-    context.bot_data["stats"][answer.answered] += 1
+    if answer.kind is not Kind.SMALL_TALK:
+        context.bot_data["stats"][answer.answered] += 1
     log.info("answered chat=%s kind=%s latency_ms=%.1f%s", chat.type, answer.kind.value,
              (time.perf_counter() - started) * 1000,
              f" question={question!r}" if engine.config.logging.questions else "")
