@@ -22,8 +22,9 @@ from telegram.request import HTTPXRequest
 
 from bot import reply
 from bot.answer import Answer, Found, Kind
-from bot.config import Config
-from bot.engine import Engine, load
+from bot.config import Config, load_config
+from bot.engine import Engine
+from bot.library import load_library
 from bot.reload import ReloadResult, Watcher, rebuild, snapshot
 from bot.reply import escape
 from bot.store import Store
@@ -277,9 +278,8 @@ async def _reload(application: Application, notify: bool = True) -> ReloadResult
 
 async def _watch_corpus(application: Application) -> None:
     """Poll the corpus folder; rebuild once a change has settled."""
-    engine: Engine = application.bot_data["engine"]
-    settings = engine.config.reload
-    watcher = application.bot_data["watcher"] = Watcher(engine.config.corpus.path, settings.settle_seconds)
+    settings = application.bot_data["engine"].config.reload
+    watcher: Watcher = application.bot_data["watcher"]
     while True:
         await asyncio.sleep(settings.poll_seconds)
         try:
@@ -386,8 +386,9 @@ def setup_logging(config: Config, token: str) -> None:
         logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLogger().level))
 
 
-def build_application(engine: Engine, token: str) -> Application:
-    """The python-telegram-bot Application with every handler wired."""
+def build_application(engine: Engine, token: str, watcher: Watcher | None = None) -> Application:
+    """The python-telegram-bot Application with every handler wired; `watcher` (its baseline taken
+    before the corpus was loaded) drives live reloads."""
     settings = engine.config.telegram
     builder = (ApplicationBuilder().token(token).base_url(settings.api_base_url)
                .base_file_url(settings.api_base_url.replace("/bot", "/file/bot"))
@@ -400,7 +401,7 @@ def build_application(engine: Engine, token: str) -> Application:
     application = builder.build()
     feedback = engine.config.feedback
     application.bot_data.update(engine=engine, guard=_Guard(engine.config), stats={True: 0, False: 0},
-                                reload_lock=asyncio.Lock(),
+                                reload_lock=asyncio.Lock(), watcher=watcher,
                                 store=Store(feedback.database, feedback.retention_days) if feedback.enabled else None)
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -428,7 +429,7 @@ async def _post_init(application: Application) -> None:
     await bot.set_my_description("I answer questions about magnesium and the nervous system by quoting the article. "
                                  + engine.config.replies.disclaimer)
     await bot.set_my_short_description("Quotes the magnesium article for your questions. Not medical advice.")
-    if engine.config.reload.watch:
+    if application.bot_data["watcher"]:
         application.bot_data["watch_task"] = asyncio.get_running_loop().create_task(_watch_corpus(application))
     log.info("bot @%s ready: %d documents, %d passages", bot.username, len(engine.library.documents),
              len(engine.library.passages))
@@ -453,9 +454,12 @@ def run(config_path: str | Path, token: str) -> int:
         print("error: TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits, a colon and "
               "35 or so letters, as @BotFather gives it)", file=sys.stderr)
         return 2
-    engine = load(config_path)
-    setup_logging(engine.config, token)
-    application = build_application(engine, token)
+    config = load_config(config_path)
+    # The watcher's baseline is taken before the corpus is read, so no edit can fall in between.
+    watcher = Watcher(config.corpus.path, config.reload.settle_seconds) if config.reload.watch else None
+    engine = Engine(config, load_library(config))
+    setup_logging(config, token)
+    application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook
     try:
         if webhook:
