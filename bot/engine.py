@@ -128,6 +128,8 @@ class Engine:
             return False
         if candidate.score < self.config.confidence.also_says_ratio * best.score:
             return False
+        if not all(intent.answers(i, candidate.passage.text) for i in wanted if not i.required):
+            return False  # it must give the kind of answer asked for too (a number, a reason...)
         verdict = judge(query, candidates, position, candidate.passage.text, wanted, self.config.confidence)
         return verdict.verdict is Verdict.ANSWER
 
