@@ -142,3 +142,19 @@ def test_report_command_reads_the_configured_database(tmp_path, engine):
     result = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "report", "--since", "7"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "1x  where can I buy magnesium?" in result.stdout
+
+
+def test_questions_during_a_rebuild_are_all_answered(setup):
+    import threading
+
+    engine, corpus = setup
+    article = corpus / ARTICLE.name
+    article.write_text(article.read_text().replace("400-420mg", "390-400mg"), encoding="utf-8")
+    answers, done = [], threading.Event()
+    worker = threading.Thread(target=lambda: (rebuild(engine), done.set()))
+    worker.start()
+    while not done.is_set() or len(answers) < 20:
+        answers.append(engine.answer("how much magnesium per day?").passages[0].passage.text)
+    worker.join()
+    assert len(answers) >= 20 and all(("400-420mg" in text) or ("390-400mg" in text) for text in answers)
+    assert "390-400mg" in engine.answer("how much magnesium per day?").passages[0].passage.text

@@ -71,3 +71,35 @@ def test_reload_and_status_are_for_admins_only(live):
     status = _wait_reply(fake, 4303)[-1]["text"]
     assert "Index age:" in status and "Passages: 17" in status and "questions answered" in status
     assert len(_replies(fake, 4300)) == 1
+
+
+def test_votes_are_counted_per_passage_in_the_report(tmp_path):
+    import subprocess
+    import sys
+    import time as clock
+
+    from .conftest import ROOT
+
+    fake = FakeBotApi(TOKEN).start()
+    database = tmp_path / "fb.sqlite3"
+    config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
+                            feedback={"buttons": True, "database": str(database)})
+    process = _start_bot(config, tmp_path / "bot.log")
+    try:
+        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+        reply, _ = _ask(fake, 4400, "can magnesium cause insomnia?")
+        data = {b["text"]: b["callback_data"] for row in reply["reply_markup"]["inline_keyboard"] for b in row}
+        message = {"message_id": 1, "date": int(clock.time()), "chat": {"id": 4400, "type": "private"}, "text": "x"}
+        sender = {"id": 501, "is_bot": False, "first_name": "Ann"}
+        for number, button in enumerate(["👎", "👎", "👍"]):
+            fake.push({"callback_query": {"id": f"v{number}", "from": sender, "chat_instance": "1",
+                                          "message": message, "data": data[button]}})
+        fake.wait_for(lambda calls: sum(c.method == "answerCallbackQuery" for c in calls) >= 3)
+        _ask(fake, 4401, "where can I buy magnesium?")
+    finally:
+        _stop(process)
+        fake.stop()
+    report = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "report"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60).stdout
+    assert "👍   1  👎   2  The Effects of Magnesium on the Nervous System / Introduction" in report
+    assert "1x  where can I buy magnesium?" in report
