@@ -153,6 +153,13 @@ class QueryReader:
             return
         usable = tuple(tuple(w) for w in (ways or [[t] for t in unique])
                        if w and all(t in self.vocabulary for t in w))
+        for i, other in enumerate(query.concepts):
+            if not phrasing and not other.phrasing and set(other.terms) & set(unique):
+                # "overdose" and "too much" both mean excess: one concept, matched either way
+                query.concepts[i] = dataclasses.replace(
+                    other, word=f"{other.word}/{word}", terms=tuple(dict.fromkeys(other.terms + unique)),
+                    known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)))
+                return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, phrasing=phrasing))
 
     def _synonym_at(self, tokens: list[str], i: int) -> int:
