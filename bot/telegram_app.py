@@ -31,6 +31,7 @@ from bot.store import Store
 
 log = logging.getLogger("bot.telegram")
 _CONNECTIONS = 8  # to the Bot API; more make httpcore's pool bookkeeping cost more than they bring
+_POLL_INTERVAL = 0.01  # seconds between getUpdates calls: updates arriving together come in one call
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
 
@@ -467,7 +468,7 @@ def run(config_path: str | Path, token: str) -> int:
                                     webhook_url=f"{webhook.url.rstrip('/')}/{webhook.path}",
                                     secret_token=webhook.secret_token, allowed_updates=Update.ALL_TYPES)
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=_POLL_INTERVAL)
     except InvalidToken:
         print("error: Telegram refused the token in TELEGRAM_BOT_TOKEN (revoked or mistyped?)", file=sys.stderr)
         return 2
