@@ -123,13 +123,14 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """"Another passage" and "Whole section" under an answer."""
+    """"Another passage", "Whole section" and 👍/👎 under an answer; stale or unknown data gets a notice."""
     query = update.callback_query
     engine = _engine(context)
     library = engine.library
-    kind, version, *ids = (query.data or "").split(":")
+    kind, version, *ids = (query.data or "").split(":") + [""]
     numbers = [int(i) for i in ids if i.isdigit()]
-    if version != library.version or not numbers or max(numbers) >= len(library.passages):
+    if kind not in ("n", "s", "u", "d") or version != library.version or not numbers \
+            or max(numbers) >= len(library.passages):
         await query.answer(STALE)
         return
     passage = library.passages[numbers[0]]

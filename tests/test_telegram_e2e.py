@@ -193,12 +193,13 @@ def test_buttons_and_stale_buttons(running):
     assert all("<blockquote>" in r["text"] for r in replies[1:])
     whole = max(replies[1:], key=lambda r: len(r["text"]))
     assert "Introduction" in whole["text"]
-    fake.push({"callback_query": {"id": "cb3", "from": sender, "chat_instance": "1", "message": message,
-                                  "data": "n:00000000:1"}})
-    calls = fake.wait_for(lambda calls: any(c.method == "answerCallbackQuery" and c.params["callback_query_id"] == "cb3"
-                                            for c in calls))
-    stale = [c for c in calls if c.method == "answerCallbackQuery" and c.params["callback_query_id"] == "cb3"][0]
-    assert "older" in stale.params["text"]
+    for query_id, stale_data in (("cb3", "n:00000000:1"), ("cb4", "garbage")):
+        fake.push({"callback_query": {"id": query_id, "from": sender, "chat_instance": "1", "message": message,
+                                      "data": stale_data}})
+        calls = fake.wait_for(lambda calls: any(c.method == "answerCallbackQuery"
+                                                and c.params["callback_query_id"] == query_id for c in calls))
+        stale = [c for c in calls if c.method == "answerCallbackQuery" and c.params["callback_query_id"] == query_id]
+        assert "older" in stale[0].params["text"]
     assert len(_replies(fake, 1005)) == 3
 
 
