@@ -74,7 +74,13 @@ class QueryReader:
         self.max_distance = max_distance
         self.synonyms = {tuple(words(k)): [words(v) for v in vs] for k, vs in synonyms.items() if words(k)}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
-        self._deletes: dict[str, set[str]] | None = None
+        # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
+        # built here (off the event loop when a reload builds a reader) rather than on first use.
+        self._deletes: dict[str, set[str]] = defaultdict(set)
+        for known in self.surface_words | stop_words():
+            if len(known) >= 2:
+                for key in _deletions(known) | {known}:
+                    self._deletes[key].add(known)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for term in self.vocabulary:
             if len(term) >= _FAMILY_PREFIX:
@@ -196,13 +202,7 @@ class QueryReader:
         return best[2] if best else None
 
     def _candidates(self, word: str) -> set[str]:
-        """Corpus, stop and question words within two edits (one deletion on each side)."""
-        if self._deletes is None:
-            self._deletes = defaultdict(set)
-            for known in self.surface_words | stop_words():
-                if len(known) >= 2:
-                    for key in _deletions(known) | {known}:
-                        self._deletes[key].add(known)
+        """Corpus and stop words within two edits (one deletion on each side)."""
         found: set[str] = set()
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
