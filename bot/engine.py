@@ -104,7 +104,8 @@ class Engine:
             return []
         index = library.index
         subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
-        defined = intent.defined_word(query.text) or (query.known[0].word if query.known and not subject else None)
+        general = query.known and not subject and intent.asks_what(query.text)
+        defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
         pairs = set(itertools.pairwise(tokens(query.text)))
 

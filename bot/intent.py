@@ -34,6 +34,7 @@ INTENTS = (
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )
+_WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
 
@@ -47,6 +48,11 @@ def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X."""
     match = _DEFINITION_RE.match(" ".join(words(question)))
     return match.group(4) if match else None
+
+
+def asks_what(question: str) -> bool:
+    """Whether a question asks what something is or does ("what does magnesium do?", "tell me about...")."""
+    return bool(_WHAT_RE.match(" ".join(words(question))))
 
 
 def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -> bool:

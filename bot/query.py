@@ -118,8 +118,9 @@ class QueryReader:
                 ways = [[stem(w) for w in way if w not in stops] for way in [phrase, *alternatives]]
                 terms = [t for way in ways for t in way]
                 query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
-                self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
-                          ways=[[t for t in way if t not in generic] for way in ways])
+                if any(t not in generic for way in ways[1:] for t in way):  # else a phrasing expression
+                    self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
+                              ways=[[t for t in way if t not in generic] for way in ways])
                 self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
                 i += span
                 continue
