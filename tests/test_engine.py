@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 
@@ -109,3 +110,18 @@ def test_check_and_passages_describe_the_corpus():
     check = _cli("check")
     assert check.returncode == 0 and "1 of 1 documents usable" in check.stdout
     assert "Tips for Taking Magnesium Safely" in _cli("passages").stdout
+
+
+def test_check_names_a_broken_file_and_exits_non_zero(tmp_path):
+    from .conftest import project_config
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("# Good\n\nA sentence about magnesium.\n")
+    (corpus / "bad.md").write_text("---\ntitle: [oops\n---\nText.\n")
+    (corpus / "notes.pdf").write_bytes(b"%PDF")
+    result = _cli("--config", str(project_config(tmp_path, corpus={"path": str(corpus)})), "check")
+    assert result.returncode == 1
+    assert re.search(r"problem: \S*bad\.md: line \d+: front matter is not valid YAML", result.stdout)
+    assert "warning: " in result.stdout and "notes.pdf: skipped" in result.stdout
+    assert "1 of 2 documents usable" in result.stdout
