@@ -18,7 +18,7 @@ import yaml
 
 from bot.config import load_config, parse_yaml
 from bot.engine import Engine
-from bot.library import build, load_library
+from bot.library import build, indexed_text, load_library
 from bot.text import tokens, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def _bm25s(library, asked: list[str]) -> dict:
     """bm25s on the same tokenised passages; per question its tokenize + retrieve(k=10)."""
     import bm25s
 
-    tokenised = [tokens(f"{p.section}\n{p.section}\n{p.text}") for p in library.passages]
+    tokenised = [tokens(indexed_text(p, library.heading_weight)) for p in library.passages]
     started = time.perf_counter()
     retriever = bm25s.BM25(k1=1.5, b=0.75)
     retriever.index(tokenised, show_progress=False)

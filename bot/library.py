@@ -173,11 +173,16 @@ def _build(documents: list[Document], config: Config) -> Library:
     tokenised = []
     stops = text.stop_words()
     for passage in passages:
-        found = text.words(f"{passage.section}\n" * config.search.heading_weight + passage.text)
+        found = text.words(indexed_text(passage, config.search.heading_weight))
         surface.update(w for w in found if w.isalpha())
         tokenised.append([text.stem(w) for w in found if w not in stops])
     index = Index.build(tokenised, config.search)
     return Library(documents, passages, index, sorted(surface), heading_weight=config.search.heading_weight)
+
+
+def indexed_text(passage: Passage, heading_weight: int) -> str:
+    """What the index sees of a passage: its section heading `heading_weight` times, then its text."""
+    return f"{passage.section}\n" * heading_weight + passage.text
 
 
 def _cache_key(config: Config, digests: dict[str, str]) -> str:

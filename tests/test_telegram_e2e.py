@@ -174,7 +174,7 @@ def test_inline_query_returns_sections_with_disclaimer(running):
                                 "query": "magnesium headaches", "offset": ""}})
     calls = fake.wait_for(lambda calls: any(c.method == "answerInlineQuery" for c in calls))
     results = [c for c in calls if c.method == "answerInlineQuery"][0].params["results"]
-    assert results and all("disclaimer" not in r for r in results)
+    assert results
     assert all("not medical advice" in r["input_message_content"]["message_text"] for r in results)
     assert results[0]["title"] in {"Introduction", "Tips for Taking Magnesium Safely", "The Benefits of Magnesium"}
 
