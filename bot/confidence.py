@@ -58,6 +58,7 @@ class Candidates:
     coverage: np.ndarray  # share of the question's informative weight in each passage
     in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
     hits: np.ndarray  # concepts x passages: which concept each passage matches
+    present: dict[str, np.ndarray]  # term -> whether each passage has it (the terms of known concepts)
 
 
 def weight(index: Index, terms: tuple[str, ...]) -> float:
@@ -97,7 +98,7 @@ def assess(query: Query, index: Index, passages: list[int], heading_counts: list
         in_text += own
     total = weights.sum()
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    return Candidates(ids, coverage, in_text, hits)
+    return Candidates(ids, coverage, in_text, hits, {term: has for term, (has, _) in found.items()})
 
 
 def judge(query: Query, candidates: Candidates, position: int, text: str, wanted: list[intent.Intent],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import tokens
+from bot.text import reading, tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
@@ -40,6 +41,7 @@ class Engine:
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
                              self.config.confidence.max_correction_distance)
         self._state = _State(library, reader)
+        gc.freeze()  # a corpus version lives as long as it answers: keep it out of collectors' scans
 
     @property
     def library(self) -> Library:
@@ -107,7 +109,13 @@ class Engine:
         general = query.known and not subject and intent.asks_what(query.text)
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
-        pairs = set(itertools.pairwise(tokens(query.text)))
+        pairs = {p for p in itertools.pairwise(tokens(query.text)) if all(map(index.term_ids.__contains__, p))}
+        present = {t: candidates.present[t] if t in candidates.present else index.frequency_in(t, candidates.passages) > 0
+                   for t in set(itertools.chain.from_iterable(pairs))}
+
+        def shared_pairs(position: int) -> int:
+            possible = {(a, b) for a, b in pairs if present[a][position] and present[b][position]}
+            return len(possible & reading(library.passages[hits[position].passage].text).pairs) if possible else 0
 
         def fits(position: int) -> bool:
             text = library.passages[hits[position].passage].text
@@ -118,7 +126,7 @@ class Engine:
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
         ranked = sorted(close, key=lambda i: (-round(float(candidates.coverage[i]), 6), not fits(i),
-                                              -len(pairs & library.word_pairs(hits[i].passage)),
+                                              -shared_pairs(i),
                                               -int(candidates.in_text[i])))
         return ranked + list(range(len(close), len(hits)))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import tokens, words
+from bot.text import normalise, reading, words
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,14 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     """Whether a passage has the kind of answer an intent wants; for a reason, with `about` (index
     terms of the question's subject) given, the reason must be in or right after the passage's first
     sentence on that subject."""
-    text = passage.casefold()
+    if not intent.answer.search(normalise(passage)):
+        return False
     if intent.name != "reason" or not about:
-        return bool(intent.answer.search(text))
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    for i, sentence in enumerate(sentences):
-        if about.intersection(tokens(sentence)):
+        return True
+    passage_reading = reading(passage)
+    sentences = passage_reading.sentences
+    for i, terms in enumerate(passage_reading.sentence_terms):
+        if not about.isdisjoint(terms):
             return any(intent.answer.search(s) for s in sentences[i:i + 2])
     return False
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import itertools
 import json
 import logging
 import os
@@ -26,7 +25,6 @@ from bot.search import Index
 
 log = logging.getLogger(__name__)
 _SWITCH_INTERVAL = 0.0002  # seconds, while building
-_PAIRS_CACHED = 50_000  # passages whose word pairs are kept
 _PARALLEL_FROM_BYTES = 2_000_000  # below this, starting worker processes costs more than it saves
 
 
@@ -47,7 +45,6 @@ class Library:
     from_cache: bool = False
     version: str = ""  # changes whenever the corpus or the settings that shape the index change
     heading_weight: int = 1
-    _pairs: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def heading_counts(self) -> dict[str, dict[str, int]]:
@@ -55,15 +52,6 @@ class Library:
         weight = self.heading_weight
         return {section: {t: n * weight for t, n in Counter(text.tokens(section)).items()}
                 for section in {p.section for p in self.passages}}
-
-    def word_pairs(self, number: int) -> frozenset[tuple[str, str]]:
-        """Consecutive index terms of a passage's text (cached for the passages asked about)."""
-        pairs = self._pairs.get(number)
-        if pairs is None:
-            if len(self._pairs) > _PAIRS_CACHED:
-                self._pairs.clear()
-            pairs = self._pairs[number] = frozenset(itertools.pairwise(text.tokens(self.passages[number].text)))
-        return pairs
 
     def sections(self) -> list[tuple[str, str]]:
         """(document title, section heading) pairs, in corpus order."""
@@ -222,6 +210,7 @@ def _read_cache(config: Config, key: str) -> Library | None:
                               sections=tuple(d["sections"]), digest=d["digest"],
                               passages=tuple(Passage(**p) for p in d["passages"])) for d in header["documents"]]
         passages = [p for d in documents for p in d.passages]
+        text.remember_stems(zip(header["surface_words"], header["stems"], strict=True))
         return Library(documents, passages, index, header["surface_words"], from_cache=True)
     except (OSError, ValueError, KeyError, TypeError) as error:
         log.warning("ignoring the index cache %s: %s", path, error)
@@ -235,6 +224,7 @@ def _write_cache(config: Config, key: str, library: Library) -> None:
         return
     documents = [asdict(d) for d in library.documents]
     try:
-        library.index.save(path, {"key": key, "documents": documents, "surface_words": library.surface_words})
+        library.index.save(path, {"key": key, "documents": documents, "surface_words": library.surface_words,
+                                  "stems": list(map(text.stem, library.surface_words))})
     except OSError as error:
         log.warning("could not write the index cache %s: %s", path, error)

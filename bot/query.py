@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from nltk.metrics.distance import edit_distance
 
-from bot.text import is_english_word, question_stems, stem, stop_words, words
+from bot.text import english_words, is_english_word, question_stems, stem, stop_words, words
 
 # A question that leans on the one before: opens with a connector, or points back with a pronoun.
 _CONNECTOR_RE = re.compile(
@@ -74,6 +74,7 @@ class QueryReader:
         self.max_distance = max_distance
         self.synonyms = {tuple(words(k)): [words(v) for v in vs] for k, vs in synonyms.items() if words(k)}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
+        english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
         self._deletes: dict[str, set[str]] = defaultdict(set)
