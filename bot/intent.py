@@ -35,6 +35,7 @@ INTENTS = (
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )
 _WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
+_DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
 
@@ -73,4 +74,4 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
 
 def defines(word: str, passage: str) -> bool:
     """Whether a passage defines a word ("Magnesium is an essential mineral")."""
-    return bool(re.search(rf"\b{re.escape(word)}\w*\s+(is|are)\s+(a|an)\b", passage, re.IGNORECASE))
+    return any(defined.casefold().startswith(word) for defined in _DEFINES_RE.findall(passage))

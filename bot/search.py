@@ -45,6 +45,10 @@ class Index:
         self.contributions = contributions
         self.absent = absent  # per term: what a passage without the term gets (BM25+ only: idf*delta)
         self.size = size
+        self._absent_scores = bool(absent.any())  # BM25+: a passage without a term still gets idf*delta
+        # Every posting adds more than 0 (not so for BM25+, or for rank-bm25's floored IDF when the
+        # average IDF is negative): the passages with a query term are those scoring above 0.
+        self._only_positive = not self._absent_scores and bool((contributions > 0).all())
 
     @classmethod
     def build(cls, tokenised: Sequence[Sequence[str]], params: SearchConfig) -> Index:
@@ -102,19 +106,20 @@ class Index:
         return int(self.indptr[i + 1] - self.indptr[i]) if i is not None else 0
 
     def scores(self, query: Sequence[str]) -> np.ndarray:
-        """BM25 score of every passage, equal to rank-bm25's get_scores(query)."""
+        """BM25 score of every passage, equal to rank-bm25's get_scores(query): each passage's
+        contributions are added in query order, as rank-bm25 adds them."""
+        ids = [i for i in map(self.term_ids.get, query) if i is not None]
+        postings = [slice(self.indptr[i], self.indptr[i + 1]) for i in ids]
+        if not self._absent_scores:
+            if not ids:
+                return np.zeros(self.size)
+            return np.bincount(np.concatenate([self.passages[p] for p in postings]),
+                               np.concatenate([self.contributions[p] for p in postings]), self.size)
         scores = np.zeros(self.size)
-        for term in query:
-            i = self.term_ids.get(term)
-            if i is None:
-                continue
-            start, end = self.indptr[i], self.indptr[i + 1]
-            if self.absent[i]:
-                column = np.full(self.size, self.absent[i])
-                column[self.passages[start:end]] = self.contributions[start:end]
-                scores += column
-            else:
-                scores[self.passages[start:end]] += self.contributions[start:end]
+        for i, p in zip(ids, postings):
+            column = np.full(self.size, self.absent[i])
+            column[self.passages[p]] = self.contributions[p]
+            scores += column
         return scores
 
     def search(self, query: Sequence[str], k: int) -> list[Hit]:
@@ -123,18 +128,17 @@ class Index:
         if not known:
             return []
         scores = self.scores(query)
-        candidates = np.concatenate([self.passages[self.indptr[i]:self.indptr[i + 1]] for i in known])
+        if self._only_positive:  # the passages with a query term are exactly those scoring above 0
+            candidates = np.flatnonzero(scores > 0)
+        else:
+            candidates = np.unique(np.concatenate([self.passages[self.indptr[i]:self.indptr[i + 1]] for i in known]))
         candidate_scores = scores[candidates]
-        # A passage appears at most once per distinct term, so the best k * len(known) entries
-        # hold the k best passages: partition first, then deduplicate only those.
-        keep = k * len(known)
-        if len(candidates) > keep:
-            chosen = np.argpartition(-candidate_scores, keep - 1)[:keep]
+        if len(candidates) > k:  # keep the k best, and whatever ties with the k-th
+            kth = np.partition(candidate_scores, len(candidates) - k)[len(candidates) - k]
+            chosen = np.flatnonzero(candidate_scores >= kth)
             candidates, candidate_scores = candidates[chosen], candidate_scores[chosen]
-        candidates, first = np.unique(candidates, return_index=True)
-        candidate_scores = candidate_scores[first]
         order = np.lexsort((candidates, -candidate_scores))[:k]
-        return [Hit(int(candidates[j]), float(candidate_scores[j])) for j in order]
+        return list(map(Hit, candidates[order].tolist(), candidate_scores[order].tolist()))
 
     def save(self, path: Path, extra: dict) -> None:
         """Write the index and a JSON payload atomically, without pickle."""

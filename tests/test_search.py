@@ -37,6 +37,28 @@ def test_search_returns_best_first_only_passages_with_a_query_term():
     assert index.search(["zzz"], k=3) == []
 
 
+@pytest.mark.parametrize("variant", ["okapi", "bm25l", "bm25plus"])
+@pytest.mark.parametrize("seed", range(5))
+def test_search_is_the_top_k_of_the_scores_among_passages_with_a_query_term(variant, seed):
+    rng = random.Random(seed)
+    corpus = _random_corpus(rng, rng.randint(1, 300))
+    index = Index.build(corpus, SearchConfig(variant=variant, delta=1.0, cache_dir=None))
+    for _ in range(20):
+        query = rng.choices([f"w{i}" for i in range(70)], k=rng.randint(1, 6))
+        k = rng.randint(1, 12)
+        scores = index.scores(query)
+        having = [i for i, passage in enumerate(corpus) if set(passage) & set(query)]
+        expected = sorted(having, key=lambda i: (-scores[i], i))[:k]
+        assert [h.passage for h in index.search(query, k)] == expected
+
+
+def test_search_finds_passages_even_when_rank_bm25_scores_them_zero_or_below():
+    # Terms in half of the passages or more: Okapi gives them an IDF of 0 or below here.
+    index = Index.build([["a", "b"], ["a", "b"], ["a"], ["c"]], SearchConfig(variant="okapi", cache_dir=None))
+    hits = index.search(["b"], k=5)
+    assert [h.passage for h in hits] == [0, 1] and all(h.score <= 0 for h in hits)
+
+
 def test_saved_index_loads_identically(tmp_path):
     corpus = _random_corpus(random.Random(1), 50)
     index = Index.build(corpus, SearchConfig(cache_dir=None))
