@@ -78,27 +78,24 @@ def assess(query: Query, index: Index, passages: list[int], heading_counts: list
     """
     ids = np.asarray(passages, dtype=np.int64)
     concepts = query.known
+    terms = list(dict.fromkeys(t for c in concepts for way in c.alternatives for t in way))
+    row_of = {term: row for row, term in enumerate(terms)}
+    frequencies = index.frequencies_in(terms, ids)
+    in_heading = np.array([[counts.get(term, 0) for counts in heading_counts] for term in terms], dtype=np.int64)
+    present, in_own_text = frequencies > 0, frequencies > in_heading.reshape(frequencies.shape)
     hits = np.zeros((len(concepts), len(ids)), dtype=bool)
     in_text = np.zeros(len(ids), dtype=np.int64)
     weights = np.array([weight(index, c.terms) * c.weight for c in concepts])
-    found: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # term -> (in passage, in its own text)
     for row, concept in enumerate(concepts):
         own = np.zeros(len(ids), dtype=bool)
         for way in concept.alternatives:
-            way_hit, way_own = np.ones(len(ids), dtype=bool), np.ones(len(ids), dtype=bool)
-            for term in way:
-                if term not in found:
-                    frequency = index.frequency_in(term, ids)
-                    in_heading = np.array([counts.get(term, 0) for counts in heading_counts])
-                    found[term] = (frequency > 0, frequency > in_heading)
-                way_hit &= found[term][0]
-                way_own &= found[term][1]
-            hits[row] |= way_hit
-            own |= way_own
+            rows = [row_of[term] for term in way]
+            hits[row] |= present[rows].all(axis=0)
+            own |= in_own_text[rows].all(axis=0)
         in_text += own
     total = weights.sum()
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    return Candidates(ids, coverage, in_text, hits, {term: has for term, (has, _) in found.items()})
+    return Candidates(ids, coverage, in_text, hits, dict(zip(terms, present)))
 
 
 def judge(query: Query, candidates: Candidates, position: int, text: str, wanted: list[intent.Intent],

@@ -110,8 +110,8 @@ class Engine:
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
         pairs = {p for p in itertools.pairwise(tokens(query.text)) if all(map(index.term_ids.__contains__, p))}
-        present = {t: candidates.present[t] if t in candidates.present else index.frequency_in(t, candidates.passages) > 0
-                   for t in set(itertools.chain.from_iterable(pairs))}
+        unseen = list({t for pair in pairs for t in pair} - candidates.present.keys())
+        present = candidates.present | dict(zip(unseen, index.frequencies_in(unseen, candidates.passages) > 0))
 
         def shared_pairs(position: int) -> int:
             possible = {(a, b) for a, b in pairs if present[a][position] and present[b][position]}

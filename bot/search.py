@@ -45,6 +45,9 @@ class Index:
         self.contributions = contributions
         self.absent = absent  # per term: what a passage without the term gets (BM25+ only: idf*delta)
         self.size = size
+        # Each posting as one number, term * size + passage: ascending, so one binary search finds
+        # any (term, passage) pair.
+        self._keys = np.repeat(np.arange(len(terms), dtype=np.int64) * size, np.diff(indptr)) + passages
         self._absent_scores = bool(absent.any())  # BM25+: a passage without a term still gets idf*delta
         # Every posting adds more than 0 (not so for BM25+, or for rank-bm25's floored IDF when the
         # average IDF is negative): the passages with a query term are those scoring above 0.
@@ -90,15 +93,14 @@ class Index:
         i = self.term_ids.get(term)
         return self.passages[self.indptr[i]:self.indptr[i + 1]] if i is not None else self.passages[:0]
 
-    def frequency_in(self, term: str, passages: np.ndarray) -> np.ndarray:
-        """How often a term occurs in each of the given passages (0 where it does not)."""
-        i = self.term_ids.get(term)
-        if i is None:
-            return np.zeros(len(passages), dtype=np.uint16)
-        start, end = self.indptr[i], self.indptr[i + 1]
-        postings = self.passages[start:end]
-        at = np.minimum(np.searchsorted(postings, passages), len(postings) - 1)
-        return np.where(postings[at] == passages, self.frequencies[start:end][at], 0)
+    def frequencies_in(self, terms: Sequence[str], passages: np.ndarray) -> np.ndarray:
+        """How often each term occurs in each of the given passages: a terms x passages array."""
+        ids = np.fromiter((self.term_ids.get(t, -1) for t in terms), dtype=np.int64, count=len(terms))
+        wanted = ids[:, None] * self.size + np.asarray(passages, dtype=np.int64)[None, :]  # < 0: unknown term
+        if not len(self._keys):
+            return np.zeros(wanted.shape, dtype=self.frequencies.dtype)
+        at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
+        return np.where(self._keys[at] == wanted, self.frequencies[at], 0)
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""

@@ -59,6 +59,17 @@ def test_search_finds_passages_even_when_rank_bm25_scores_them_zero_or_below():
     assert [h.passage for h in hits] == [0, 1] and all(h.score <= 0 for h in hits)
 
 
+def test_frequencies_in_counts_each_term_in_each_passage():
+    rng = random.Random(3)
+    corpus = _random_corpus(rng, 200)
+    index = Index.build(corpus, SearchConfig(cache_dir=None))
+    terms = [f"w{i}" for i in range(0, 70, 3)]  # w60+ are unknown
+    passages = np.array(rng.sample(range(200), 25))
+    expected = [[corpus[p].count(t) for p in passages] for t in terms]
+    np.testing.assert_array_equal(index.frequencies_in(terms, passages), expected)
+    assert index.frequencies_in([], passages).shape == (0, 25)
+
+
 def test_saved_index_loads_identically(tmp_path):
     corpus = _random_corpus(random.Random(1), 50)
     index = Index.build(corpus, SearchConfig(cache_dir=None))
