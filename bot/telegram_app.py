@@ -18,7 +18,6 @@ from telegram.constants import ChatType, MessageEntityType, ParseMode
 from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
-from telegram.request import HTTPXRequest
 
 from bot import reply
 from bot.answer import Answer, Found, Kind
@@ -28,10 +27,10 @@ from bot.library import load_library
 from bot.reload import ReloadResult, Watcher, rebuild, snapshot
 from bot.reply import escape
 from bot.store import Store
+from bot.transport import BotApiRequest
 
 log = logging.getLogger("bot.telegram")
-_CONNECTIONS = 8  # to the Bot API; more make httpcore's pool bookkeeping cost more than they bring
-_POLL_INTERVAL = 0.01  # seconds between getUpdates calls: updates arriving together come in one call
+_CONNECTIONS = 16  # to the Bot API, for answers sent at the same time
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
 
@@ -340,25 +339,6 @@ def _fingerprint(question: str) -> str:
 
 # --- wiring -----------------------------------------------------------------------------------------
 
-class _RetryingRequest(HTTPXRequest):
-    """Retries a call that met a network error or a 5xx answer, with a short backoff."""
-
-    delays = (0.2, 0.5, 1.0)
-
-    async def do_request(self, *args, **kwargs):
-        for delay in self.delays:
-            try:
-                status, payload = await super().do_request(*args, **kwargs)
-            except NetworkError as error:
-                log.warning("network error, retrying in %.1fs: %s", delay, error.message)
-            else:
-                if status < 500:
-                    return status, payload
-                log.warning("Telegram answered %s, retrying in %.1fs", status, delay)
-            await asyncio.sleep(delay)
-        return await super().do_request(*args, **kwargs)
-
-
 class _RedactToken(logging.Filter):
     """Replace the bot token in every log record (defence in depth: httpx logs URLs)."""
 
@@ -394,8 +374,8 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
     settings = engine.config.telegram
     builder = (ApplicationBuilder().token(token).base_url(settings.api_base_url)
                .base_file_url(settings.api_base_url.replace("/bot", "/file/bot"))
-               .request(_RetryingRequest(connection_pool_size=16))
-               .get_updates_request(_RetryingRequest())
+               .request(BotApiRequest(connections=_CONNECTIONS))
+               .get_updates_request(BotApiRequest(connections=1))
                .concurrent_updates(settings.concurrent_updates).post_init(_post_init))
     if settings.rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
@@ -469,7 +449,7 @@ def run(config_path: str | Path, token: str) -> int:
                                     webhook_url=f"{webhook.url.rstrip('/')}/{webhook.path}",
                                     secret_token=webhook.secret_token, allowed_updates=Update.ALL_TYPES)
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=_POLL_INTERVAL)
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         print("error: Telegram refused the token in TELEGRAM_BOT_TOKEN (revoked or mistyped?)", file=sys.stderr)
         return 2

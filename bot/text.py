@@ -91,7 +91,7 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in stops]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """A passage as the ranking rules read it: normalised, in sentences, with index terms."""
 
@@ -101,7 +101,7 @@ class Reading:
     pairs: frozenset[tuple[str, str]]  # consecutive index terms ("blood pressure")
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=2048)  # small: every cached object adds to each full garbage collection's work
 def reading(passage: str) -> Reading:
     """Read a passage once; the passages questions keep landing on are read from memory."""
     normalised = normalise(passage)
