@@ -58,7 +58,6 @@ class Candidates:
     coverage: np.ndarray  # share of the question's informative weight in each passage
     in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
     hits: np.ndarray  # concepts x passages: which concept each passage matches
-    present: dict[str, np.ndarray]  # term -> whether each passage has it (the terms of known concepts)
 
 
 def weight(index: Index, terms: tuple[str, ...]) -> float:
@@ -90,12 +89,17 @@ def assess(query: Query, index: Index, passages: list[int], heading_counts: list
         own = np.zeros(len(ids), dtype=bool)
         for way in concept.alternatives:
             rows = [row_of[term] for term in way]
-            hits[row] |= present[rows].all(axis=0)
-            own |= in_own_text[rows].all(axis=0)
+            hits[row] |= _every(present, rows)
+            own |= _every(in_own_text, rows)
         in_text += own
     total = weights.sum()
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    return Candidates(ids, coverage, in_text, hits, dict(zip(terms, present)))
+    return Candidates(ids, coverage, in_text, hits)
+
+
+def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
+    """Per column, whether all the given rows are true (one row, the usual case, is read as is)."""
+    return matrix[rows[0]] if len(rows) == 1 else matrix[rows].all(axis=0)
 
 
 def judge(query: Query, candidates: Candidates, position: int, text: str, wanted: list[intent.Intent],

@@ -110,8 +110,8 @@ class Engine:
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
         pairs = {p for p in itertools.pairwise(tokens(query.text)) if all(map(index.term_ids.__contains__, p))}
-        unseen = list({t for pair in pairs for t in pair} - candidates.present.keys())
-        present = candidates.present | dict(zip(unseen, index.frequencies_in(unseen, candidates.passages) > 0))
+        pair_terms = list({t for pair in pairs for t in pair})
+        present = dict(zip(pair_terms, (index.frequencies_in(pair_terms, candidates.passages) > 0).tolist()))
 
         def shared_pairs(position: int) -> int:
             possible = {(a, b) for a, b in pairs if present[a][position] and present[b][position]}
@@ -125,9 +125,8 @@ class Engine:
 
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
-        ranked = sorted(close, key=lambda i: (-round(float(candidates.coverage[i]), 6), not fits(i),
-                                              -shared_pairs(i),
-                                              -int(candidates.in_text[i])))
+        coverage, in_text = [round(c, 6) for c in candidates.coverage.tolist()], candidates.in_text.tolist()
+        ranked = sorted(close, key=lambda i: (-coverage[i], not fits(i), -shared_pairs(i), -in_text[i]))
         return ranked + list(range(len(close), len(hits)))
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,

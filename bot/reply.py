@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape as _escape
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answer import Answer, Found, Kind
 from bot.config import RepliesConfig
@@ -66,29 +67,39 @@ def plain(answer: Answer, replies: RepliesConfig) -> str:
 def telegram_html(answer: Answer, replies: RepliesConfig, limit: int = TELEGRAM_LIMIT) -> str:
     """The reply as Telegram HTML: quotes in blockquotes, question words in bold, within `limit`."""
     parts = blocks(answer, replies)
-    fixed = sum(len(escape(b)) for b in parts if isinstance(b, str))
     quotes = [b for b in parts if isinstance(b, Quote)]
-    overhead = fixed + 2 * (len(parts) - 1) + sum(len(_quote_html(q, "", answer.highlight)) for q in quotes)
+    fixed = sum(len(escape(b)) for b in parts if isinstance(b, str)) + 2 * (len(parts) - 1)
+    overhead = fixed + sum(len(_quote_html(q, "")) for q in quotes)
     budget = max(0, (limit - overhead) // max(1, len(quotes)))
-    rendered = [_quote_html(b, _shorten(b.found.passage.text, budget, answer.highlight), answer.highlight)
-                if isinstance(b, Quote) else escape(b) for b in parts]
-    return "\n\n".join(rendered)
+    return "\n\n".join(_quote_html(b, _bold_within(b.found.passage.text, budget, answer.highlight))
+                       if isinstance(b, Quote) else escape(b) for b in parts)
 
 
-def _quote_html(quote: Quote, text: str, highlight: frozenset[str]) -> str:
-    return (f"<blockquote>{bold_words(text, highlight)}</blockquote>\n"
-            f"<i>{escape(source_line(quote.found))}</i>")
+def _quote_html(quote: Quote, body: str) -> str:
+    return f"<blockquote>{body}</blockquote>\n<i>{escape(source_line(quote.found))}</i>"
+
+
+def _bold_within(text: str, budget: int, terms: frozenset[str]) -> str:
+    """The text as HTML with the question's words in bold, shortened to fit `budget` characters."""
+    html = bold_words(text, terms)
+    return html if len(html) <= budget else bold_words(_shorten(text, budget, terms), terms)
 
 
 def bold_words(text: str, terms: frozenset[str]) -> str:
     """HTML-escape text, putting words whose index term is in `terms` in <b>."""
     out, last = [], 0
-    for match in WORD_RE.finditer(text):
-        if terms and stem(normalise(match.group())) in terms:
-            out += [escape(text[last:match.start()]), f"<b>{escape(match.group())}</b>"]
-            last = match.end()
+    for start, end, term in _word_terms(text) if terms else ():
+        if term in terms:
+            out += [escape(text[last:start]), f"<b>{escape(text[start:end])}</b>"]
+            last = end
     out.append(escape(text[last:]))
     return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _word_terms(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, index term) of each word of a text; the passages quoted most are kept."""
+    return tuple((m.start(), m.end(), stem(normalise(m.group()))) for m in WORD_RE.finditer(text))
 
 
 def _shorten(text: str, budget: int, terms: frozenset[str]) -> str:
