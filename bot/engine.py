@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import reading, tokens
+from bot.text import term_pairs, tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
@@ -115,7 +116,7 @@ class Engine:
 
         def shared_pairs(position: int) -> int:
             possible = {(a, b) for a, b in pairs if present[a][position] and present[b][position]}
-            return len(possible & reading(library.passages[hits[position].passage].text).pairs) if possible else 0
+            return len(possible & term_pairs(library.passages[hits[position].passage].text)) if possible else 0
 
         def fits(position: int) -> bool:
             text = library.passages[hits[position].passage].text
@@ -126,7 +127,8 @@ class Engine:
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
         coverage, in_text = [round(c, 6) for c in candidates.coverage.tolist()], candidates.in_text.tolist()
-        ranked = sorted(close, key=lambda i: (-coverage[i], not fits(i), -shared_pairs(i), -in_text[i]))
+        ranked = _ranked(close, [lambda i: -coverage[i], lambda i: not fits(i), lambda i: -shared_pairs(i),
+                                 lambda i: -in_text[i]])
         return ranked + list(range(len(close), len(hits)))
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,
@@ -144,6 +146,16 @@ class Engine:
     def section(self, document: str, section: str) -> list[Passage]:
         """All passages of one section, in order."""
         return [p for p in self.library.passages if p.document == document and p.section == section]
+
+
+def _ranked(items: list[int], keys: list[Callable[[int], object]]) -> list[int]:
+    """Items sorted by the first key, ties by the next, and so on, keeping their order on full ties
+    (as a stable sort on all keys); a key is computed only for items tied on every key before it."""
+    if len(items) < 2 or not keys:
+        return items
+    decorated = sorted((keys[0](item), n, item) for n, item in enumerate(items))
+    return [item for _, tied in itertools.groupby(decorated, key=lambda d: d[0])
+            for item in _ranked([i for _, _, i in tied], keys[1:])]
 
 
 def load(config_path: str | Path | None = None) -> Engine:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import normalise, reading, words
+from bot.text import normalise, sentence_terms, words
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,10 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
         return False
     if intent.name != "reason" or not about:
         return True
-    passage_reading = reading(passage)
-    sentences = passage_reading.sentences
-    for i, terms in enumerate(passage_reading.sentence_terms):
+    sentences = sentence_terms(passage)
+    for i, (_, terms) in enumerate(sentences):
         if not about.isdisjoint(terms):
-            return any(intent.answer.search(s) for s in sentences[i:i + 2])
+            return any(intent.answer.search(sentence) for sentence, _ in sentences[i:i + 2])
     return False
 
 

@@ -7,7 +7,6 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -91,23 +90,17 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in stops]
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A passage as the ranking rules read it: normalised, in sentences, with index terms."""
-
-    normalised: str
-    sentences: tuple[str, ...]
-    sentence_terms: tuple[frozenset[str], ...]
-    pairs: frozenset[tuple[str, str]]  # consecutive index terms ("blood pressure")
+# Small caches: every cached object adds to the work of each full garbage collection.
+@lru_cache(maxsize=2048)
+def term_pairs(passage: str) -> frozenset[tuple[str, str]]:
+    """Consecutive index terms of a passage ("blood pressure"), kept for the passages asked about most."""
+    terms = tokens(passage)
+    return frozenset(zip(terms, terms[1:]))
 
 
-@lru_cache(maxsize=2048)  # small: every cached object adds to each full garbage collection's work
-def reading(passage: str) -> Reading:
-    """Read a passage once; the passages questions keep landing on are read from memory."""
-    normalised = normalise(passage)
-    sentences = tuple(_SENTENCE_END_RE.split(normalised))
+@lru_cache(maxsize=2048)
+def sentence_terms(passage: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each sentence of a passage, normalised, with its index terms."""
     stops = stop_words()
-    finder = _ASCII_WORD_RE if normalised.isascii() else WORD_RE
-    terms = [[stem(w) for w in finder.findall(s) if w not in stops] for s in sentences]
-    every = [t for sentence in terms for t in sentence]
-    return Reading(normalised, sentences, tuple(map(frozenset, terms)), frozenset(zip(every, every[1:])))
+    return tuple((sentence, frozenset(stem(w) for w in words(sentence) if w not in stops))
+                 for sentence in _SENTENCE_END_RE.split(normalise(passage)))
