@@ -16,7 +16,7 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import term_pairs, tokens
+from bot.text import tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
@@ -110,13 +110,13 @@ class Engine:
         general = query.known and not subject and intent.asks_what(query.text)
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
-        pairs = {p for p in itertools.pairwise(tokens(query.text)) if all(map(index.term_ids.__contains__, p))}
-        pair_terms = list({t for pair in pairs for t in pair})
-        present = dict(zip(pair_terms, (index.frequencies_in(pair_terms, candidates.passages) > 0).tolist()))
+        pairs = list(dict.fromkeys(itertools.pairwise(tokens(query.text))))
+        pair_counts: list[int] = []
 
         def shared_pairs(position: int) -> int:
-            possible = {(a, b) for a, b in pairs if present[a][position] and present[b][position]}
-            return len(possible & term_pairs(library.passages[hits[position].passage].text)) if possible else 0
+            if not pair_counts:
+                pair_counts.extend(index.pair_counts(pairs, candidates.passages).tolist())
+            return pair_counts[position]
 
         def fits(position: int) -> bool:
             text = library.passages[hits[position].passage].text

@@ -158,13 +158,17 @@ def build(documents: list[Document], config: Config) -> Library:
 def _build(documents: list[Document], config: Config) -> Library:
     passages = [p for d in documents for p in d.passages]
     surface: set[str] = set()
-    tokenised = []
+    tokenised, text_from = [], []
+    heading_sizes: dict[str, int] = {}
     stops = text.stop_words()
     for passage in passages:
         found = text.words(indexed_text(passage, config.search.heading_weight))
         surface.update(w for w in found if w.isalpha())
         tokenised.append([text.stem(w) for w in found if w not in stops])
-    index = Index.build(tokenised, config.search)
+        if passage.section not in heading_sizes:
+            heading_sizes[passage.section] = len(text.tokens(passage.section)) * config.search.heading_weight
+        text_from.append(heading_sizes[passage.section])
+    index = Index.build(tokenised, config.search, pairs_from=text_from)
     return Library(documents, passages, index, sorted(surface), heading_weight=config.search.heading_weight)
 
 

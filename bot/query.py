@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nltk.metrics.distance import edit_distance
 
@@ -19,6 +20,7 @@ _CONNECTOR_RE = re.compile(
     r"does it|does that|can it|could it|will it|would it|for|with|without|in|same)\b", re.IGNORECASE)
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
+_REMEMBERED = 4096  # corrections and word families kept per corpus version
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its"})
 
 
@@ -86,6 +88,9 @@ class QueryReader:
         for term in self.vocabulary:
             if len(term) >= _FAMILY_PREFIX:
                 self._by_prefix[term[:_FAMILY_PREFIX]].append(term)
+        # People repeat their misspellings ("magnesum"): each is worked out once per corpus version.
+        self.correct = lru_cache(maxsize=_REMEMBERED)(self._correct)
+        self.word_family = lru_cache(maxsize=_REMEMBERED)(self._word_family)
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -177,7 +182,7 @@ class QueryReader:
                 return span
         return 0
 
-    def word_family(self, term: str) -> str | None:
+    def _word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"): most of the stem shared,
         and what differs is a suffix, not another word ("heartburn" is not "heart")."""
         best = None
@@ -189,7 +194,7 @@ class QueryReader:
                 best = (shared, candidate)
         return best[1] if best else None
 
-    def correct(self, word: str) -> str | None:
+    def _correct(self, word: str) -> str | None:
         """A close corpus word for a misspelled one; None for real words the corpus lacks."""
         if len(word) < 3 or word.isdigit() or is_english_word(word):
             return None

@@ -14,7 +14,7 @@ import numpy as np
 
 from bot.config import SearchConfig
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _CHUNK = 5_000  # passages converted to arrays at a time
 
 
@@ -35,7 +35,8 @@ class Index:
     """
 
     def __init__(self, terms: list[str], idf: np.ndarray, indptr: np.ndarray, passages: np.ndarray,
-                 frequencies: np.ndarray, contributions: np.ndarray, absent: np.ndarray, size: int) -> None:
+                 frequencies: np.ndarray, contributions: np.ndarray, absent: np.ndarray, size: int,
+                 pairs: np.ndarray) -> None:
         self.terms = terms
         self.term_ids = {term: i for i, term in enumerate(terms)}
         self.idf = idf
@@ -45,6 +46,7 @@ class Index:
         self.contributions = contributions
         self.absent = absent  # per term: what a passage without the term gets (BM25+ only: idf*delta)
         self.size = size
+        self.pairs = pairs  # ascending: passage * V^2 + first * V + second, for side-by-side terms
         # Each posting as one number, term * size + passage: ascending, so one binary search finds
         # any (term, passage) pair.
         self._keys = np.repeat(np.arange(len(terms), dtype=np.int64) * size, np.diff(indptr)) + passages
@@ -54,11 +56,14 @@ class Index:
         self._only_positive = not self._absent_scores and bool((contributions > 0).all())
 
     @classmethod
-    def build(cls, tokenised: Sequence[Sequence[str]], params: SearchConfig) -> Index:
-        """Index tokenised passages with the configured rank-bm25 variant."""
+    def build(cls, tokenised: Sequence[Sequence[str]], params: SearchConfig,
+              pairs_from: Sequence[int] | None = None) -> Index:
+        """Index tokenised passages with the configured rank-bm25 variant; side-by-side term pairs
+        are indexed from token `pairs_from[i]` of passage i on (its own text, after its heading)."""
         model = _rank_bm25_model(tokenised, params)
         terms = list(model.idf)
         term_ids = {term: i for i, term in enumerate(terms)}
+        pairs = _pair_keys(tokenised, pairs_from or [0] * len(tokenised), term_ids)
         # Postings are gathered in chunks so that no single conversion holds the GIL for long
         # (questions keep being answered from another thread while an index is rebuilt).
         term_parts, passage_parts, freq_parts = [], [], []
@@ -86,7 +91,7 @@ class Index:
         np.cumsum(np.bincount(term_arr, minlength=len(terms)), out=indptr[1:])
         absent = idf * params.delta if params.variant == "bm25plus" else np.zeros_like(idf)
         frequencies = np.minimum(tf, np.iinfo(np.uint16).max).astype(np.uint16)
-        return cls(terms, idf, indptr, passages, frequencies, contributions, absent, len(tokenised))
+        return cls(terms, idf, indptr, passages, frequencies, contributions, absent, len(tokenised), pairs)
 
     def postings(self, term: str) -> np.ndarray:
         """The passages that contain a term, ascending."""
@@ -101,6 +106,17 @@ class Index:
             return np.zeros(wanted.shape, dtype=self.frequencies.dtype)
         at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
         return np.where(self._keys[at] == wanted, self.frequencies[at], 0)
+
+    def pair_counts(self, pairs: Sequence[tuple[str, str]], passages: np.ndarray) -> np.ndarray:
+        """How many of the given (distinct) term pairs stand side by side in each passage."""
+        width = len(self.terms)
+        codes = [self.term_ids[a] * width + self.term_ids[b] for a, b in pairs
+                 if a in self.term_ids and b in self.term_ids]
+        if not codes or not len(self.pairs):
+            return np.zeros(len(passages), dtype=np.int64)
+        wanted = np.asarray(passages, dtype=np.int64)[:, None] * width * width + np.asarray(codes)[None, :]
+        at = np.minimum(np.searchsorted(self.pairs, wanted), len(self.pairs) - 1)
+        return (self.pairs[at] == wanted).sum(axis=1)
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""
@@ -151,7 +167,7 @@ class Index:
             with os.fdopen(fd, "wb") as out:
                 np.savez(out, header=np.frombuffer(header.encode("utf-8"), dtype=np.uint8), idf=self.idf,
                          indptr=self.indptr, passages=self.passages, frequencies=self.frequencies,
-                         contributions=self.contributions, absent=self.absent)
+                         contributions=self.contributions, absent=self.absent, pairs=self.pairs)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -165,8 +181,27 @@ class Index:
             if header.get("version") != FORMAT_VERSION:
                 raise ValueError(f"{path}: index format {header.get('version')}, expected {FORMAT_VERSION}")
             index = cls(header.pop("terms"), data["idf"], data["indptr"], data["passages"], data["frequencies"],
-                        data["contributions"], data["absent"], header.pop("size"))
+                        data["contributions"], data["absent"], header.pop("size"), data["pairs"])
         return index, header
+
+
+def _pair_keys(tokenised: Sequence[Sequence[str]], pairs_from: Sequence[int], term_ids: dict[str, int]) -> np.ndarray:
+    """Every (passage, term, next term) of the passages as one ascending number (unique)."""
+    width = len(term_ids)
+    if len(tokenised) * width * width >= 2**63:
+        raise ValueError(f"too many passages and terms to index term pairs ({len(tokenised)} x {width}^2)")
+    parts = []
+    for start in range(0, len(tokenised), _CHUNK):
+        ids: list[int] = []
+        owners: list[int] = []
+        for passage in range(start, min(start + _CHUNK, len(tokenised))):
+            own = tokenised[passage][pairs_from[passage]:]
+            ids.extend(map(term_ids.__getitem__, own))
+            owners.extend(itertools.repeat(passage, len(own)))
+        ids_array, owners_array = np.asarray(ids, dtype=np.int64), np.asarray(owners, dtype=np.int64)
+        same = owners_array[1:] == owners_array[:-1]
+        parts.append((owners_array[1:] * width * width + ids_array[:-1] * width + ids_array[1:])[same])
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
 
 def _rank_bm25_model(tokenised: Sequence[Sequence[str]], params: SearchConfig):

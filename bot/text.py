@@ -90,15 +90,7 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in stops]
 
 
-# Small caches: every cached object adds to the work of each full garbage collection.
-@lru_cache(maxsize=2048)
-def term_pairs(passage: str) -> frozenset[tuple[str, str]]:
-    """Consecutive index terms of a passage ("blood pressure"), kept for the passages asked about most."""
-    terms = tokens(passage)
-    return frozenset(zip(terms, terms[1:]))
-
-
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=2048)  # small: every cached object adds to the work of each full garbage collection
 def sentence_terms(passage: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each sentence of a passage, normalised, with its index terms."""
     stops = stop_words()

@@ -70,6 +70,20 @@ def test_frequencies_in_counts_each_term_in_each_passage():
     assert index.frequencies_in([], passages).shape == (0, 25)
 
 
+def test_pair_counts_count_side_by_side_terms_after_each_passages_start():
+    rng = random.Random(5)
+    corpus = _random_corpus(rng, 120)
+    starts = [rng.randint(0, 3) for _ in corpus]  # e.g. heading terms before the passage's own text
+    index = Index.build(corpus, SearchConfig(cache_dir=None), pairs_from=starts)
+    vocabulary = [f"w{i}" for i in range(65)]
+    for _ in range(30):
+        pairs = list(dict.fromkeys((rng.choice(vocabulary[:8]), rng.choice(vocabulary)) for _ in range(4)))
+        passages = np.array(rng.sample(range(120), 10))
+        own = [set(zip(corpus[p][starts[p]:], corpus[p][starts[p] + 1:])) for p in passages]
+        expected = [sum(pair in pairs_here for pair in pairs) for pairs_here in own]
+        assert index.pair_counts(pairs, passages).tolist() == expected
+
+
 def test_saved_index_loads_identically(tmp_path):
     corpus = _random_corpus(random.Random(1), 50)
     index = Index.build(corpus, SearchConfig(cache_dir=None))
@@ -77,3 +91,5 @@ def test_saved_index_loads_identically(tmp_path):
     loaded, header = Index.load(tmp_path / "i.npz")
     assert header["key"] == "k"
     np.testing.assert_array_equal(loaded.scores(["w1", "w3"]), index.scores(["w1", "w3"]))
+    passages = np.arange(50)
+    np.testing.assert_array_equal(loaded.pair_counts([("w1", "w2")], passages), index.pair_counts([("w1", "w2")], passages))
