@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,12 +110,7 @@ class Engine:
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
         pairs = list(dict.fromkeys(itertools.pairwise(tokens(query.text))))
-        pair_counts: list[int] = []
-
-        def shared_pairs(position: int) -> int:
-            if not pair_counts:
-                pair_counts.extend(index.pair_counts(pairs, candidates.passages).tolist())
-            return pair_counts[position]
+        shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()
 
         def fits(position: int) -> bool:
             text = library.passages[hits[position].passage].text
@@ -127,8 +121,7 @@ class Engine:
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
         coverage, in_text = [round(c, 6) for c in candidates.coverage.tolist()], candidates.in_text.tolist()
-        ranked = _ranked(close, [lambda i: -coverage[i], lambda i: not fits(i), lambda i: -shared_pairs(i),
-                                 lambda i: -in_text[i]])
+        ranked = sorted(close, key=lambda i: (-coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
         return ranked + list(range(len(close), len(hits)))
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,
@@ -146,16 +139,6 @@ class Engine:
     def section(self, document: str, section: str) -> list[Passage]:
         """All passages of one section, in order."""
         return [p for p in self.library.passages if p.document == document and p.section == section]
-
-
-def _ranked(items: list[int], keys: list[Callable[[int], object]]) -> list[int]:
-    """Items sorted by the first key, ties by the next, and so on, keeping their order on full ties
-    (as a stable sort on all keys); a key is computed only for items tied on every key before it."""
-    if len(items) < 2 or not keys:
-        return items
-    decorated = sorted((keys[0](item), n, item) for n, item in enumerate(items))
-    return [item for _, tied in itertools.groupby(decorated, key=lambda d: d[0])
-            for item in _ranked([i for _, _, i in tied], keys[1:])]
 
 
 def load(config_path: str | Path | None = None) -> Engine:

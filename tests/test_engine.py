@@ -1,5 +1,4 @@
 import json
-import random
 import re
 import subprocess
 import sys
@@ -127,21 +126,3 @@ def test_check_names_a_broken_file_and_exits_non_zero(tmp_path):
     assert "warning: " in result.stdout and "notes.pdf: skipped" in result.stdout
     assert "1 of 2 documents usable" in result.stdout
 
-
-def test_ranking_equals_a_stable_sort_on_all_keys_and_computes_tie_breakers_only_for_ties():
-    from bot.engine import _ranked
-
-    rng = random.Random(4)
-    for _ in range(200):
-        values = [(rng.randint(0, 2), rng.random() < 0.5, rng.randint(0, 1)) for _ in range(rng.randint(0, 10))]
-        asked: list[int] = []
-
-        def second(i: int) -> bool:
-            asked.append(i)
-            return values[i][1]
-
-        keys = [lambda i: values[i][0], second, lambda i: values[i][2]]
-        items = list(range(len(values)))
-        assert _ranked(items, keys) == sorted(items, key=lambda i: values[i])
-        tied = {i for i in items if sum(v[0] == values[i][0] for v in values) > 1}
-        assert set(asked) == tied
