@@ -76,6 +76,7 @@ class QueryReader:
         self.max_distance = max_distance
         self.synonyms = {tuple(words(k)): [words(v) for v in vs] for k, vs in synonyms.items() if words(k)}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
+        self._synonym_starts = frozenset(k[0] for k in self.synonyms)
         english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
@@ -177,6 +178,8 @@ class QueryReader:
 
     def _synonym_at(self, tokens: list[str], i: int) -> int:
         """Length of the longest synonym phrase starting at tokens[i], or 0."""
+        if tokens[i] not in self._synonym_starts:
+            return 0
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
             if tuple(tokens[i:i + span]) in self.synonyms:
                 return span

@@ -61,9 +61,10 @@ def not_english(text: str, familiar: Collection[str] = frozenset()) -> bool:
     """Whether a question is clearly in another language (script, or too few English words).
 
     `familiar` words (the corpus's own) count as English without consulting the word list."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
-        return True
+    if not text.isascii():
+        letters = [ch for ch in text if ch.isalpha()]
+        if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
+            return True
     alphabetic = [w for w in words(text) if w.isalpha() and len(w) > 1]
     if len(alphabetic) < 3:
         return False
