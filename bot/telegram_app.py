@@ -340,7 +340,8 @@ def _fingerprint(question: str) -> str:
 # --- wiring -----------------------------------------------------------------------------------------
 
 class _RedactToken(logging.Filter):
-    """Replace the bot token in every log record (defence in depth: httpx logs URLs)."""
+    """Replace the bot token in every log record (defence in depth: Bot API URLs hold the token, and
+    python-telegram-bot's DEBUG lines and some error messages carry them)."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
@@ -355,14 +356,14 @@ class _RedactToken(logging.Filter):
 
 
 def setup_logging(config: Config, token: str) -> None:
-    """Log to stderr at the configured level; httpx quiet; the token never printed; unless
+    """Log to stderr at the configured level; HTTP libraries quiet; the token never printed; unless
     logging.questions allows it, python-telegram-bot's DEBUG lines (which print whole updates,
     question texts included) are held back."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(_RedactToken(token))
     logging.basicConfig(level=config.logging.level.upper(), handlers=[handler], force=True)
-    for noisy in ("httpx", "httpcore", "apscheduler"):
+    for noisy in ("aiohttp", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     if not config.logging.questions:
         logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLogger().level))
