@@ -14,11 +14,14 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import yaml
 
-from bot.config import load_config, parse_yaml
+from bot.config import SearchConfig, load_config, parse_yaml
+from bot.corpus import Passage
 from bot.engine import Engine
-from bot.library import build, indexed_text, load_library
+from bot.library import Library, build, indexed_text, load_library
+from bot.search import Index
 from bot.text import tokens, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,9 +112,29 @@ def build_worker(config_path: str) -> None:
                       "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
-def _in_fresh_process(config: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", f"from bot.bench import build_worker; build_worker({str(config)!r})"],
-                         cwd=ROOT, capture_output=True, text=True, check=True)
+def index_worker(config_path: str, which: str) -> None:
+    """In a fresh process: index the cached corpus's tokenised passages with ours or bm25s only
+    (no parsing, no tokenising in the figure); print time and peak memory as JSON."""
+    config = load_config(config_path)
+    with np.load(config.search.cache_dir / "index.npz", allow_pickle=False) as data:  # the passages only
+        header = json.loads(data["header"].tobytes().decode("utf-8"))
+    passages = [Passage(**p) for d in header["documents"] for p in d["passages"]]
+    tokenised = [tokens(indexed_text(p, config.search.heading_weight)) for p in passages]
+    del header, passages
+    started = time.perf_counter()
+    if which == "ours":
+        Index.build(tokenised, config.search)
+    else:
+        import bm25s
+
+        bm25s.BM25(k1=config.search.k1, b=config.search.b).index(tokenised, show_progress=False)
+    print(json.dumps({"seconds": time.perf_counter() - started,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _in_fresh_process(config: Path, worker: str = "build_worker", *args: str) -> dict:
+    call = f"from bot.bench import {worker}; {worker}({', '.join(map(repr, (str(config), *args)))})"
+    out = subprocess.run([sys.executable, "-c", call], cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -122,6 +145,7 @@ def measure_size(size: int, folder: Path) -> dict:
     config_path = _config(folder, corpus)
     fresh = _in_fresh_process(config_path)
     cached = _in_fresh_process(config_path)
+    index_only = {which: _in_fresh_process(config_path, "index_worker", which) for which in ("ours", "bm25s")}
     config = load_config(config_path)
     library = load_library(config)
     engine = Engine(config, library)
@@ -135,21 +159,20 @@ def measure_size(size: int, folder: Path) -> dict:
     result = {"passages": len(library.passages), "build_s": round(fresh["seconds"], 2),
               "build_peak_mb": round(fresh["peak_mb"]), "workers_peak_mb": round(fresh["workers_peak_mb"]),
               "cached_load_s": round(cached["seconds"], 2),
-              "answer": _percentiles(ours), "bm25s": _bm25s(library, asked)}
+              "index_only": {which: {"build_s": round(r["seconds"], 2), "peak_mb": round(r["peak_mb"])}
+                             for which, r in index_only.items()},
+              "answer": _percentiles(ours), "bm25s": _bm25s(library, asked, config.search)}
     result["ratio_p99"] = round(result["answer"]["p99_ms"] / result["bm25s"]["p99_ms"], 2)
     result["during_rebuild"] = _during_rebuild(engine, config, asked)
     return result
 
 
-def _bm25s(library, asked: list[str]) -> dict:
+def _bm25s(library: Library, asked: list[str], params: SearchConfig) -> dict:
     """bm25s on the same tokenised passages; per question its tokenize + retrieve(k=10)."""
     import bm25s
 
-    tokenised = [tokens(indexed_text(p, library.heading_weight)) for p in library.passages]
-    started = time.perf_counter()
-    retriever = bm25s.BM25(k1=1.5, b=0.75)
-    retriever.index(tokenised, show_progress=False)
-    built = time.perf_counter() - started
+    retriever = bm25s.BM25(k1=params.k1, b=params.b)
+    retriever.index([tokens(indexed_text(p, library.heading_weight)) for p in library.passages], show_progress=False)
     samples = []
     for question in asked:
         started = time.perf_counter()
@@ -157,7 +180,7 @@ def _bm25s(library, asked: list[str]) -> dict:
         query = tokens(question) or ["magnesium"]
         retriever.retrieve([query], k=10, show_progress=False, n_threads=1)
         samples.append(time.perf_counter() - started)
-    return {"build_s": round(built, 2), **_percentiles(samples)}
+    return _percentiles(samples)
 
 
 def _during_rebuild(engine: Engine, config, asked: list[str]) -> dict:
@@ -261,11 +284,12 @@ def run(sizes: list[int], as_json: bool) -> int:
     if as_json:
         print(json.dumps(results, indent=2))
         return 0
-    print("passages  build_s  peak_MB(+worker)  cached_load_s  answer_p50/p99_ms  bm25s_p50/p99_ms  ours/bm25s_p99  "
-          "rebuild_s  p99_during_rebuild_ms")
+    print("passages  build_s  peak_MB(+workers)  cached_load_s  index_only_s/MB: ours  bm25s  "
+          "answer_p50/p99_ms  bm25s_p50/p99_ms  ours/bm25s_p99  rebuild_s  p99_during_rebuild_ms")
     for r in results["sizes"].values():
+        ours, theirs = r["index_only"]["ours"], r["index_only"]["bm25s"]
         print(f"{r['passages']:>8}  {r['build_s']:>7}  {r['build_peak_mb']:>7}(+{r['workers_peak_mb']:<6})  "
-              f"{r['cached_load_s']:>13}  "
+              f"{r['cached_load_s']:>13}  {ours['build_s']:>9}/{ours['peak_mb']:<5} {theirs['build_s']:>5}/{theirs['peak_mb']:<5}  "
               f"{r['answer']['p50_ms']:>7}/{r['answer']['p99_ms']:<9}  {r['bm25s']['p50_ms']:>6}/{r['bm25s']['p99_ms']:<9}  "
               f"{r['ratio_p99']:>14}  {r['during_rebuild']['rebuild_s']:>9}  {r['during_rebuild']['p99_ms']:>21}")
     c = results["cold_start"]
