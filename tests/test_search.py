@@ -17,15 +17,20 @@ def _random_corpus(rng: random.Random, size: int) -> list[list[str]]:
     return [rng.choices(vocabulary, weights, k=rng.randint(1, 30)) for _ in range(size)]
 
 
+def _random_case(variant: str, seed: int) -> tuple[list[list[str]], Index, list[list[str]]]:
+    """A seeded random corpus, its index with one variant, and 20 queries (w60+ are unknown terms)."""
+    rng = random.Random(seed)
+    corpus = _random_corpus(rng, rng.randint(1, 300))
+    queries = [rng.choices([f"w{i}" for i in range(70)], k=rng.randint(1, 6)) for _ in range(20)]
+    return corpus, Index.build(corpus, SearchConfig(variant=variant, delta=1.0, cache_dir=None)), queries
+
+
 @pytest.mark.parametrize("variant", ["okapi", "bm25l", "bm25plus"])
 @pytest.mark.parametrize("seed", range(5))
 def test_scores_equal_rank_bm25_get_scores(variant, seed):
-    rng = random.Random(seed)
-    corpus = _random_corpus(rng, rng.randint(1, 300))
-    ours = Index.build(corpus, SearchConfig(variant=variant, delta=1.0, cache_dir=None))
+    corpus, ours, queries = _random_case(variant, seed)
     theirs = RANK_BM25[variant](corpus)
-    for _ in range(20):
-        query = rng.choices([f"w{i}" for i in range(70)], k=rng.randint(1, 6))  # w60+ are unknown
+    for query in queries:
         np.testing.assert_allclose(ours.scores(query), theirs.get_scores(query), rtol=1e-12, atol=1e-12)
 
 
@@ -40,12 +45,8 @@ def test_search_returns_best_first_only_passages_with_a_query_term():
 @pytest.mark.parametrize("variant", ["okapi", "bm25l", "bm25plus"])
 @pytest.mark.parametrize("seed", range(5))
 def test_search_is_the_top_k_of_the_scores_among_passages_with_a_query_term(variant, seed):
-    rng = random.Random(seed)
-    corpus = _random_corpus(rng, rng.randint(1, 300))
-    index = Index.build(corpus, SearchConfig(variant=variant, delta=1.0, cache_dir=None))
-    for _ in range(20):
-        query = rng.choices([f"w{i}" for i in range(70)], k=rng.randint(1, 6))
-        k = rng.randint(1, 12)
+    corpus, index, queries = _random_case(variant, seed)
+    for k, query in enumerate(queries, 1):
         scores = index.scores(query)
         having = [i for i, passage in enumerate(corpus) if set(passage) & set(query)]
         expected = sorted(having, key=lambda i: (-scores[i], i))[:k]
