@@ -6,9 +6,8 @@ import dataclasses
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from nltk.metrics.distance import edit_distance
 
@@ -90,8 +89,8 @@ class QueryReader:
             if len(term) >= _FAMILY_PREFIX:
                 self._by_prefix[term[:_FAMILY_PREFIX]].append(term)
         # People repeat their misspellings ("magnesum"): each is worked out once per corpus version.
-        self.correct = lru_cache(maxsize=_REMEMBERED)(self._correct)
-        self.word_family = lru_cache(maxsize=_REMEMBERED)(self._word_family)
+        self._corrections: dict[str, str | None] = {}
+        self._families: dict[str, str | None] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -185,6 +184,14 @@ class QueryReader:
                 return span
         return 0
 
+    def word_family(self, term: str) -> str | None:
+        """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""
+        return _remembered(self._families, term, self._word_family)
+
+    def correct(self, word: str) -> str | None:
+        """A close corpus word for a misspelled one; None for real words the corpus lacks. Remembered."""
+        return _remembered(self._corrections, word, self._correct)
+
     def _word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"): most of the stem shared,
         and what differs is a suffix, not another word ("heartburn" is not "heart")."""
@@ -217,6 +224,15 @@ class QueryReader:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def _remembered(memo: dict[str, str | None], key: str, work_out: Callable[[str], str | None]) -> str | None:
+    """memo[key], worked out on first use (a full memo is emptied)."""
+    if key not in memo:
+        if len(memo) >= _REMEMBERED:
+            memo.clear()
+        memo[key] = work_out(key)
+    return memo[key]
 
 
 def _deletions(word: str) -> set[str]:

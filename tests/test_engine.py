@@ -2,13 +2,14 @@ import json
 import re
 import subprocess
 import sys
+import weakref
 
 import pytest
 
 from bot.answer import Kind
 from bot.safety import red_flags
 
-from .conftest import ROOT
+from .conftest import ROOT, project_config
 
 
 def test_in_scope_question_quotes_the_passage_with_source_and_disclaimer(engine):
@@ -126,3 +127,18 @@ def test_check_names_a_broken_file_and_exits_non_zero(tmp_path):
     assert "warning: " in result.stdout and "notes.pdf: skipped" in result.stdout
     assert "1 of 2 documents usable" in result.stdout
 
+
+
+def test_a_replaced_corpus_version_is_freed(tmp_path):
+    # Loaded versions are frozen out of the garbage collector's scans, so one caught in a reference
+    # cycle would never be freed: every reload would leak the previous index and spelling tables.
+    from bot.config import load_config
+    from bot.engine import Engine
+    from bot.library import load_library
+
+    config = load_config(project_config(tmp_path))
+    engine = Engine(config, load_library(config))
+    engine.answer("does magnesium help with sleep?")
+    old_library, old_reader = weakref.ref(engine.library), weakref.ref(engine._state.reader)
+    engine.use(load_library(config))
+    assert old_library() is None and old_reader() is None
