@@ -41,7 +41,9 @@ class BotApiRequest(BaseRequest):
     async def initialize(self) -> None:
         """Open the session (inside the running event loop, as aiohttp requires)."""
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self._connections))
+            # trust_env: HTTPS_PROXY and the like are honoured, as python-telegram-bot's httpx default does.
+            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self._connections),
+                                                  trust_env=True)
 
     async def shutdown(self) -> None:
         """Close the session and its connections."""

@@ -19,6 +19,7 @@ class _Server:
     def __init__(self, *answers: tuple[int, bytes] | None) -> None:
         self.answers = list(answers)
         self.requests: list[bytes] = []
+        self.request_lines: list[bytes] = []
 
     async def __aenter__(self) -> str:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
@@ -30,6 +31,7 @@ class _Server:
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
+            self.request_lines.append(head.split(b"\r\n")[0])
             length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
                           if line.lower().startswith(b"content-length"))
             self.requests.append(await reader.readexactly(length))
@@ -96,3 +98,19 @@ async def test_no_server_is_a_network_error_after_the_retries(request_):
 async def test_calls_before_initialize_are_refused():
     with pytest.raises(RuntimeError):
         await BotApiRequest().do_request("http://127.0.0.1:9/botTOKEN/getMe", "POST")
+
+
+async def test_the_proxy_named_in_the_environment_is_used(monkeypatch):
+    server = _Server((200, b'{"ok": true}'))
+    async with server as url:
+        proxy = url.split("/bot")[0]
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        transport = BotApiRequest()
+        await transport.initialize()
+        try:
+            status, _ = await transport.do_request("http://api.telegram.invalid/botTOKEN/getMe", "POST")
+        finally:
+            await transport.shutdown()
+    assert status == 200 and server.request_lines == [b"POST http://api.telegram.invalid/botTOKEN/getMe HTTP/1.1"]
