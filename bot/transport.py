@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import urllib.parse
+import urllib.request
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
@@ -32,6 +34,7 @@ class BotApiRequest(BaseRequest):
         self._connections = connections
         self._timeouts = {"read": read_timeout, "connect": connect_timeout, "pool": pool_timeout}
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str], str | None] = {}
 
     @property
     def read_timeout(self) -> float:
@@ -41,9 +44,7 @@ class BotApiRequest(BaseRequest):
     async def initialize(self) -> None:
         """Open the session (inside the running event loop, as aiohttp requires)."""
         if self._session is None or self._session.closed:
-            # trust_env: HTTPS_PROXY and the like are honoured, as python-telegram-bot's httpx default does.
-            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self._connections),
-                                                  trust_env=True)
+            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self._connections))
 
     async def shutdown(self) -> None:
         """Close the session and its connections."""
@@ -80,6 +81,17 @@ class BotApiRequest(BaseRequest):
         return aiohttp.ClientTimeout(sock_read=read, sock_connect=connect,
                                      connect=None if connect is None or pool is None else connect + pool)
 
+    def _proxy(self, url: str) -> str | None:
+        """The proxy the environment names for a URL (HTTPS_PROXY, NO_PROXY...), as python-telegram-bot's
+        httpx default honours them; worked out once per scheme and host (aiohttp's own trust_env
+        reads the environment again on every call, about 1 ms of CPU)."""
+        parts = urllib.parse.urlsplit(url)
+        key = (parts.scheme, parts.hostname or "")
+        if key not in self._proxies:
+            bypass = urllib.request.proxy_bypass(key[1]) if key[1] else True
+            self._proxies[key] = None if bypass else urllib.request.getproxies().get(parts.scheme)
+        return self._proxies[key]
+
     async def _send(self, url: str, method: str, request_data: RequestData | None,
                     timeout: aiohttp.ClientTimeout) -> tuple[int, bytes]:
         if self._session is None or self._session.closed:
@@ -88,7 +100,7 @@ class BotApiRequest(BaseRequest):
         for name, (filename, content, mime_type) in (request_data.multipart_data if request_data else {}).items():
             form.add_field(name, content, filename=filename, content_type=mime_type)
         try:
-            async with self._session.request(method, url, data=form, timeout=timeout,
+            async with self._session.request(method, url, data=form, timeout=timeout, proxy=self._proxy(url),
                                              headers={"User-Agent": self.USER_AGENT}) as response:
                 return response.status, await response.read()
         except aiohttp.ConnectionTimeoutError as error:  # no connection in time: nothing was sent
