@@ -102,21 +102,16 @@ class Index:
         """How often each term occurs in each of the given passages: a terms x passages array."""
         ids = np.fromiter((self.term_ids.get(t, -1) for t in terms), dtype=np.int64, count=len(terms))
         wanted = ids[:, None] * self.size + np.asarray(passages, dtype=np.int64)[None, :]  # < 0: unknown term
-        if not len(self._keys):
-            return np.zeros(wanted.shape, dtype=self.frequencies.dtype)
-        at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
-        return np.where(self._keys[at] == wanted, self.frequencies[at], 0)
+        found, at = _lookup(self._keys, wanted)
+        return np.where(found, self.frequencies[at], 0) if len(self._keys) else np.zeros(wanted.shape, np.uint16)
 
     def pair_counts(self, pairs: Sequence[tuple[str, str]], passages: np.ndarray) -> np.ndarray:
         """How many of the given (distinct) term pairs stand side by side in each passage."""
         width = len(self.terms)
         codes = [self.term_ids[a] * width + self.term_ids[b] for a, b in pairs
                  if a in self.term_ids and b in self.term_ids]
-        if not codes or not len(self.pairs):
-            return np.zeros(len(passages), dtype=np.int64)
-        wanted = np.asarray(passages, dtype=np.int64)[:, None] * width * width + np.asarray(codes)[None, :]
-        at = np.minimum(np.searchsorted(self.pairs, wanted), len(self.pairs) - 1)
-        return (self.pairs[at] == wanted).sum(axis=1)
+        wanted = np.asarray(passages, dtype=np.int64)[:, None] * width * width + np.asarray(codes, np.int64)[None, :]
+        return _lookup(self.pairs, wanted)[0].sum(axis=1)
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""
@@ -149,7 +144,7 @@ class Index:
         if self._only_positive:  # the passages with a query term are exactly those scoring above 0
             candidates = np.flatnonzero(scores > 0)
         else:
-            candidates = np.unique(np.concatenate([self.passages[self.indptr[i]:self.indptr[i + 1]] for i in known]))
+            candidates = np.unique(np.concatenate([self.postings(term) for term in query]))
         candidate_scores = scores[candidates]
         if len(candidates) > k:  # keep the k best, and whatever ties with the k-th
             kth = np.partition(candidate_scores, len(candidates) - k)[len(candidates) - k]
@@ -183,6 +178,14 @@ class Index:
             index = cls(header.pop("terms"), data["idf"], data["indptr"], data["passages"], data["frequencies"],
                         data["contributions"], data["absent"], header.pop("size"), data["pairs"])
         return index, header
+
+
+def _lookup(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Binary search of `wanted` in ascending `keys`: whether each is there, and where."""
+    if not len(keys):
+        return np.zeros(wanted.shape, dtype=bool), np.zeros(wanted.shape, dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return keys[at] == wanted, at
 
 
 def _pair_keys(tokenised: Sequence[Sequence[str]], pairs_from: Sequence[int], term_ids: dict[str, int]) -> np.ndarray:
