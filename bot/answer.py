@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from bot.corpus import Passage
+from bot.safety import Emergency
 
 
 class Kind(str, Enum):
@@ -40,7 +41,7 @@ class Answer:
     kind: Kind
     passages: list[Found] = field(default_factory=list)  # best first
     also: list[Found] = field(default_factory=list)  # close passages from other sections, shown too
-    emergency: str | None = None  # the red flag raised, if any
+    emergency: Emergency | None = None  # the emergency the message describes, if any
     small_talk: str | None = None
     highlight: frozenset[str] = frozenset()  # index terms to show in bold
     reason: dict = field(default_factory=dict)

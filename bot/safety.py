@@ -34,10 +34,19 @@ def plain_words(text: str) -> str:
     return " ".join(words(text))
 
 
-def emergency(text: str) -> str | None:
-    """The name of the first red flag the message raises, if any."""
+@dataclass(frozen=True)
+class Emergency:
+    """An emergency a message describes: what raised it, and whether it is self-harm intent."""
+
+    reason: str
+    self_harm: bool = False
+
+
+def emergency(text: str) -> Emergency | None:
+    """The first red flag the message raises, if any."""
     seen = plain_words(text)
-    return next((flag.name for flag in red_flags() if flag.pattern.search(seen)), None)
+    name = next((flag.name for flag in red_flags() if flag.pattern.search(seen)), None)
+    return Emergency(name, name == "suicidal thoughts") if name else None
 
 
 _SMALL_TALK = {
