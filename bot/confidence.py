@@ -114,6 +114,9 @@ def judge(query: Query, candidates: Candidates, position: int, text: str, wanted
     if unknown:
         return Confidence(Verdict.WEAK, share, matched, missing, unknown,
                           f"the corpus has no word for: {', '.join(unknown)}")
+    if query.unrelated > query.asked:
+        return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+                          "most of what the question names is not in the corpus: " + ", ".join(query.context))
     for shape in wanted:
         if shape.required and not intent.answers(shape, text):
             return Confidence(Verdict.WEAK, share, matched, missing, unknown,

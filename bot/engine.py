@@ -90,6 +90,7 @@ class Engine:
             "unknown": confidence.unknown,
             "corrected": query.corrected,
             "expanded": query.expanded,
+            "context": query.context,
             "query": query.terms,
             "follow_up_of": query.follow_up_of,
         }

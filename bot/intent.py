@@ -24,10 +24,11 @@ class Intent:
 
 INTENTS = (
     Intent("time or place", re.compile(
-        r"\b(how long|how soon|how fast|how quickly|when|what time|where|which (time|store|shop|brand))\b"),
+        r"^(when|where)\b|\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
+        r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
-    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|explain|what causes|why)\b"),
+    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
     Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),

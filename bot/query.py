@@ -11,16 +11,28 @@ from dataclasses import dataclass, field
 
 from nltk.metrics.distance import edit_distance
 
-from bot.text import english_words, is_english_word, question_stems, stem, stop_words, words
+from bot import lexicon
+from bot.text import english_words, is_english_word, message_words, question_stems, stem, stop_words, words
 
-# A question that leans on the one before: opens with a connector, or points back with a pronoun.
+# A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
+# connector, or points back with a pronoun.
 _CONNECTOR_RE = re.compile(
-    r"^\s*(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
-    r"does it|does that|can it|could it|will it|would it|for|with|without|in|same)\b", re.IGNORECASE)
+    r"^\s*(?:(?:wait|ok|okay|oh|ah|hm+|um+|uh+|well|lol|right|yeah|yes|hey|sorry|hold on)\W+)*"
+    r"(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
+    r"does it|does that|can it|could it|will it|would it|for|with|without|in|same|which|what kind)\b",
+    re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+# "my 6 year old", "a 3-month-old", "my 9yo": a child, whatever the rest of the message says.
+_AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
+                     r"|\b(?:i am|he is|she is|he s|she s|is only|aged) (\d{1,2})\b(?! (?:mg|mcg|g|ml|pills?|tablets?))")
+_ADULT_AGE = 18
+# Medical word formation: hypo-/hyper- + a root + -(a)emia, "a low / high level in the blood".
+_LEVEL_RE = re.compile(r"^(hypo|hyper)([a-z]{3,}?)(?:a?emia|aemic|emic)$")
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _REMEMBERED = 4096  # corrections and word families kept per corpus version
-_POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its"})
+_POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
+                            "he", "she", "there"})
 
 
 @dataclass(frozen=True)
@@ -31,7 +43,7 @@ class Concept:
     terms: tuple[str, ...]
     known: bool  # at least one term is in the corpus
     alternatives: tuple[tuple[str, ...], ...] = ()  # ways to match: the words, or one synonym, in full
-    weight: float = 1.0  # 2.0 for the current question's own words in a follow-up
+    weight: float = 1.0  # 2.0 for the question sentence's words in a long message or a follow-up
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
 
 
@@ -43,6 +55,9 @@ class Query:
     concepts: list[Concept]
     corrected: dict[str, str] = field(default_factory=dict)
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    context: list[str] = field(default_factory=list)  # words read as the asker's context, not the focus
+    asked: int = 0  # content words of the question sentence that the corpus knows (or a synonym of)
+    unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
     follow_up_of: str | None = None
 
     @property
@@ -73,10 +88,19 @@ class QueryReader:
         self.vocabulary = frozenset(vocabulary)
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
-        self.synonyms = {tuple(words(k)): [words(v) for v in vs] for k, vs in synonyms.items() if words(k)}
+        # A phrase also matches with its last word in the plural or singular ("high doses", "tablet").
+        self.synonyms = {}
+        for key, values in synonyms.items():
+            *head, last = words(key) or [""]
+            for form in (last, last + "s", last[:-1] if last.endswith("s") and len(last) > 3 else last):
+                if form:
+                    self.synonyms.setdefault(tuple(head) + (form,), [words(v) for v in values])
+        for key, values in synonyms.items():  # an exact key wins over another key's plural form
+            if words(key):
+                self.synonyms[tuple(words(key))] = [words(v) for v in values]
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
         self._synonym_starts = frozenset(k[0] for k in self.synonyms)
-        english_words(), question_stems()  # loaded here rather than while answering a question
+        english_words(), question_stems(), lexicon.entry("")  # loaded here rather than while answering
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
         self._deletes: dict[str, set[str]] = defaultdict(set)
@@ -91,6 +115,8 @@ class QueryReader:
         # People repeat their misspellings ("magnesum"): each is worked out once per corpus version.
         self._corrections: dict[str, str | None] = {}
         self._families: dict[str, str | None] = {}
+        self._unknown: dict[str, Unknown] = {}
+        self._typos: dict[str, str | None] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -111,10 +137,22 @@ class QueryReader:
         return bool(pointers) and len(query.known) <= 1
 
     def _read_alone(self, question: str) -> Query:
-        """Concepts of one question on its own."""
-        tokens = words(question)
+        """Concepts of one question on its own. In a message of several sentences, the question
+        sentence's words weigh twice the story's, and only the question sentence can restrict what
+        is asked (the story's unknown words are context), except for people named by age."""
         query = Query(text=question, concepts=[])
+        sentences = _sentences(question)
+        for tokens, in_question in sentences:
+            self._read_words(query, tokens, in_question, 2.0 if len(sentences) > 1 and in_question else 1.0)
+        age = _AGE_RE.search(" ".join(message_words(question)))
+        if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
+            query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+        return query
+
+    def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float) -> None:
+        """Add the concepts of one sentence's words to the query (misspellings fixed first)."""
         stops, generic = stop_words(), question_stems()
+        tokens = [self._spelled(query, word) for word in tokens]
         i = 0
         while i < len(tokens):
             span = self._synonym_at(tokens, i)
@@ -125,8 +163,9 @@ class QueryReader:
                 terms = [t for way in ways for t in way]
                 query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
                 if any(t not in generic for way in ways[1:] for t in way):  # else a phrasing expression
+                    query.asked += in_question
                     self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
-                              ways=[[t for t in way if t not in generic] for way in ways])
+                              ways=[[t for t in way if t not in generic] for way in ways], weight=weight)
                 self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
                 i += span
                 continue
@@ -137,13 +176,6 @@ class QueryReader:
             if word[0].isdigit() and stem(word) not in self.vocabulary:
                 continue  # a quantity the corpus does not mention names no subject
             term = stem(word)
-            if term not in generic and term not in self.vocabulary:
-                correction = self.correct(word)
-                if correction:
-                    query.corrected[word] = correction
-                    if correction in stops:
-                        continue
-                    word, term = correction, stem(correction)
             if term in generic:
                 self._add(query, word, [term], phrasing=True)
                 continue
@@ -152,11 +184,73 @@ class QueryReader:
                 if relative:
                     query.corrected[word] = relative
                     term = relative
-            self._add(query, word, [term])
-        return query
+                else:
+                    self._read_unknown(query, word, in_question, weight)
+                    continue
+            query.asked += in_question
+            self._add(query, word, [term], weight=weight)
+
+    def _spelled(self, query: Query, word: str) -> str:
+        """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
+        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary:
+            return word
+        fixed = self.correct(word) or self.english_typo(word)
+        if fixed:
+            query.corrected[word] = fixed
+        return fixed or word
+
+    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float) -> None:
+        """A word the corpus lacks: read through a related corpus word ("renal" -> kidney), as a
+        focus the article may not cover ("glycinate", "kids"), or as context ("husband", "tho")."""
+        reading = _remembered(self._unknown, word, self._unknown_word)
+        if reading.ways:
+            query.asked += in_question
+            query.expanded[reading.english] = [" ".join(w) for w in reading.ways]
+            self._add(query, reading.english, [t for way in reading.ways for t in way],
+                      ways=[list(w) for w in reading.ways], weight=weight)
+        elif reading.focus(in_question):
+            self._add(query, reading.english, [stem(reading.english)], weight=weight)
+        else:
+            query.context.append(reading.english)
+            query.unrelated += in_question and bool(reading.entry) and reading.entry.main in "nva"
+
+    def _unknown_word(self, english: str) -> Unknown:
+        """How a word the corpus lacks is read (see _read_unknown)."""
+        found = lexicon.entry(english)
+        ways: list[tuple[str, ...]] = []
+        if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
+            ways = [way for way in map(self._corpus_terms, found.related) if way]
+        level = _LEVEL_RE.match(english)
+        if level:
+            ways = self._level_ways(*level.groups())
+        return Unknown(english, found, tuple(dict.fromkeys(ways)))
+
+    def _corpus_terms(self, phrase: str) -> tuple[str, ...]:
+        """The index terms of a phrase if the corpus has every one of them, else ()."""
+        terms = tuple(stem(w) for w in words(phrase) if w not in stop_words())
+        return terms if terms and all(t in self.vocabulary for t in terms) else ()
+
+    def _level_ways(self, prefix: str, root: str) -> list[tuple[str, ...]]:
+        """"hypomagnesemia": a corpus word the root begins, with a corpus word for low (or high)."""
+        subjects = sorted(w for w in self.surface_words if w.startswith(root) and len(w) > len(root))
+        levels = _LOW_WORDS if prefix == "hypo" else _HIGH_WORDS
+        return [(stem(subject), level) for subject in subjects[:1] for level in map(stem, levels)
+                if level in self.vocabulary]
+
+    def english_typo(self, word: str) -> str | None:
+        """An English word one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
+        word that is not English, preferring one the corpus has; remembered."""
+        return _remembered(self._typos, word, self._english_typo)
+
+    def _english_typo(self, word: str) -> str | None:
+        if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
+            return None
+        table = english_words()
+        found = [c for c in dict.fromkeys(_edits(word)) if c in table]
+        return min(found, key=lambda c: (stem(c) not in self.vocabulary, c in stop_words()), default=None)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
-             ways: list[list[str]] | None = None) -> None:
+             ways: list[list[str]] | None = None, weight: float = 1.0) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique or any(c.terms == unique for c in query.concepts):
@@ -173,7 +267,7 @@ class QueryReader:
                     other, word=f"{other.word}/{word}", terms=tuple(dict.fromkeys(other.terms + unique)),
                     known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)))
                 return
-        query.concepts.append(Concept(word, unique, known, alternatives=usable, phrasing=phrasing))
+        query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
 
     def _synonym_at(self, tokens: list[str], i: int) -> int:
         """Length of the longest synonym phrase starting at tokens[i], or 0."""
@@ -206,7 +300,7 @@ class QueryReader:
 
     def _correct(self, word: str) -> str | None:
         """A close corpus word for a misspelled one; None for real words the corpus lacks."""
-        if len(word) < 3 or word.isdigit() or is_english_word(word):
+        if len(word) < 3 or word.isdigit() or word in stop_words() or lexicon.entry(word) is not None:
             return None
         limit = 1 if len(word) <= 4 else self.max_distance
         best: tuple[int, int, str] | None = None
@@ -226,7 +320,44 @@ class QueryReader:
         return found
 
 
-def _remembered(memo: dict[str, str | None], key: str, work_out: Callable[[str], str | None]) -> str | None:
+def _sentences(question: str) -> list[tuple[list[str], bool]]:
+    """The words of each sentence, and whether it is the question (those ending with "?", else the
+    last sentence)."""
+    parts = [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
+    asking = [p.rstrip().endswith("?") for p in parts]
+    if not any(asking):
+        asking = [i == len(parts) - 1 for i in range(len(parts))]
+    return [(message_words(p), a) for p, a in zip(parts, asking)] or [([], True)]
+
+
+def _edits(word: str) -> Iterable[str]:
+    """Words one edit away: swapped neighbours first, then a letter missing, extra or wrong."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    yield from (a + b[1:] for a, b in splits if b)
+    yield from (a + c + b for a, b in splits for c in letters)
+    yield from (a + c + b[1:] for a, b in splits if b for c in letters)
+
+
+_LOW_WORDS = ("deficiencies", "deficiency", "deficient", "low", "lack", "shortage")
+_HIGH_WORDS = ("excess", "excessive", "high", "toxicity", "overdose")
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """How a word the corpus lacks was read."""
+
+    english: str  # the word, or the English word it is a typo of
+    entry: lexicon.Entry | None
+    ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
+
+    def focus(self, in_question: bool) -> bool:
+        """Whether it restricts what is asked (see bot.lexicon)."""
+        return lexicon.is_focus(self.entry, in_question)
+
+
+def _remembered(memo: dict, key: str, work_out: Callable):
     """memo[key], worked out on first use (a full memo is emptied)."""
     if key not in memo:
         if len(memo) >= _REMEMBERED:

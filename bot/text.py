@@ -84,6 +84,21 @@ def is_english_word(word: str) -> bool:
     return False
 
 
+@cache
+def text_speak() -> dict[str, tuple[str, ...]]:
+    """Chat abbreviations and the words they stand for ("u" -> you, "bc" -> because, "lol" -> nothing)."""
+    return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines("text-speak.txt"))}
+
+
+def message_words(text: str) -> list[str]:
+    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you)."""
+    speak = text_speak()
+    out: list[str] = []
+    for word in words(text):
+        out.extend(speak.get(word, (word,)))
+    return out
+
+
 def tokens(text: str) -> list[str]:
     """Index terms of a text: stemmed words and numbers, stop words removed."""
     stops = stop_words()
