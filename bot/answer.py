@@ -16,6 +16,7 @@ class Kind(str, Enum):
     WEAK = "weak"  # words matched, but no passage answers it (near miss)
     NO_MATCH = "no_match"  # no word of the question is in the corpus
     SMALL_TALK = "small_talk"  # greeting, thanks, "who are you", "help"
+    CRISIS = "crisis"  # self-harm intent: the crisis message, never a quote
     NOT_ENGLISH = "not_english"
     EMPTY = "empty"  # nothing to read
 

@@ -74,9 +74,16 @@ class RepliesConfig:
         "The article doesn't answer that directly. The closest it comes is the section "
         "\"{section}\" (not a direct answer).")
     also_says: str = "The article also says:"
+    emergency_number: str = "your local emergency number"
+    crisis_line: str = "a crisis line in your country"
     emergency: str = (
-        "If this is an emergency, call your local emergency number now. "
-        "For a possible overdose or poisoning, contact poison control right away.")
+        "⚠️ If this is an emergency, call {emergency_number} now. For a possible overdose or "
+        "poisoning, contact poison control right away.")
+    crisis: str = (
+        "I'm really sorry you're going through this, and I'm glad you wrote. You don't have to face "
+        "it alone: please call or text {crisis_line} now, or call {emergency_number} if you might act "
+        "on these thoughts or have already taken something. If you can, tell someone near you how "
+        "you feel.")
     not_english: str = "Sorry, the article is in English: please ask your question in English."
     greeting: str = (
         "Hello! Ask me a question about magnesium and the nervous system and I will quote the "
@@ -205,6 +212,13 @@ def _check(config: Config, where: str) -> None:
                           "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
+    numbers = {"emergency_number": "", "crisis_line": ""}
+    for name in ("emergency", "crisis"):
+        try:
+            getattr(config.replies, name).format(**numbers)
+        except (KeyError, IndexError, ValueError) as error:
+            raise ConfigError(f"{where}: replies.{name} may only use {{emergency_number}} and {{crisis_line}} "
+                              f"({error!r})") from None
 
 
 def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.Any:

@@ -54,7 +54,9 @@ class Engine:
         text = question.strip()
         answer = Answer(question=question, kind=Kind.EMPTY, emergency=safety.emergency(text))
         kind = safety.small_talk(text) if text else None
-        if kind:
+        if answer.emergency and answer.emergency.self_harm:
+            answer.kind = Kind.CRISIS
+        elif kind:
             answer.kind, answer.small_talk = Kind.SMALL_TALK, kind
         elif text:
             self._search(state, answer, text, after, top or self.config.search.top)

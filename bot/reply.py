@@ -32,7 +32,10 @@ Block = str | Quote
 
 def blocks(answer: Answer, replies: RepliesConfig) -> list[Block]:
     """The parts of a reply, in order: emergency notice, main text or quotes, disclaimer."""
-    out: list[Block] = [replies.emergency] if answer.emergency else []
+    numbers = {"emergency_number": replies.emergency_number, "crisis_line": replies.crisis_line}
+    if answer.kind is Kind.CRISIS:
+        return [replies.crisis.format(**numbers)]
+    out: list[Block] = [replies.emergency.format(**numbers)] if answer.emergency else []
     if answer.kind is Kind.ANSWER:
         out.append(Quote(answer.passages[0]))
         for found in answer.also:

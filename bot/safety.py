@@ -3,50 +3,105 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 
 from bot.config import parse_yaml
-from bot.text import is_english_word, stop_words, words
+from bot.text import is_english_word, message_words, stop_words, words
 
 
 @dataclass(frozen=True)
 class RedFlag:
-    """A pattern that marks a message as describing an emergency."""
+    """A sign that a message describes an emergency (see bot/data/red-flags.yaml)."""
 
     name: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
+    self_harm: bool = False  # gets the crisis reply, no article quote
+    after_swallowing: bool = False  # only when the message also says pills or the like were swallowed
 
 
-@cache
-def red_flags() -> tuple[RedFlag, ...]:
-    """The shipped, reviewable red-flag list (bot/data/red-flags.yaml)."""
-    text = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
-    return tuple(RedFlag(e["name"], re.compile(e["pattern"]), tuple(e["examples"])) for e in parse_yaml(text))
+@dataclass(frozen=True)
+class RedFlags:
+    """The signs, the patterns that calm them (not now, hypothetical, general, fiction), and "now"."""
 
-
-def plain_words(text: str) -> str:
-    """The message as patterns see it: normalised words separated by single spaces."""
-    return " ".join(words(text))
+    signs: tuple[RedFlag, ...]
+    calm: dict[str, re.Pattern[str]]
+    now: re.Pattern[str]
+    swallowed: re.Pattern[str]
 
 
 @dataclass(frozen=True)
 class Emergency:
-    """An emergency a message describes: what raised it, and whether it is self-harm intent."""
+    """An emergency a message describes: the sign that raised it, and whether it is self-harm intent."""
 
     reason: str
     self_harm: bool = False
 
 
+@cache
+def red_flags() -> RedFlags:
+    """The shipped, reviewable signs (bot/data/red-flags.yaml), their {parts} filled in."""
+    text = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
+    data = parse_yaml(text)
+    parts = data["parts"]
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(re.sub(r"\{([a-z_]+)\}", lambda m: parts[m.group(1)], pattern))
+
+    signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]), bool(e.get("self_harm")),
+                          bool(e.get("after_swallowing"))) for e in data["signs"])
+    return RedFlags(signs, {name: compiled(p) for name, p in data["calm"].items()}, compiled(data["now"]),
+                    compiled(r"\b{took}\b(?:\s\w+){0,6}\s{substance}\b"))
+
+
+_JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had)n t\b"),
+           re.compile(r"\b(i|he|she|it|that|there|who) (m|s|ve|ll|d)\b"))
+_FULL = {"ca": "can", "wo": "will", "m": "am", "s": "is", "ve": "have", "ll": "will", "d": "would"}
+
+
+def _typo_fixed(word: str) -> str:
+    """A word that is not English, read as the English word one cheap edit away (a swapped, missing
+    or doubled letter: "swalowed", "botle", "haveing"), else as it is."""
+    if len(word) < 4 or not word.isalpha() or is_english_word(word):
+        return word
+    return next((c for c in _cheap_edits(word) if is_english_word(c)), word)
+
+
+def _cheap_edits(word: str) -> Iterator[str]:
+    """Swapped neighbours, then a doubled letter typed once, then a letter too many."""
+    yield from (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
+    yield from (word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word)))
+    yield from (word[:i] + word[i + 1:] for i in range(len(word)))
+
+
+def plain_words(text: str) -> str:
+    """The message as patterns see it: normalised words, text-speak spelled out, contractions joined
+    ("can't" -> "can not", "he's" -> "he is"), separated by single spaces."""
+    seen = " ".join(map(_typo_fixed, message_words(text)))
+    seen = _JOINED[0].sub(lambda m: f"{_FULL.get(m.group(1), m.group(1))} not", seen)
+    return _JOINED[1].sub(lambda m: f"{m.group(1)} {_FULL[m.group(2)]}", seen)
+
+
 def emergency(text: str) -> Emergency | None:
-    """The first red flag the message raises, if any."""
+    """The first sign of an emergency the message shows, unless it is calmed: fiction always; the
+    past, a hypothetical or a general question unless the message also says it is happening now.
+    Self-harm is calmed only by fiction (a false alarm costs a line, a miss can cost a life)."""
+    flags = red_flags()
     seen = plain_words(text)
-    name = next((flag.name for flag in red_flags() if flag.pattern.search(seen)), None)
-    return Emergency(name, name == "suicidal thoughts") if name else None
+    for flag in flags.signs:
+        if not flag.pattern.search(seen) or (flag.after_swallowing and not flags.swallowed.search(seen)):
+            continue
+        if flags.calm["fiction"].search(seen):
+            continue
+        if not flag.self_harm and not flags.now.search(seen) and any(
+                flags.calm[name].search(seen) for name in ("past", "hypothetical", "general")):
+            continue
+        return Emergency(flag.name, flag.self_harm)
+    return None
 
 
 _SMALL_TALK = {

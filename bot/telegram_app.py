@@ -291,7 +291,8 @@ async def _watch_corpus(application: Application) -> None:
 
 
 def _single_quote(found: Found, answer: Answer, replies) -> InputTextMessageContent:
-    one = Answer(question=answer.question, kind=Kind.ANSWER, passages=[found], highlight=answer.highlight)
+    one = Answer(question=answer.question, kind=Kind.ANSWER, passages=[found], highlight=answer.highlight,
+                 emergency=answer.emergency)
     return InputTextMessageContent(reply.telegram_html(one, replies), parse_mode=ParseMode.HTML)
 
 

@@ -6,7 +6,9 @@ import weakref
 
 import pytest
 
+from bot import evaluate
 from bot.answer import Kind
+from bot.engine import load
 from bot.safety import red_flags
 
 from .conftest import ROOT, project_config
@@ -63,10 +65,32 @@ def test_small_talk_gets_a_friendly_reply_not_a_passage(engine, message):
     assert answer.kind is Kind.SMALL_TALK and not answer.passages
 
 
-@pytest.mark.parametrize("example", [e for flag in red_flags() for e in flag.examples])
-def test_every_red_flag_example_gets_the_urgent_notice_first(engine, example):
+@pytest.mark.parametrize("flag, example", [(f, e) for f in red_flags().signs for e in f.examples])
+def test_every_red_flag_example_gets_the_urgent_notice_first(engine, flag, example):
     answer = engine.answer(example)
-    assert answer.emergency and answer.reply.startswith(engine.config.replies.emergency)
+    replies = engine.config.replies
+    assert answer.emergency is not None and answer.emergency.self_harm == flag.self_harm
+    if flag.self_harm:  # the crisis message with the crisis line, and no quote
+        assert answer.kind is Kind.CRISIS and not answer.passages
+        assert replies.crisis_line in answer.reply and replies.disclaimer not in answer.reply
+    else:
+        assert answer.reply.startswith(replies.emergency.split("{")[0])
+        assert replies.emergency_number in answer.reply.split("\n\n")[0]
+
+
+def test_emergency_numbers_come_from_the_config(tmp_path):
+    engine = load(project_config(tmp_path, replies={"emergency_number": "112", "crisis_line": "988 (call or text)"}))
+    assert "call 112 now" in engine.answer("my son is having a seizure right now and is not responding").reply
+    assert "988 (call or text)" in engine.answer("nobody would care if i was gone").reply
+
+
+def test_emergency_detection_on_the_labelled_messages(engine):
+    """tests/eval/redflags.yaml: emergencies and calm lookalikes written without seeing the detector."""
+    report = evaluate.run(engine, evaluate.read_cases(ROOT / "tests" / "eval" / "redflags.yaml"))
+    recall, false_alarms = report.safety_rates()
+    assert report.per_kind["emergency"][1] + report.per_kind["crisis"][1] >= 60 and report.per_kind["calm"][1] >= 60
+    assert recall >= 0.95 and false_alarms <= 0.10
+    assert report.rate("crisis") >= 0.85  # self-harm gets the crisis reply, not only the notice
 
 
 @pytest.mark.parametrize("question", [

@@ -179,6 +179,20 @@ def test_inline_query_returns_sections_with_disclaimer(running):
     assert results[0]["title"] in {"Introduction", "Tips for Taking Magnesium Safely", "The Benefits of Magnesium"}
 
 
+def test_emergencies_in_groups_private_chats_and_inline_results(running):
+    fake, _ = running
+    reply, asked = _ask(fake, -2010, "/ask my flatmate won't wake up and there are pills everywhere", chat_type="group")
+    assert reply["reply_parameters"]["message_id"] == asked and reply["text"].startswith("⚠️")
+    reply, _ = _ask(fake, 1020, "going to take everything in the cabinet tonight")
+    assert "crisis line" in reply["text"] and "<blockquote>" not in reply["text"] and "reply_markup" not in reply
+    fake.push({"inline_query": {"id": "iq9", "from": {"id": 501, "is_bot": False, "first_name": "Ann"},
+                                "query": "my son ate a bunch of magnesium gummies", "offset": ""}})
+    calls = fake.wait_for(lambda calls: any(c.method == "answerInlineQuery" and c.params.get("inline_query_id") == "iq9"
+                                            for c in calls))
+    results = [c for c in calls if c.method == "answerInlineQuery" and c.params.get("inline_query_id") == "iq9"][0]
+    assert all(r["input_message_content"]["message_text"].startswith("⚠️") for r in results.params["results"])
+
+
 def test_buttons_and_stale_buttons(running):
     fake, _ = running
     reply, _ = _ask(fake, 1005, "can magnesium cause anxiety?")
