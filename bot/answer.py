@@ -29,9 +29,23 @@ class Found:
     score: float
     number: int = -1  # the passage's number in the library (for buttons)
 
+    @property
+    def text(self) -> str:
+        """The passage, verbatim."""
+        return self.passage.text
+
+    @property
+    def document(self) -> str:
+        """The title of the document it comes from."""
+        return self.passage.document
+
+    @property
+    def section(self) -> str:
+        """The section it comes from."""
+        return self.passage.section
+
     def as_json(self) -> dict:
-        return {"text": self.passage.text, "document": self.passage.document,
-                "section": self.passage.section, "score": round(self.score, 6)}
+        return {"text": self.text, "document": self.document, "section": self.section, "score": round(self.score, 6)}
 
 
 @dataclass
@@ -44,6 +58,7 @@ class Answer:
     also: list[Found] = field(default_factory=list)  # close passages from other sections, shown too
     emergency: Emergency | None = None  # the emergency the message describes, if any
     small_talk: str | None = None
+    not_discussed: tuple[str, ...] = ()  # what the question asks about that the corpus has no word for
     highlight: frozenset[str] = frozenset()  # index terms to show in bold
     reason: dict = field(default_factory=dict)
     reply: str = ""

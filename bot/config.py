@@ -66,6 +66,7 @@ class RepliesConfig:
         "This is a quote from an article, not medical advice. "
         "Please consult your doctor before changing what you take.")
     not_covered: str = "Sorry, the article doesn't cover that."
+    not_discussed: str = "The article doesn't discuss {focus}."
     no_match: str = (
         "Sorry, the article doesn't cover that: none of its passages matches your question. "
         "Try asking about magnesium and the nervous system, its side effects, its benefits or "
@@ -212,6 +213,10 @@ def _check(config: Config, where: str) -> None:
                           "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
+    try:
+        config.replies.not_discussed.format(focus="")
+    except (KeyError, IndexError, ValueError) as error:
+        raise ConfigError(f"{where}: replies.not_discussed may only use {{focus}} ({error!r})") from None
     numbers = {"emergency_number": "", "crisis_line": ""}
     for name in ("emergency", "crisis"):
         try:

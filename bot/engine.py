@@ -78,6 +78,7 @@ class Engine:
         best_text = library.passages[hits[best].passage].text if order else ""
         confidence = judge(query, candidates, best, best_text, wanted, self.config.confidence)
         answer.kind = _VERDICT_KIND[confidence.verdict]
+        answer.not_discussed = tuple(confidence.unknown)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
         answer.passages = found[:top]
         answer.highlight = frozenset(t for c in query.known for t in c.terms)

@@ -100,7 +100,7 @@ class QueryReader:
                 self.synonyms[tuple(words(key))] = [words(v) for v in values]
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
         self._synonym_starts = frozenset(k[0] for k in self.synonyms)
-        english_words(), question_stems(), lexicon.entry("")  # loaded here rather than while answering
+        english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
         self._deletes: dict[str, set[str]] = defaultdict(set)
@@ -146,6 +146,8 @@ class QueryReader:
             self._read_words(query, tokens, in_question, 2.0 if len(sentences) > 1 and in_question else 1.0)
         age = _AGE_RE.search(" ".join(message_words(question)))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
+            inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
+            query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         return query
 

@@ -36,6 +36,8 @@ def blocks(answer: Answer, replies: RepliesConfig) -> list[Block]:
     if answer.kind is Kind.CRISIS:
         return [replies.crisis.format(**numbers)]
     out: list[Block] = [replies.emergency.format(**numbers)] if answer.emergency else []
+    if answer.not_discussed and answer.kind in (Kind.WEAK, Kind.NO_MATCH):
+        out.append(replies.not_discussed.format(focus=" and ".join(answer.not_discussed)))
     if answer.kind is Kind.ANSWER:
         out.append(Quote(answer.passages[0]))
         for found in answer.also:

@@ -19,7 +19,7 @@ from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
 
-from bot import reply
+from bot import lexicon, reply
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
 from bot.engine import Engine
@@ -442,6 +442,7 @@ def run(config_path: str | Path, token: str) -> int:
     # The watcher's baseline is taken before the corpus is read, so no edit can fall in between.
     watcher = Watcher(config.corpus.path, config.reload.settle_seconds) if config.reload.watch else None
     engine = Engine(config, load_library(config))
+    lexicon.entry("")  # the word lexicon is read on first use: here, rather than during a first question
     setup_logging(config, token)
     application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook

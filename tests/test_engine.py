@@ -166,3 +166,31 @@ def test_a_replaced_corpus_version_is_freed(tmp_path):
     old_library, old_reader = weakref.ref(engine.library), weakref.ref(engine._state.reader)
     engine.use(load_library(config))
     assert old_library() is None and old_reader() is None
+
+
+def test_every_passage_of_an_answer_exposes_text_document_section_and_score(engine):
+    answer = engine.answer("can magnesium cause headaches?")
+    assert answer.passages
+    for found in answer.passages:
+        assert found.text == found.passage.text and found.section == found.passage.section
+        assert found.document == found.passage.document and found.score > 0
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("is magnesium glycinate better than citrate", "glycinate"), ("can kids take magnesium", "kids"),
+    ("my 6 year old cant sleep, can she take magnesium?", "6 year old"), ("is it ok for my cat", "cat")])
+def test_a_focus_the_article_lacks_makes_a_near_miss(engine, question, focus):
+    answer = engine.answer(question)
+    assert not answer.answered and focus in answer.not_discussed
+    assert f"doesn't discuss {focus}" in answer.reply
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("can mag make u jittery tho", "anxiety"),
+    ("My husband started magnesium two weeks ago. Now he is wired and on edge all evening. Could that be the magnesium?",
+     "anxiety"),
+    ("magnesium in renal impairment", "kidney disease"),
+    ("why does magneisum cuase headaches", "vasodilator")])
+def test_context_words_slang_and_typos_do_not_make_a_near_miss(engine, question, expected):
+    answer = engine.answer(question)
+    assert answer.answered and expected in answer.passages[0].text
