@@ -174,14 +174,28 @@ def _passages(title: str, path: str, sections: list[tuple[str, list[str]]],
                     chunks[-1].extend(chunk)
                 else:
                     chunks.append(chunk)
+        flat = [sentence for chunk in chunks for sentence in chunk]
+        start = 0
         for chunk in chunks:
-            yield Passage(_join(chunk), title, heading, position, path)
+            first = start  # "This can cause...": the quote carries the sentences "this" points to
+            while first > max(0, start - _CARRIED_BACK) and _POINTS_BACK.match(flat[first]):
+                first -= 1
+            start += len(chunk)
+            yield Passage(_join(flat[first:start]), title, heading, position, path)
             position += 1
 
 
 _LEANS_ON_PREVIOUS = re.compile(
     r"^(this|that|these|those|it|its|they|them|their|however|but|and|because|therefore|thus|hence|"
     r"as a result|additionally|in addition|also|such)\b", re.IGNORECASE)
+
+
+# A sentence that cannot be read alone: a pointer among its first words ("This can cause...",
+# "When these neurotransmitters...", "It has also been linked...").
+_POINTS_BACK = re.compile(
+    r"^(?:\W*\w+\W+){0,2}?(this|these|those|they|such|it(?! is (?:\w+ )?(?:important|best|difficult|possible|"
+    r"necessary|recommended|essential|better|advisable)\b))\b", re.IGNORECASE)
+_CARRIED_BACK = 2  # sentences a passage may carry from before its own
 
 
 def _cut(sentences: list[str], size: int) -> list[list[str]]:

@@ -18,6 +18,7 @@ from bot.search import Hit
 from bot.text import tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
+_NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
 
 
@@ -125,7 +126,16 @@ class Engine:
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
         coverage, in_text = [round(c, 6) for c in candidates.coverage.tolist()], candidates.in_text.tolist()
-        ranked = sorted(close, key=lambda i: (-coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
+        enough = self.config.confidence.min_coverage
+        asked = frozenset(t for c in query.known for t in c.terms
+                          if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
+
+        def announces(position: int) -> bool:
+            return bool(asked) and intent.only_announces(library.passages[hits[position].passage].text, asked)
+
+        # Among passages that would answer, one stating the fact before one announcing it.
+        ranked = sorted(close, key=lambda i: (coverage[i] < enough, coverage[i] >= enough and announces(i),
+                                              -coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
         return ranked + list(range(len(close), len(hits)))
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,

@@ -75,3 +75,13 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
 def defines(word: str, passage: str) -> bool:
     """Whether a passage defines a word ("Magnesium is an essential mineral")."""
     return any(defined.casefold().startswith(word) for defined in _DEFINES_RE.findall(passage))
+
+
+_ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")
+
+
+def only_announces(passage: str, about: frozenset[str]) -> bool:
+    """Whether every sentence of a passage that mentions the question's terms only announces what
+    the article will discuss ("In this article, we will explore...") rather than stating it."""
+    mentions = [sentence for sentence, terms in sentence_terms(passage) if not about.isdisjoint(terms)]
+    return bool(mentions) and all(_ANNOUNCES_RE.search(sentence) for sentence in mentions)

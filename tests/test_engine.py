@@ -194,3 +194,17 @@ def test_a_focus_the_article_lacks_makes_a_near_miss(engine, question, focus):
 def test_context_words_slang_and_typos_do_not_make_a_near_miss(engine, question, expected):
     answer = engine.answer(question)
     assert answer.answered and expected in answer.passages[0].text
+
+
+def test_a_passage_that_points_back_carries_the_sentence_it_points_to(engine):
+    for passage in engine.library.passages:
+        assert not passage.text.startswith(("This can cause", "This is because", "When these", "It has also")), passage.text
+    quoted = engine.answer("does magnesium cause migraines").passages[0].text
+    assert "This can cause headaches and migraines." in quoted and "vasodilator" in quoted
+    article = " ".join((ROOT / "corpus" / "the-effects-of-magnesium-on-the-nervous-system.md").read_text().split())
+    assert " ".join(quoted.split()) in article  # still the article's own words, in order
+
+
+def test_a_passage_that_only_announces_does_not_win_over_one_that_states(engine):
+    answer = engine.answer("what are the side effects of magnesium")
+    assert answer.answered and "we will" not in answer.passages[0].text.casefold()
