@@ -19,11 +19,11 @@ from importlib import resources
 # category. Chosen from how often each kind of word appears in in-scope and in near-miss questions
 # of the development sets (tests/eval/voices.yaml, questions.yaml, the real questions): a noun in
 # the question sentence is a focus word unless it is abstract, relational, about communication, a
-# unit of time or a person's role; a verb or an adjective only when it names a substance or a
+# unit of time or a person named by relation ("husband"); a verb or an adjective only when it names a substance or a
 # property ("citrate", "pregnant", "older"); adverbs never. In the story before the question only
 # people named by their age and animals restrict the answer ("my little kids...", "my cat").
 CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "noun.feeling", "noun.communication",
-                           "noun.group", "noun.act", "time-unit"})
+                           "noun.group", "noun.act", "time-unit", "kin"})
 FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.attribute", "noun.body",
                              "noun.artifact", "life-stage"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})

@@ -31,6 +31,7 @@ _LEVEL_RE = re.compile(r"^(hypo|hyper)([a-z]{3,}?)(?:a?emia|aemic|emic)$")
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _REMEMBERED = 4096  # corrections and word families kept per corpus version
+_BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question before it
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 
@@ -76,7 +77,7 @@ class Query:
         out: list[str] = []
         for concept in self.concepts:
             if concept.known:
-                out.extend(concept.terms * int(concept.weight))
+                out.extend(concept.terms * max(1, int(concept.weight)))
         return out
 
 
@@ -125,7 +126,9 @@ class QueryReader:
             previous = self._read_alone(after)
             own = [dataclasses.replace(c, weight=2.0) for c in query.concepts]
             seen = {c.terms for c in own}
-            query.concepts = own + [c for c in previous.concepts if c.terms not in seen]
+            # The previous question's words steer the search but weigh little in coverage.
+            query.concepts = own + [dataclasses.replace(c, weight=_BORROWED_WEIGHT) for c in previous.concepts
+                                    if c.terms not in seen]
             query.follow_up_of = after
         return query
 

@@ -9,7 +9,8 @@ single-word lemma, one line:
 - category: the WordNet lexicographer file of the word's most used noun sense ("noun.state",
   "noun.substance", "noun.person"...), or of the noun an adjective derives from ("pregnant" ->
   noun.state); "life-stage" for people or groups named by their age (under juvenile, old person or
-  age group), "time-unit" for units of time ("week"); empty for words with no noun reading.
+  age group), "time-unit" for units of time ("week"), "kin" for people named by their relation to
+  someone ("husband", "mother", "friend"); empty for words with no noun reading.
 - related words (";"-separated, multi-word ones with spaces), from the word's most used part of
   speech: the synonyms of its most used sense, the nouns its adjectives pertain to or derive
   from ("renal" -> kidney), derivations, similar adjectives ("jittery" -> edgy), and, for
@@ -38,6 +39,7 @@ SENSES_FOR_SYNONYMS = 1  # most used senses per part of speech whose synonyms co
 MAX_HYPONYMS = 40
 LIFE_STAGES = {"juvenile", "oldster", "old_person", "age_group"}  # synsets that mark people by age
 TIME_UNITS = {"time_unit"}  # "week", "hour": how long, not when
+KIN = {"relative", "relation", "spouse", "partner", "friend", "acquaintance", "neighbor"}  # people by relation
 # Nouns whose direct hyponyms are related words ("illness" -> disease): things a question can be about.
 HYPONYM_CATEGORIES = {"noun.state", "noun.substance", "noun.food", "noun.body", "noun.process"}
 
@@ -124,6 +126,8 @@ def main() -> None:
             return "life-stage"
         if above & TIME_UNITS:
             return "time-unit"
+        if above & KIN and lexnames[synsets[key][0]] == "noun.person":
+            return "kin"
         return lexnames[synsets[key][0]]
 
     lines = []
