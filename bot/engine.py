@@ -66,7 +66,7 @@ class Engine:
 
     def _search(self, state: _State, answer: Answer, text: str, after: str | None, top: int) -> None:
         """Fill in passages, verdict and reason for a question."""
-        if safety.not_english(text, state.reader.surface_words):
+        if safety.not_english(text, state.reader.familiar):
             answer.kind = Kind.NOT_ENGLISH
             return
         library, query = state.library, state.reader.read(text, after)

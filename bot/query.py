@@ -195,6 +195,10 @@ class QueryReader:
             query.asked += in_question
             self._add(query, word, [term], weight=weight)
 
+    def familiar(self, word: str) -> bool:
+        """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
+        return word in self.surface_words or self.correct(word) is not None
+
     def _spelled(self, query: Query, word: str) -> str:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary:

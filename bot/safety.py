@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -121,10 +121,11 @@ def small_talk(text: str) -> str | None:
     return next((kind for kind, pattern in _SMALL_TALK.items() if pattern.search(seen)), None)
 
 
-def not_english(text: str, familiar: Collection[str] = frozenset()) -> bool:
+def not_english(text: str, familiar: Callable[[str], bool] = lambda word: False) -> bool:
     """Whether a question is clearly in another language (script, or too few English words).
 
-    `familiar` words (the corpus's own) count as English without consulting the word list."""
+    `familiar(word)` says whether the reader knows a word anyway (a corpus word, or a misspelling it
+    can correct: "magneisum side efects" is English)."""
     if not text.isascii():
         letters = [ch for ch in text if ch.isalpha()]
         if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
@@ -133,7 +134,7 @@ def not_english(text: str, familiar: Collection[str] = frozenset()) -> bool:
     if len(alphabetic) < 3:
         return False
     common = stop_words()
-    unfamiliar = [w for w in alphabetic if w not in common and w not in familiar]
+    unfamiliar = [w for w in alphabetic if w not in common and not familiar(w)]
     if len(unfamiliar) <= len(alphabetic) / 2:
         return False
     return sum(map(is_english_word, alphabetic)) / len(alphabetic) < 0.5

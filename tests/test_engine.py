@@ -208,3 +208,8 @@ def test_a_passage_that_points_back_carries_the_sentence_it_points_to(engine):
 def test_a_passage_that_only_announces_does_not_win_over_one_that_states(engine):
     answer = engine.answer("what are the side effects of magnesium")
     assert answer.answered and "we will" not in answer.passages[0].text.casefold()
+
+
+@pytest.mark.parametrize("question", ["magneisum side efects", "magnesuim sleeep cuase", "how mcuh magneisum per dya"])
+def test_misspelled_english_is_read_as_english(engine, question):
+    assert engine.answer(question).kind is not Kind.NOT_ENGLISH
