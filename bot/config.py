@@ -213,17 +213,13 @@ def _check(config: Config, where: str) -> None:
                           "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
-    try:
-        config.replies.not_discussed.format(focus="")
-    except (KeyError, IndexError, ValueError) as error:
-        raise ConfigError(f"{where}: replies.not_discussed may only use {{focus}} ({error!r})") from None
-    numbers = {"emergency_number": "", "crisis_line": ""}
-    for name in ("emergency", "crisis"):
+    numbers = ("emergency_number", "crisis_line")
+    for name, placeholders in (("not_discussed", ("focus",)), ("emergency", numbers), ("crisis", numbers)):
         try:
-            getattr(config.replies, name).format(**numbers)
+            getattr(config.replies, name).format(**dict.fromkeys(placeholders, ""))
         except (KeyError, IndexError, ValueError) as error:
-            raise ConfigError(f"{where}: replies.{name} may only use {{emergency_number}} and {{crisis_line}} "
-                              f"({error!r})") from None
+            allowed = " and ".join(f"{{{p}}}" for p in placeholders)
+            raise ConfigError(f"{where}: replies.{name} may only use {allowed} ({error!r})") from None
 
 
 def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.Any:

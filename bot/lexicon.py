@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bot.text import INFLECTIONS
+
 # Which unknown words restrict what a question asks, by their main part of speech and WordNet
 # category. Chosen from how often each kind of word appears in in-scope and in near-miss questions
 # of the development sets (tests/eval/voices.yaml, questions.yaml, the real questions): a noun in
@@ -29,15 +31,12 @@ FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
 _IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "teeth": "tooth",
               "feet": "foot", "mice": "mouse", "geese": "goose", "babies": "baby", "lives": "life"}
-_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-             ("ly", ""), ("er", ""), ("est", ""))
 
 
 @dataclass(frozen=True)
 class Entry:
     """What the lexicon knows of a word."""
 
-    word: str  # the form found in the lexicon ("kids" -> "kid")
     parts: str  # parts of speech, most used first: n(oun), v(erb), a(djective), r (adverb)
     category: str  # e.g. "noun.state", "life-stage"; "" when it has no noun reading
     related: tuple[str, ...]  # synonyms, derivations, pertainyms, narrower terms (phrases)
@@ -58,7 +57,7 @@ def _table() -> dict[str, str]:
 def lemma_candidates(word: str) -> list[str]:
     """The word and the base forms it may be an inflection of ("kids" -> kid, "tired" -> tire)."""
     found = [word, _IRREGULAR.get(word, word)]
-    found += [word[: -len(suffix)] + base for suffix, base in _SUFFIXES
+    found += [word[: -len(suffix)] + base for suffix, base in INFLECTIONS
               if word.endswith(suffix) and len(word) > len(suffix) + 2]
     return list(dict.fromkeys(found))
 
@@ -70,7 +69,7 @@ def entry(word: str) -> Entry | None:
         line = table.get(form)
         if line is not None:
             parts, category, related = line.split("\t")
-            return Entry(form, parts, category, tuple(r for r in related.split(";") if r))
+            return Entry(parts, category, tuple(r for r in related.split(";") if r))
     return None
 
 

@@ -147,7 +147,7 @@ class QueryReader:
         sentences = _sentences(question)
         for tokens, in_question in sentences:
             self._read_words(query, tokens, in_question, 2.0 if len(sentences) > 1 and in_question else 1.0)
-        age = _AGE_RE.search(" ".join(message_words(question)))
+        age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
@@ -357,7 +357,7 @@ _HIGH_WORDS = ("excess", "excessive", "high", "toxicity", "overdose")
 class Unknown:
     """How a word the corpus lacks was read."""
 
-    english: str  # the word, or the English word it is a typo of
+    english: str  # the word (misspellings are fixed before it is read)
     entry: lexicon.Entry | None
     ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
 

@@ -72,13 +72,17 @@ def english_words() -> frozenset[str]:
     return frozenset(gzip.decompress(blob).decode("utf-8").split())
 
 
+# Inflectional endings and what they replace ("babies" -> baby): most specific first.
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+               ("ly", ""), ("er", ""), ("est", ""))
+
+
 def is_english_word(word: str) -> bool:
     """Whether a normalised word is an English word (inflections of a listed word count)."""
     vocabulary = english_words()
     if word in vocabulary or word in stop_words():
         return True
-    for suffix, replacement in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
-                                ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):
+    for suffix, replacement in INFLECTIONS:
         if word.endswith(suffix) and word[: -len(suffix)] + replacement in vocabulary:
             return True
     return False

@@ -31,3 +31,11 @@ def test_default_config_loads_with_paths_relative_to_the_file():
 def test_bad_config_names_the_key_and_the_problem(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
         load_config(_write(tmp_path, "corpus:\n  path: corpus\n" + text if not text.startswith("corpus") else text))
+
+
+@pytest.mark.parametrize("key, text", [("crisis", "call {crisis_lin}"), ("emergency", "call {0}"),
+                                        ("not_discussed", "no {focus} {oops}")])
+def test_a_reply_with_an_unknown_placeholder_is_named(tmp_path, key, text):
+    path = _write(tmp_path, f"corpus:\n  path: corpus\nreplies:\n  {key}: \"{text}\"\n")
+    with pytest.raises(ConfigError, match=f"replies.{key} may only use"):
+        load_config(path)
