@@ -130,13 +130,17 @@ def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     files, skipped = corpus.corpus_files(config.corpus.path)
     splitter = corpus.sentence_splitter(config.corpus.abbreviations)
-    problems, passages = [], 0
+    problems, passages, warnings = [], 0, list(skipped)
     for file in files:
         try:
-            passages += len(corpus.read_document(file, splitter, config.corpus.sentences_per_passage).passages)
+            document = corpus.read_document(file, splitter, config.corpus.sentences_per_passage,
+                                            name=corpus.name_in(config.corpus.path, file))
         except corpus.DocumentError as error:
             problems.append(str(error))
-    for warning in skipped:
+        else:
+            passages += len(document.passages)
+            warnings += document.warnings
+    for warning in warnings:
         print(f"warning: {warning}")
     for problem in problems:
         print(f"problem: {problem}")

@@ -12,6 +12,7 @@ import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from bot.config import parse_yaml
+from bot.text import LONGEST_WORD, long_tokens
 
 SUFFIXES = (".md", ".txt")
 INTRODUCTION = "Introduction"
@@ -38,13 +39,13 @@ class Passage:
 class Document:
     """One corpus file, split into passages."""
 
-    path: str
+    path: str  # the file's name within the corpus folder ("a/notes.md")
     title: str
     source: str | None
-    language: str | None
     sections: tuple[str, ...]
     passages: tuple[Passage, ...]
     digest: str
+    warnings: tuple[str, ...] = ()  # usable, but not every part of it is (tokens too long to index)
 
 
 def sentence_splitter(abbreviations: Iterable[str]) -> PunktSentenceTokenizer:
@@ -70,14 +71,20 @@ def corpus_files(path: Path) -> tuple[list[Path], list[str]]:
     return files, warnings
 
 
+def name_in(corpus: Path, file: Path) -> str:
+    """A corpus file's name: its path within the corpus folder, so that a/notes.md and b/notes.md differ."""
+    return file.name if corpus.is_file() else file.relative_to(corpus).as_posix()
+
+
 def digest(data: bytes) -> str:
     """Content hash of a file's bytes."""
     return hashlib.sha256(data).hexdigest()
 
 
 def read_document(file: Path, splitter: PunktSentenceTokenizer, sentences_per_passage: int,
-                  data: bytes | None = None) -> Document:
-    """Read and split one document; raise DocumentError if it cannot be used."""
+                  data: bytes | None = None, name: str | None = None) -> Document:
+    """Read and split one document (named `name`, by default the file's name); raise DocumentError
+    if it cannot be used."""
     if data is None:
         try:
             data = file.read_bytes()
@@ -92,12 +99,16 @@ def read_document(file: Path, splitter: PunktSentenceTokenizer, sentences_per_pa
     meta, body, body_line = _front_matter(file, text)
     title, sections = _sections(body, body_line)
     title = meta.get("title") or title or file.stem.replace("-", " ").replace("_", " ").strip()
-    passages = tuple(_passages(title, file.name, sections, splitter, sentences_per_passage))
+    name = name or file.name
+    passages = tuple(_passages(title, name, sections, splitter, sentences_per_passage))
     if not passages:
         raise DocumentError(f"{file}: has no text to quote (no sentences found)")
-    return Document(path=file.name, title=title, source=meta.get("source"), language=meta.get("language"),
+    long = long_tokens(body)
+    warnings = (f"{file}: {len(long)} tokens longer than {LONGEST_WORD} characters are not indexed "
+                f"(the first: {long[0][:20]}...)",) if long else ()
+    return Document(path=name, title=title, source=meta.get("source"),
                     sections=tuple(dict.fromkeys(p.section for p in passages)), passages=passages,
-                    digest=digest(data))
+                    digest=digest(data), warnings=warnings)
 
 
 def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str, int]:

@@ -19,6 +19,9 @@ from bot.text import tokens
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
+# Telegram's own limit for a message. A longer question (from `ask` or the Python API) is read from
+# its last characters, where people put the question after their story.
+LONGEST_QUESTION = 4096
 _VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
 
 
@@ -52,6 +55,7 @@ class Engine:
     def answer(self, question: str, after: str | None = None, top: int | None = None) -> Answer:
         """Answer a question; `after` is the previous question of the same conversation."""
         state = self._state
+        question = question[-LONGEST_QUESTION:]
         text = question.strip()
         answer = Answer(question=question, kind=Kind.EMPTY, emergency=safety.emergency(text))
         kind = safety.small_talk(text) if text else None

@@ -68,19 +68,22 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
         except OSError as error:
             contents[file] = None
             warnings.append(f"{file}: cannot be read ({error.strerror or error})")
-    digests = {f.name: corpus.digest(data) for f, data in contents.items() if data is not None}
+    names = {f: corpus.name_in(config.corpus.path, f) for f in contents}
+    digests = {names[f]: corpus.digest(data) for f, data in contents.items() if data is not None}
     key = _cache_key(config, digests)
     cached = _read_cache(config, key)
     if cached:
-        cached.warnings, cached.version, cached.heading_weight = warnings, key[:8], config.search.heading_weight
+        cached.warnings = warnings + [w for d in cached.documents for w in d.warnings]
+        cached.version, cached.heading_weight = key[:8], config.search.heading_weight
         return cached
     kept = {d.path: d for d in previous.documents} if previous else {}
     parsed = _parse_changed(config, {f: data for f, data in contents.items()
-                                     if data is not None and not _unchanged(kept, f, digests)})
+                                     if data is not None and not _unchanged(kept, names[f], digests)}, names)
     documents = []
     for file, data in contents.items():
-        if data is not None and _unchanged(kept, file, digests):
-            documents.append(kept[file.name])  # same bytes: no need to split it again
+        name = names[file]
+        if data is not None and _unchanged(kept, name, digests):
+            documents.append(kept[name])  # same bytes: no need to split it again
             continue
         result = parsed.get(file)
         if isinstance(result, Document):
@@ -88,40 +91,40 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
             continue
         if result is not None:
             warnings.append(result)
-        if file.name in kept:
-            documents.append(kept[file.name])
-            warnings.append(f"{file.name}: still answering from its last good version")
+        if name in kept:
+            documents.append(kept[name])
+            warnings.append(f"{name}: still answering from its last good version")
     if not documents:
         raise CorpusUnusable(f"{config.corpus.path}: no usable document" + "".join(f"\n  {w}" for w in warnings))
     library = build(documents, config)
-    library.warnings = warnings
+    library.warnings = warnings + [w for d in documents for w in d.warnings]
     library.version = _cache_key(config, {d.path: d.digest for d in documents})[:8]
     if len(documents) == len(contents) and not any(d.digest != digests.get(d.path) for d in documents):
         _write_cache(config, key, library)
     return library
 
 
-def _unchanged(kept: dict[str, Document], file: Path, digests: dict[str, str]) -> bool:
-    return file.name in kept and kept[file.name].digest == digests.get(file.name)
+def _unchanged(kept: dict[str, Document], name: str, digests: dict[str, str]) -> bool:
+    return name in kept and kept[name].digest == digests.get(name)
 
 
-def _parse_changed(config: Config, contents: dict[Path, bytes]) -> dict[Path, Document | str]:
+def _parse_changed(config: Config, contents: dict[Path, bytes], names: dict[Path, str]) -> dict[Path, Document | str]:
     """Split documents into passages (a Document, or the reason it cannot be used), in worker
     processes when there is much to split: sentence splitting is the slowest step of a build."""
     size = sum(map(len, contents.values()))
     if len(contents) > 1 and size > _PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1:
         files = list(contents)
         with ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=get_context("spawn")) as pool:
-            results = pool.map(_parse_one, [(config, f, contents[f]) for f in files], chunksize=8)
+            results = pool.map(_parse_one, [(config, f, contents[f], names[f]) for f in files], chunksize=8)
             return dict(zip(files, results))
-    return {file: _parse_one((config, file, data)) for file, data in contents.items()}
+    return {file: _parse_one((config, file, data, names[file])) for file, data in contents.items()}
 
 
-def _parse_one(job: tuple[Config, Path, bytes]) -> Document | str:
-    config, file, data = job
+def _parse_one(job: tuple[Config, Path, bytes, str]) -> Document | str:
+    config, file, data, name = job
     try:
         return corpus.read_document(file, _splitter(tuple(config.corpus.abbreviations)),
-                                    config.corpus.sentences_per_passage, data)
+                                    config.corpus.sentences_per_passage, data, name)
     except DocumentError as error:
         return str(error)
 
@@ -210,9 +213,9 @@ def _read_cache(config: Config, key: str) -> Library | None:
         index, header = Index.load(path)
         if header.get("key") != key:
             return None
-        documents = [Document(path=d["path"], title=d["title"], source=d["source"], language=d["language"],
-                              sections=tuple(d["sections"]), digest=d["digest"],
-                              passages=tuple(Passage(**p) for p in d["passages"])) for d in header["documents"]]
+        documents = [Document(**{**d, "sections": tuple(d["sections"]), "warnings": tuple(d["warnings"]),
+                                 "passages": tuple(Passage(**p) for p in d["passages"])})
+                     for d in header["documents"]]
         passages = [p for d in documents for p in d.passages]
         text.remember_stems(zip(header["surface_words"], header["stems"], strict=True))
         return Library(documents, passages, index, header["surface_words"], from_cache=True)

@@ -19,6 +19,10 @@ _STEMMER = SnowballStemmer("english")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 _STEMS: dict[str, str] = {}  # word -> stem; Snowball takes 10-30 us a word
 _STEMS_KEPT = 300_000
+# Longer tokens (sequences, URLs, base64) are not words: they are neither indexed nor read, which
+# also bounds the spelling index (every token's one-letter deletions). 45 letters is the longest
+# dictionary word, "pneumonoultramicroscopicsilicovolcanoconiosis".
+LONGEST_WORD = 45
 
 
 def normalise(text: str) -> str:
@@ -29,7 +33,13 @@ def normalise(text: str) -> str:
 def words(text: str) -> list[str]:
     """The normalised words and numbers of a text, in order."""
     text = normalise(text)
-    return (_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text)
+    found = (_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text)
+    return [w for w in found if len(w) <= LONGEST_WORD] if len(text) > LONGEST_WORD else found
+
+
+def long_tokens(text: str) -> list[str]:
+    """The tokens of a text too long to be words (see LONGEST_WORD)."""
+    return [w for w in WORD_RE.findall(text) if len(w) > LONGEST_WORD]
 
 
 def stem(word: str) -> str:

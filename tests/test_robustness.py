@@ -1,0 +1,66 @@
+"""Issue 12: nothing a user, an operator or the network does can exhaust, stall or corrupt the bot."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+
+from bot.engine import LONGEST_QUESTION, load
+from bot.library import load_library
+from bot.config import load_config
+from bot.reload import rebuild
+from bot.text import LONGEST_WORD, words
+
+from .conftest import write_config
+
+FACT = "# Notes\n\n## Zinc\n\nZinc supports the immune system. Oysters are rich in zinc.\n"
+
+
+def test_tokens_longer_than_a_word_are_not_words():
+    assert words("a " + "x" * (LONGEST_WORD + 1) + " b") == ["a", "b"]
+    assert words("pneumonoultramicroscopicsilicovolcanoconiosis") == ["pneumonoultramicroscopicsilicovolcanoconiosis"]
+
+
+def test_a_corpus_file_with_a_huge_token_costs_little_and_is_named(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "long.md").write_text(FACT + "\nThe sequence " + "acgt" * 12_500 + " was read.\n", encoding="utf-8")
+    tracemalloc.start()
+    engine = load(write_config(tmp_path, corpus))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50_000_000  # a 50,000-letter token once cost 2.4 GB
+    assert any("long.md" in w and "not indexed" in w for w in engine.library.warnings)
+    assert engine.answer("are oysters rich in zinc?").answered
+
+
+def test_a_megabyte_question_is_answered_quickly(engine):
+    for question in ("a" * 1_000_000, "magnesium " * 100_000, "why does magnesium cause insomnia? " * 30_000):
+        started = time.perf_counter()
+        answer = engine.answer(question)
+        assert time.perf_counter() - started < 0.5  # the bench prints the figure; this only catches a regression
+        assert len(answer.question) <= LONGEST_QUESTION
+
+
+def test_a_long_story_keeps_the_question_at_its_end(engine):
+    story = "My neighbour told me about her garden and her trip to the lake last summer. " * 80
+    answer = engine.answer(story + "Can magnesium cause insomnia?")
+    assert answer.answered and "insomnia" in answer.passages[0].text
+
+
+def test_same_file_names_in_two_subfolders_are_two_documents(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "b").mkdir()
+    (corpus / "a" / "notes.md").write_text(FACT, encoding="utf-8")
+    (corpus / "b" / "notes.md").write_text("# Iron\n\n## Iron\n\nIron carries oxygen in the blood.\n", encoding="utf-8")
+    config_path = write_config(tmp_path, corpus)
+    engine = load(config_path)
+    assert sorted(d.path for d in engine.library.documents) == ["a/notes.md", "b/notes.md"]
+    (corpus / "b" / "notes.md").write_text("# Iron\n\n## Iron\n\nSpinach has iron in it.\n", encoding="utf-8")
+    result = rebuild(engine)
+    assert result.changed == ["b/notes.md"]
+    assert engine.answer("does spinach have iron?").answered and engine.answer("are oysters rich in zinc?").answered
+    restarted = load_library(load_config(config_path))  # from the cache, which must hold both
+    assert restarted.from_cache and {d.path for d in restarted.documents} == {"a/notes.md", "b/notes.md"}
+    assert any("Spinach" in p.text for p in restarted.passages)
