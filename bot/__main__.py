@@ -152,13 +152,19 @@ def _check(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     """Print the feedback report."""
     from bot.config import load_config
-    from bot.store import Store
+    from bot.store import Store, StoreError
 
     config = load_config(args.config)
     if not config.feedback.database.exists():
         print(f"no feedback stored yet ({config.feedback.database} does not exist)")
         return 0
-    print(Store(config.feedback.database, config.feedback.retention_days).report(args.since))
+    try:
+        store = Store(config.feedback.database, config.feedback.retention_days)
+        print(store.report(args.since))
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    store.close()
     return 0
 
 

@@ -6,14 +6,18 @@ or chat id.
 
 from __future__ import annotations
 
+import logging
+import queue
 import sqlite3
 import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bot.answer import Answer
+from bot.answer import Answer, Kind
 from bot.text import tokens
+
+log = logging.getLogger("bot.store")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -24,45 +28,86 @@ CREATE TABLE IF NOT EXISTS votes (
     first_words TEXT NOT NULL, up INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
 """
+COLUMNS = {"questions": ["at", "kind", "chat_type", "question", "score", "confidence", "section"],
+           "votes": ["at", "document", "section", "position", "first_words", "up"]}
 DAY = 86_400
+WAITING = 10_000  # records queued for the writer at most; beyond, new ones are dropped with a warning
+BUSY_SECONDS = 5.0  # how long the writer waits for a database another process has locked
+
+
+class StoreError(Exception):
+    """A feedback database that cannot be used (corrupt, truncated, another schema), named."""
 
 
 class Store:
-    """The feedback database (created on first use)."""
+    """The feedback database (created on first use). Writes go through a queue to one writer
+    thread: a slow or locked database delays the record, never the reply."""
 
     def __init__(self, path: Path, retention_days: int = 90) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.retention_days = retention_days
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
-        self.purge()
+        self._waiting: queue.Queue[tuple[str, tuple] | None] = queue.Queue(WAITING)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+            for table, columns in COLUMNS.items():
+                found = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
+                if found != columns:
+                    raise StoreError(f"{path}: table {table} has columns {found}, expected {columns}")
+            self.purge()
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(f"{path}: not a usable feedback database ({error})") from None
+        self._writer = threading.Thread(target=self._write, name="feedback-writer", daemon=True)
+        self._writer.start()
 
     def record(self, answer: Answer, chat_type: str, weak_below: float) -> bool:
-        """Store an unanswered question, or an answer whose confidence is below `weak_below`."""
+        """Queue an unanswered question, or an answer whose confidence is below `weak_below`, for storing."""
         confidence = answer.reason.get("confidence")
         if answer.answered:
             if confidence is None or confidence >= weak_below:
                 return False
             kind = "weak"
-        elif answer.kind.value in ("weak", "no_match"):
+        elif answer.kind in (Kind.WEAK, Kind.NO_MATCH):
             kind = "unanswered"
         else:
             return False  # small talk, other languages, empty messages are not questions the article lacks
         best = answer.passages[0] if answer.passages else None
-        with self._lock:
-            self._db.execute("INSERT INTO questions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (time.time(), kind, chat_type, answer.question.strip(), best.score if best else None,
-                              confidence, best.passage.section if best else None))
-        return True
+        return self._queue("INSERT INTO questions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (time.time(), kind, chat_type, answer.question.strip(), best.score if best else None,
+                            confidence, best.passage.section if best else None))
 
     def vote(self, document: str, section: str, position: int, first_words: str, up: bool) -> None:
-        """Count a 👍 or 👎 for a passage."""
-        with self._lock:
-            self._db.execute("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?)",
-                             (time.time(), document, section, position, first_words, int(up)))
+        """Queue a 👍 or 👎 for a passage."""
+        self._queue("INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?)",
+                    (time.time(), document, section, position, first_words, int(up)))
+
+    def flush(self) -> None:
+        """Wait until every queued record is written (or dropped)."""
+        self._waiting.join()
+
+    def _queue(self, statement: str, row: tuple) -> bool:
+        try:
+            self._waiting.put_nowait((statement, row))
+            return True
+        except queue.Full:
+            log.warning("feedback database %s is not keeping up: a record was dropped", self.path)
+            return False
+
+    def _write(self) -> None:
+        """The writer thread: one queued record at a time; a failure drops that record with a warning."""
+        while (item := self._waiting.get()) is not None:
+            try:
+                with self._lock:
+                    self._db.execute(*item)
+            except sqlite3.Error as error:
+                log.warning("could not record feedback in %s (%s): one record dropped", self.path, error)
+            finally:
+                self._waiting.task_done()
+        self._waiting.task_done()
 
     def purge(self) -> None:
         """Forget what is older than the retention period."""
@@ -75,14 +120,18 @@ class Store:
         """The most frequent unanswered questions (near-duplicates grouped), the weakest answers,
         and the votes per passage."""
         cutoff = time.time() - since_days * DAY if since_days else 0.0
-        with self._lock:
-            unanswered = self._db.execute("SELECT question FROM questions WHERE kind = 'unanswered' AND at >= ?",
-                                          (cutoff,)).fetchall()
-            weak = self._db.execute("SELECT question, confidence, section FROM questions WHERE kind = 'weak' "
-                                    "AND at >= ? ORDER BY confidence ASC LIMIT ?", (cutoff, limit)).fetchall()
-            votes = self._db.execute("SELECT document, section, position, first_words, SUM(up), SUM(1 - up) "
-                                     "FROM votes WHERE at >= ? GROUP BY document, section, position "
-                                     "ORDER BY SUM(1 - up) DESC, SUM(up) DESC", (cutoff,)).fetchall()
+        self.flush()
+        try:
+            with self._lock:
+                unanswered = self._db.execute("SELECT question FROM questions WHERE kind = 'unanswered' AND at >= ?",
+                                              (cutoff,)).fetchall()
+                weak = self._db.execute("SELECT question, confidence, section FROM questions WHERE kind = 'weak' "
+                                        "AND at >= ? ORDER BY confidence ASC LIMIT ?", (cutoff, limit)).fetchall()
+                votes = self._db.execute("SELECT document, section, position, first_words, SUM(up), SUM(1 - up) "
+                                         "FROM votes WHERE at >= ? GROUP BY document, section, position "
+                                         "ORDER BY SUM(1 - up) DESC, SUM(up) DESC", (cutoff,)).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot be read ({error})") from None
         period = f"the last {since_days:g} days" if since_days else "all stored time"
         lines = [f"Unanswered questions ({len(unanswered)} in {period}), most frequent first:"]
         groups: dict[str, list[str]] = defaultdict(list)
@@ -103,4 +152,7 @@ class Store:
         return "\n".join(lines)
 
     def close(self) -> None:
+        """Write what is queued, then close the database."""
+        self._waiting.put(None)
+        self._writer.join()
         self._db.close()

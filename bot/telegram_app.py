@@ -26,7 +26,7 @@ from bot.engine import Engine
 from bot.library import load_library
 from bot.reload import ReloadResult, Watcher, rebuild, snapshot
 from bot.reply import escape
-from bot.store import Store
+from bot.store import Store, StoreError
 from bot.transport import BotApiRequest
 
 log = logging.getLogger("bot.telegram")
@@ -211,15 +211,15 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     after = previous[0] if previous and time.monotonic() - previous[1] < settings.follow_up_minutes * 60 else None
     answer = engine.answer(question, after=after)
     memory[key] = (answer.context, time.monotonic())
-    store: Store | None = context.bot_data.get("store")
-    if store:
-        store.record(answer, chat.type, engine.config.feedback.weak_below)
     markup = _buttons(engine.library.version, [f.number for f in answer.passages],
                       votes=engine.config.feedback.buttons) if answer.answered else None
     sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
                                     reply_markup=markup, do_quote=group)
     if group:
         guard.remember(chat.id, question, sent.message_id)
+    store: Store | None = context.bot_data.get("store")
+    if store:  # queued for a writer thread: a locked database never delays a reply
+        store.record(answer, chat.type, engine.config.feedback.weak_below)
     if answer.kind is not Kind.SMALL_TALK:
         context.bot_data["stats"][answer.answered] += 1
     log.info("answered chat=%s kind=%s latency_ms=%.1f%s", chat.type, answer.kind.value,
@@ -383,10 +383,8 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.post_shutdown(_post_shutdown)
     application = builder.build()
-    feedback = engine.config.feedback
     application.bot_data.update(engine=engine, guard=_Guard(engine.config), stats={True: 0, False: 0},
-                                reload_lock=asyncio.Lock(), watcher=watcher,
-                                store=Store(feedback.database, feedback.retention_days) if feedback.enabled else None)
+                                reload_lock=asyncio.Lock(), watcher=watcher, store=_open_store(engine.config))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handlers([
@@ -400,6 +398,17 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
     ])
     application.add_error_handler(on_error)
     return application
+
+
+def _open_store(config: Config) -> Store | None:
+    """The feedback database, or None when it is off or unusable (the bot answers all the same)."""
+    if not config.feedback.enabled:
+        return None
+    try:
+        return Store(config.feedback.database, config.feedback.retention_days)
+    except StoreError as error:
+        log.warning("feedback is not recorded: %s", error)
+        return None
 
 
 async def _post_init(application: Application) -> None:

@@ -103,3 +103,64 @@ def test_votes_are_counted_per_passage_in_the_report(tmp_path):
                             capture_output=True, text=True, timeout=60).stdout
     assert "👍   1  👎   2  The Effects of Magnesium on the Nervous System / Introduction" in report
     assert "1x  where can I buy magnesium?" in report
+
+
+def test_a_locked_feedback_database_never_delays_a_reply(tmp_path):
+    import sqlite3
+
+    fake = FakeBotApi(TOKEN).start()
+    database = tmp_path / "fb.sqlite3"
+    config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
+                            feedback={"database": str(database)})
+    process = _start_bot(config, tmp_path / "bot.log")
+    try:
+        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+        holder = sqlite3.connect(database, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # another process holds the database
+        for chat in (4500, 4501, 4502):
+            started = time.monotonic()
+            reply, _ = _ask(fake, chat, "where can I buy magnesium?")
+            assert time.monotonic() - started < 2 and "not medical advice" in reply["text"]
+        holder.execute("ROLLBACK")
+        holder.close()
+    finally:
+        _stop(process)
+        fake.stop()
+    stored = sqlite3.connect(database).execute("SELECT COUNT(*) FROM questions").fetchone()[0]
+    assert stored == 3  # the writer waited for the lock, then wrote them
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other schema"])
+def test_an_unusable_feedback_database_is_one_line_and_the_bot_answers(tmp_path, damage):
+    import sqlite3
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    database = tmp_path / "fb.sqlite3"
+    if damage == "garbage":
+        database.write_bytes(b"not a database at all " * 100)
+    elif damage == "truncated":
+        connection = sqlite3.connect(database)
+        connection.executescript("CREATE TABLE t (x); " + "INSERT INTO t VALUES (randomblob(4000));" * 20)
+        connection.close()
+        database.write_bytes(database.read_bytes()[:1500])
+    else:
+        sqlite3.connect(database).executescript("CREATE TABLE questions (who TEXT, what TEXT);")
+    fake = FakeBotApi(TOKEN).start()
+    config = project_config(tmp_path, telegram={"api_base_url": fake.base_url}, feedback={"database": str(database)})
+    report = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "report"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert report.stderr.count("\n") == 1 and str(database) in report.stderr
+    process = _start_bot(config, tmp_path / "bot.log")
+    try:
+        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+        reply, _ = _ask(fake, 4600, "can magnesium cause headaches?")
+        assert "headaches" in reply["text"]
+    finally:
+        _stop(process)
+        fake.stop()
+    log = (tmp_path / "bot.log").read_text()
+    assert "feedback is not recorded" in log and "Traceback" not in log

@@ -64,3 +64,23 @@ def test_same_file_names_in_two_subfolders_are_two_documents(tmp_path):
     restarted = load_library(load_config(config_path))  # from the cache, which must hold both
     assert restarted.from_cache and {d.path for d in restarted.documents} == {"a/notes.md", "b/notes.md"}
     assert any("Spinach" in p.text for p in restarted.passages)
+
+
+def test_a_record_the_locked_database_cannot_take_is_dropped_with_a_warning(tmp_path, engine, monkeypatch, caplog):
+    import sqlite3
+
+    from bot import store
+
+    monkeypatch.setattr(store, "BUSY_SECONDS", 0.1)
+    feedback = store.Store(tmp_path / "fb.sqlite3")
+    holder = sqlite3.connect(tmp_path / "fb.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    started = time.perf_counter()
+    assert feedback.record(engine.answer("where can I buy magnesium?"), "private", weak_below=0.8)
+    assert time.perf_counter() - started < 0.05
+    feedback.flush()
+    assert "one record dropped" in caplog.text
+    holder.execute("ROLLBACK")
+    feedback.record(engine.answer("where can I buy magnesium?"), "private", weak_below=0.8)
+    feedback.close()
+    assert holder.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 1
