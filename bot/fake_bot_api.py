@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+import tornado.httpserver
 import tornado.httputil
+import tornado.netutil
 import tornado.web
 
 TEXT_LIMIT = 4096
@@ -97,20 +99,22 @@ class FakeBotApi:
         return f"http://127.0.0.1:{self.port}/bot"
 
     # --- running -------------------------------------------------------------------------------
-    def start(self) -> FakeBotApi:
-        """Serve on a free port of 127.0.0.1 from a background thread."""
+    def start(self, port: int = 0) -> FakeBotApi:
+        """Serve on `port` (by default a free one) of 127.0.0.1 from a background thread."""
         ready = threading.Event()
-        threading.Thread(target=self._serve, args=(ready,), daemon=True, name="fake-bot-api").start()
+        threading.Thread(target=self._serve, args=(ready, port), daemon=True, name="fake-bot-api").start()
         ready.wait(10)
         return self
 
-    def _serve(self, ready: threading.Event) -> None:
+    def _serve(self, ready: threading.Event, port: int) -> None:
         async def main() -> None:
             self._loop = asyncio.get_running_loop()
             self._new_update = asyncio.Condition()
             app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _Handler, {"fake": self})])
-            self._server = app.listen(0, address="127.0.0.1")
-            self.port = next(iter(self._server._sockets.values())).getsockname()[1]
+            sockets = tornado.netutil.bind_sockets(port, address="127.0.0.1")
+            self.port = sockets[0].getsockname()[1]
+            self._server = tornado.httpserver.HTTPServer(app)
+            self._server.add_sockets(sockets)
             ready.set()
             await asyncio.Event().wait()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 import logging
 import re
 import sys
@@ -11,7 +12,7 @@ import time
 from collections import defaultdict, deque
 from pathlib import Path
 
-from telegram import (BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats,
+from telegram import (Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats,
                       InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
                       InputTextMessageContent, Message, ReplyParameters, Update)
 from telegram.constants import ChatType, MessageEntityType, ParseMode
@@ -31,6 +32,7 @@ from bot.transport import BotApiRequest
 
 log = logging.getLogger("bot.telegram")
 _CONNECTIONS = 16  # to the Bot API, for answers sent at the same time
+_RETRY_FIRST_SECONDS, _RETRY_LONGEST_SECONDS = 1.0, 60.0  # waiting for Telegram at start-up
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
 
@@ -437,6 +439,24 @@ async def _post_shutdown(application: Application) -> None:
         application.bot_data["store"].close()
 
 
+async def _wait_for_telegram(token: str, base_url: str) -> None:
+    """Ask the Bot API who the bot is until it answers, waiting twice as long after each failure
+    (a bot started before the network is up); one log line per attempt."""
+    delay = _RETRY_FIRST_SECONDS
+    for attempt in itertools.count(1):
+        try:
+            async with Bot(token, base_url=base_url, request=BotApiRequest(connections=1, retry_delays=())):
+                return
+        except RetryAfter as error:
+            wait = error.retry_after if isinstance(error.retry_after, (int, float)) else error.retry_after.total_seconds()
+            log.warning("Telegram asks to wait %.0fs before starting (attempt %d)", wait, attempt)
+            await asyncio.sleep(wait)
+        except NetworkError as error:
+            log.warning("Telegram is unreachable (%s); attempt %d, trying again in %.0fs", error.message, attempt, delay)
+            await asyncio.sleep(delay)
+            delay = min(2 * delay, _RETRY_LONGEST_SECONDS)
+
+
 def run(config_path: str | Path, token: str) -> int:
     """Start the bot (long polling, or webhook when configured); return an exit status."""
     token = token.strip()
@@ -456,12 +476,15 @@ def run(config_path: str | Path, token: str) -> int:
     application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook
     try:
+        asyncio.run(_wait_for_telegram(token, config.telegram.api_base_url))
         if webhook:
             application.run_webhook(listen=webhook.listen, port=webhook.port, url_path=webhook.path,
                                     webhook_url=f"{webhook.url.rstrip('/')}/{webhook.path}",
                                     secret_token=webhook.secret_token, allowed_updates=Update.ALL_TYPES)
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+    except KeyboardInterrupt:
+        return 0
     except InvalidToken:
         print("error: Telegram refused the token in TELEGRAM_BOT_TOKEN (revoked or mistyped?)", file=sys.stderr)
         return 2

@@ -27,10 +27,9 @@ log = logging.getLogger(__name__)
 class BotApiRequest(BaseRequest):
     """python-telegram-bot's BaseRequest on one aiohttp session, with retries."""
 
-    retry_delays = (0.2, 0.5, 1.0)  # seconds before the 2nd, 3rd and 4th try
-
     def __init__(self, connections: int = 8, read_timeout: float = 5.0, connect_timeout: float = 5.0,
-                 pool_timeout: float = 1.0) -> None:
+                 pool_timeout: float = 1.0, retry_delays: tuple[float, ...] = (0.2, 0.5, 1.0)) -> None:
+        self.retry_delays = retry_delays  # seconds before the 2nd, 3rd and 4th try
         self._connections = connections
         self._timeouts = {"read": read_timeout, "connect": connect_timeout, "pool": pool_timeout}
         self._session: aiohttp.ClientSession | None = None

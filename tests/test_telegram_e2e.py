@@ -302,3 +302,25 @@ def test_missing_or_malformed_token_is_one_clear_line(token, message):
     result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "TELEGRAM_BOT_TOKEN": token}, timeout=60)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_network_at_start_up_is_waited_out_one_line_per_attempt(tmp_path):
+    port = _free_port()
+    fake = FakeBotApi(TOKEN)
+    config = project_config(tmp_path, telegram={"api_base_url": f"http://127.0.0.1:{port}/bot"})
+    process = _start_bot(config, tmp_path / "bot.log")
+    try:
+        deadline = time.monotonic() + 30
+        while (tmp_path / "bot.log").read_text().count("Telegram is unreachable") < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        fake.start(port)  # the network comes up
+        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+        reply, _ = _ask(fake, 1501, "can magnesium cause headaches?")
+        assert "headaches" in reply["text"]
+    finally:
+        _stop(process)
+        fake.stop()
+    log = (tmp_path / "bot.log").read_text()
+    attempts = [line for line in log.splitlines() if "Telegram is unreachable" in line]
+    assert len(attempts) >= 2 and "attempt 1," in attempts[0] and "attempt 2," in attempts[1]
+    assert "Traceback" not in log and "Unclosed" not in log and TOKEN not in log
