@@ -124,7 +124,7 @@ def _passages(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """Validate config and every corpus file; name each problem."""
-    from bot import corpus
+    from bot import corpus, store
     from bot.config import load_config
 
     config = load_config(args.config)
@@ -140,6 +140,8 @@ def _check(args: argparse.Namespace) -> int:
         else:
             passages += len(document.passages)
             warnings += document.warnings
+    if config.feedback.enabled and config.feedback.database.exists():
+        problems += filter(None, [store.problem(config.feedback.database)])
     for warning in warnings:
         print(f"warning: {warning}")
     for problem in problems:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
+import math
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -12,6 +15,10 @@ import yaml
 
 DEFAULT_CONFIG = Path("config.yaml")
 VARIANTS = ("okapi", "bm25l", "bm25plus")
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_NUMBERS = ("emergency_number", "crisis_line")
+# The placeholders each reply may use (replies not named here are sent as they are).
+PLACEHOLDERS = {"weak_match": ("section",), "not_discussed": ("focus",), "emergency": _NUMBERS, "crisis": _NUMBERS}
 
 
 def parse_yaml(text: str) -> object:
@@ -213,13 +220,33 @@ def _check(config: Config, where: str) -> None:
                           "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
-    numbers = ("emergency_number", "crisis_line")
-    for name, placeholders in (("not_discussed", ("focus",)), ("emergency", numbers), ("crisis", numbers)):
+    for name, placeholders in PLACEHOLDERS.items():
         try:
             getattr(config.replies, name).format(**dict.fromkeys(placeholders, ""))
         except (KeyError, IndexError, ValueError) as error:
             allowed = " and ".join(f"{{{p}}}" for p in placeholders)
             raise ConfigError(f"{where}: replies.{name} may only use {allowed} ({error!r})") from None
+    if config.logging.level.upper() not in LEVELS:
+        raise ConfigError(f"{where}: logging.level must be one of {', '.join(LEVELS)}, not {config.logging.level!r}")
+    for key, path in (("feedback.database", config.feedback.database), ("search.cache_dir", config.search.cache_dir)):
+        problem = path and _not_creatable(path)
+        if problem:
+            raise ConfigError(f"{where}: {key} {path} cannot be created ({problem})")
+
+
+def _not_creatable(path: Path) -> str | None:
+    """Why a file or folder could not be created at path (its nearest existing parent is not a
+    writable folder), or None."""
+    parent = path
+    while not parent.exists():
+        parent = parent.parent
+    if parent == path:
+        return None
+    if not parent.is_dir():
+        return f"{parent} is a file"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{parent} is not writable"
+    return None
 
 
 def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.Any:
@@ -227,7 +254,7 @@ def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [k for k in typing.get_args(kind) if k is not type(None)]
-        if value is None:
+        if value is None or (value == "" and options[0] is Path):  # an empty path turns the feature off
             return None
         return _build(options[0], value, key, base)
     if dataclasses.is_dataclass(kind):
@@ -258,6 +285,8 @@ def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.
             raise ConfigError(f"{key} must be a path (text), not {_kind_name(value)}")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
+    if kind in (int, float) and type(value) in (int, float) and not (math.isfinite(value) and value >= 0):
+        raise ConfigError(f"{key} must be a number of at least 0, not {value!r}")  # no setting is negative
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if kind in (int, float, str, bool) and type(value) is kind:

@@ -54,10 +54,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
-            for table, columns in COLUMNS.items():
-                found = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
-                if found != columns:
-                    raise StoreError(f"{path}: table {table} has columns {found}, expected {columns}")
+            _check_schema(self._db, path)
             self.purge()
         except (sqlite3.Error, OSError) as error:
             raise StoreError(f"{path}: not a usable feedback database ({error})") from None
@@ -156,3 +153,24 @@ class Store:
         self._waiting.put(None)
         self._writer.join()
         self._db.close()
+
+
+def problem(path: Path) -> str | None:
+    """Why an existing feedback database cannot be used, or None (opened read-only: changes nothing)."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _check_schema(db, path)
+            (verdict,), *_ = db.execute("PRAGMA quick_check").fetchall()
+        finally:
+            db.close()
+    except (sqlite3.Error, StoreError) as error:
+        return str(error) if isinstance(error, StoreError) else f"{path}: not a usable feedback database ({error})"
+    return None if verdict == "ok" else f"{path}: damaged ({verdict})"
+
+
+def _check_schema(db: sqlite3.Connection, path: Path) -> None:
+    for table, columns in COLUMNS.items():
+        found = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+        if found and found != columns:
+            raise StoreError(f"{path}: table {table} has columns {found}, expected {columns}")

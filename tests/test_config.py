@@ -39,3 +39,34 @@ def test_a_reply_with_an_unknown_placeholder_is_named(tmp_path, key, text):
     path = _write(tmp_path, f"corpus:\n  path: corpus\nreplies:\n  {key}: \"{text}\"\n")
     with pytest.raises(ConfigError, match=f"replies.{key} may only use"):
         load_config(path)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("logging:\n  level: LOUD\n", r"logging\.level must be one of DEBUG, INFO"),
+    ("feedback:\n  database: /proc/version/feedback.sqlite3\n", r"feedback\.database .* cannot be created \(/proc/version is a file\)"),
+    ("replies:\n  weak_match: \"{section} {oops}\"\n", r"replies\.weak_match may only use \{section\}"),
+    ("search:\n  k1: .nan\n", r"search\.k1 must be a number of at least 0, not nan"),
+    ("search:\n  heading_weight: -1\n", r"search\.heading_weight must be a number of at least 0, not -1"),
+    ("confidence:\n  max_correction_distance: -2\n", r"confidence\.max_correction_distance must be a number of at least 0"),
+    ("search:\n  b: .inf\n", r"search\.b must be a number of at least 0, not inf"),
+])
+def test_what_would_crash_later_is_refused_at_load(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(_write(tmp_path, "corpus:\n  path: corpus\n" + text))
+
+
+def test_an_empty_cache_dir_turns_the_cache_off(tmp_path):
+    assert load_config(_write(tmp_path, "corpus:\n  path: corpus\nsearch:\n  cache_dir: \"\"\n")).search.cache_dir is None
+
+
+def test_check_reports_a_damaged_feedback_database(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.md").write_text("# A\n\nZinc supports the immune system.\n", encoding="utf-8")
+    (tmp_path / "fb.sqlite3").write_bytes(b"garbage " * 200)
+    path = _write(tmp_path, "corpus:\n  path: corpus\nfeedback:\n  database: fb.sqlite3\n")
+    result = subprocess.run([sys.executable, "-m", "bot", "--config", str(path), "check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "problem:" in result.stdout and "fb.sqlite3" in result.stdout
