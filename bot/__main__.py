@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = command("ask", _ask, "answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    ask.add_argument("--top", type=int, default=None, help="how many passages to return")
+    ask.add_argument("--top", type=_at_least_one(int), default=None, help="how many passages to return")
     ask.add_argument("--after", default=None, help="the previous question of the conversation")
     command("chat", _chat, "a console conversation (reads questions from standard input)")
     evaluate = command("eval", _eval, "run a labelled question file and print the pass rates")
@@ -55,11 +55,33 @@ def _parser() -> argparse.ArgumentParser:
     command("check", _check, "validate the config and the corpus")
     command("run", _run, f"start the Telegram bot (token from {TOKEN_VARIABLE})")
     report = command("report", _report, "the questions the article could not answer, and the votes")
-    report.add_argument("--since", type=float, default=None, metavar="DAYS", help="only the last DAYS days")
+    report.add_argument("--since", type=_above_zero(float), default=None, metavar="DAYS", help="only the last DAYS days")
     bench = command("bench", _bench, "measure speed and memory beside bm25s (needs the bench extra)")
-    bench.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in passages, comma-separated")
+    bench.add_argument("--sizes", type=_sizes, default="1000,10000,100000",
+                       help="corpus sizes in passages, comma-separated")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
+
+
+def _above_zero(kind: type) -> Callable[[str], float]:
+    """An argparse type: a number above 0."""
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+        return value
+    return parse
+
+
+_at_least_one = _above_zero  # for whole numbers, above 0 is at least 1
+
+
+def _sizes(text: str) -> list[int]:
+    """An argparse type: corpus sizes, whole numbers above 0 separated by commas."""
+    return [_above_zero(int)(part) for part in text.split(",")]
 
 
 def _engine(args: argparse.Namespace):
@@ -70,9 +92,6 @@ def _engine(args: argparse.Namespace):
 
 def _ask(args: argparse.Namespace) -> int:
     """Answer one question."""
-    if args.top is not None and args.top < 1:
-        print("error: --top must be at least 1", file=sys.stderr)
-        return 2
     answer = _engine(args).answer(args.question, after=args.after, top=args.top)
     print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2) if args.json else answer.reply)
     return 0
@@ -180,12 +199,7 @@ def _bench(args: argparse.Namespace) -> int:
         return 2
     from bot import bench
 
-    try:
-        sizes = [int(n) for n in args.sizes.split(",")]
-    except ValueError:
-        print(f"error: --sizes must be whole numbers separated by commas, not {args.sizes!r}", file=sys.stderr)
-        return 2
-    return bench.run(sizes, args.json)
+    return bench.run(args.sizes, args.json)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -92,7 +92,8 @@ def assess(query: Query, index: Index, passages: list[int], heading_counts: list
             hits[row] |= _every(present, rows)
             own |= _every(in_own_text, rows)
         in_text += own
-    total = weights.sum()
+    # A word the corpus lacks weighs as a word found in no passage: coverage counts it as missing.
+    total = weights.sum() + len(query.unknown) * math.log(index.size + 1)
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
     return Candidates(ids, coverage, in_text, hits)
 

@@ -26,6 +26,14 @@ def parse_yaml(text: str) -> object:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def yaml_problem(error: yaml.YAMLError, first_line: int = 1) -> tuple[str, str]:
+    """Where a YAML error is ("line N: ", or "" when unknown; the text's first line is `first_line`)
+    and what it is, in one line."""
+    mark = getattr(error, "problem_mark", None)
+    return (f"line {mark.line + first_line}: " if mark else "",
+            " ".join(str(getattr(error, "problem", None) or error).split()))
+
+
 class ConfigError(ValueError):
     """A config problem, worded for the operator (names the file and the key)."""
 
@@ -187,9 +195,8 @@ def load_config(path: str | Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the config file ({error})") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}:{where} is not valid YAML ({getattr(error, 'problem', error)})") from None
+        where, problem = yaml_problem(error)
+        raise ConfigError(f"{path}: {where.rstrip(': ')} is not valid YAML ({problem})") from None
     if raw is None:
         raw = {}
     config = _build(Config, raw, f"{path}:", path.resolve().parent)

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from bot.config import parse_yaml
+from bot.config import parse_yaml, yaml_problem
 from bot.text import LONGEST_WORD, long_tokens
 
 SUFFIXES = (".md", ".txt")
@@ -124,10 +124,8 @@ def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str, int]:
     try:
         meta = parse_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 2}: " if mark else ""
-        raise DocumentError(f"{file}: {line}front matter is not valid YAML "
-                            f"({getattr(error, 'problem', None) or error})") from None
+        where, problem = yaml_problem(error, first_line=2)
+        raise DocumentError(f"{file}: {where}front matter is not valid YAML ({problem})") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

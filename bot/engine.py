@@ -15,7 +15,7 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import tokens
+from bot.text import tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
@@ -63,7 +63,7 @@ class Engine:
             answer.kind = Kind.CRISIS
         elif kind:
             answer.kind, answer.small_talk = Kind.SMALL_TALK, kind
-        elif text:
+        elif words(text):  # a message of only emoji or punctuation asks nothing (and leans on nothing)
             self._search(state, answer, text, after, top or self.config.search.top)
         answer.reply = reply.plain(answer, self.config.replies)
         return answer
@@ -138,9 +138,9 @@ class Engine:
             return bool(asked) and intent.only_announces(library.passages[hits[position].passage].text, asked)
 
         # Among passages that would answer, one stating the fact before one announcing it.
-        ranked = sorted(close, key=lambda i: (coverage[i] < enough, coverage[i] >= enough and announces(i),
-                                              -coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
-        return ranked + list(range(len(close), len(hits)))
+        best = min(close or [0], key=lambda i: (coverage[i] < enough, coverage[i] >= enough and announces(i),
+                                         -coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
+        return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,
                    wanted: list[intent.Intent]) -> bool:

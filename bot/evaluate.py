@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from bot.answer import Answer
-from bot.config import parse_yaml
+from bot.config import parse_yaml, yaml_problem
 from bot.engine import Engine
 
 
@@ -108,7 +108,8 @@ def read_cases(path: Path) -> list[Case]:
     except (OSError, UnicodeDecodeError) as error:
         raise EvalFileError(f"{path}: cannot be read ({error})") from None
     except yaml.YAMLError as error:
-        raise EvalFileError(f"{path}: not valid YAML ({error})") from None
+        where, problem = yaml_problem(error)
+        raise EvalFileError(f"{path}: {where}not valid YAML ({problem})") from None
     if not isinstance(raw, list) or not raw:
         raise EvalFileError(f"{path}: must be a non-empty YAML list of cases")
     cases = []

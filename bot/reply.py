@@ -44,12 +44,12 @@ def blocks(answer: Answer, replies: RepliesConfig) -> list[Block]:
             out += [replies.also_says, Quote(found)]
     elif answer.kind is Kind.WEAK and answer.passages:
         out.append(replies.weak_match.format(section=answer.passages[0].passage.section))
-    elif answer.kind is Kind.SMALL_TALK:
-        out.append(getattr(replies, answer.small_talk or "help"))
+    elif answer.kind is Kind.SMALL_TALK:  # these say nothing about health: no disclaimer
+        return out + [getattr(replies, answer.small_talk or "help")]
     elif answer.kind is Kind.NOT_ENGLISH:
-        out.append(replies.not_english)
+        return out + [replies.not_english]
     elif answer.kind is Kind.EMPTY:
-        out.append(replies.help)
+        return out + [replies.help]
     elif answer.kind is Kind.WEAK:
         out.append(replies.not_covered)
     else:

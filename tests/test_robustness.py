@@ -84,3 +84,43 @@ def test_a_record_the_locked_database_cannot_take_is_dropped_with_a_warning(tmp_
     feedback.record(engine.answer("where can I buy magnesium?"), "private", weak_below=0.8)
     feedback.close()
     assert holder.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 1
+
+
+def _cli(*args: str):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_nonsense_numbers_on_the_command_line_are_one_clear_error():
+    for args, option in ((("bench", "--sizes", "0"), "--sizes"), (("report", "--since", "-5"), "--since"),
+                         (("report", "--since", "nan"), "--since"), (("ask", "x", "--top", "0"), "--top")):
+        result = _cli(*args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert f"argument {option}: must be above 0" in result.stderr
+
+
+def test_a_yaml_error_in_an_eval_file_is_one_line(tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text('- {q: "a", expect: [x]}\n- {q: b\n', encoding="utf-8")
+    result = _cli("eval", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "line " in result.stderr
+
+
+def test_passages_after_the_best_are_in_score_order(engine):
+    scores = [f.score for f in engine.answer("can magnesium cause insomnia", top=30).passages]
+    assert len(scores) > 10 and scores[1:] == sorted(scores[1:], reverse=True)
+
+
+def test_only_emoji_or_punctuation_does_not_re_answer_the_previous_question(engine):
+    for message in ("👍👍", "?!", "...", "🙂"):
+        answer = engine.answer(message, after="can magnesium cause insomnia?")
+        assert not answer.passages and answer.kind.value == "empty"
+
+
+def test_a_refused_question_has_a_low_confidence(engine):
+    answer = engine.answer("can magnesium cure cancer?")
+    assert not answer.answered and answer.reason["confidence"] < 0.5
