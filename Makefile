@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench bench-quick soak clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ $(VENV)/.installed-bench: pyproject.toml | $(PY)
 
 bench: $(VENV)/.installed-bench
 	$(PY) -m bot bench
+
+bench-quick: $(VENV)/.installed-bench
+	$(PY) -m bot bench --sizes 1000
+
+# Ten minutes of the real bot against the fake Bot API at 50 updates a second (not part of test).
+soak: $(VENV)/.installed-test
+	$(PY) -m tests.soak
 
 clean:
 	rm -rf $(VENV) .cache
