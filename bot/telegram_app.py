@@ -9,7 +9,6 @@ import logging
 import re
 import sys
 import time
-from collections import defaultdict, deque
 from pathlib import Path
 
 from telegram import (Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats,
@@ -24,7 +23,9 @@ from bot import lexicon, reply
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
 from bot.engine import Engine
+from bot.guard import FloodGuard
 from bot.library import load_library
+from bot.logs import setup_logging
 from bot.reload import ReloadResult, Watcher, rebuild, snapshot
 from bot.reply import escape
 from bot.store import Store, StoreError
@@ -197,7 +198,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     engine = _engine(context)
     settings = engine.config.telegram
     group = chat.type != ChatType.PRIVATE
-    guard: _Guard = context.bot_data["guard"]
+    guard: FloodGuard = context.bot_data["guard"]
     if group:
         if not guard.allow(chat.id, user.id if user else 0):
             log.info("flood limit: staying silent in a group")
@@ -302,75 +303,7 @@ def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
     return context.bot_data["engine"]
 
 
-class _Guard:
-    """Group flood limits (per group and per user, per minute) and repeated-question memory."""
-
-    def __init__(self, config: Config) -> None:
-        self.settings = config.telegram
-        self.sent: dict[object, deque[float]] = defaultdict(deque)
-        self.recent: dict[tuple[int, str], tuple[int, float]] = {}
-
-    def allow(self, chat_id: int, user_id: int) -> bool:
-        now = time.monotonic()
-        keys = [(("chat", chat_id), self.settings.group_messages_per_minute),
-                (("user", chat_id, user_id), self.settings.user_messages_per_minute)]
-        for key, limit in keys:
-            window = self.sent[key]
-            while window and now - window[0] > 60:
-                window.popleft()
-            if len(window) >= limit:
-                return False
-        for key, _ in keys:
-            self.sent[key].append(now)
-        return True
-
-    def repeated(self, chat_id: int, question: str) -> int | None:
-        seen = self.recent.get((chat_id, _fingerprint(question)))
-        if seen and time.monotonic() - seen[1] < self.settings.repeat_window_seconds:
-            return seen[0]
-        return None
-
-    def remember(self, chat_id: int, question: str, message_id: int) -> None:
-        now = time.monotonic()
-        self.recent = {k: v for k, v in self.recent.items() if now - v[1] < self.settings.repeat_window_seconds}
-        self.recent[(chat_id, _fingerprint(question))] = (message_id, now)
-
-
-def _fingerprint(question: str) -> str:
-    return " ".join(re.findall(r"\w+", question.casefold()))
-
-
 # --- wiring -----------------------------------------------------------------------------------------
-
-class _RedactToken(logging.Filter):
-    """Replace the bot token in every log record (defence in depth: Bot API URLs hold the token, and
-    python-telegram-bot's DEBUG lines and some error messages carry them)."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            message = record.getMessage()
-            if self.token in message:
-                record.msg, record.args = message.replace(self.token, "[token]"), None
-        return True
-
-
-def setup_logging(config: Config, token: str) -> None:
-    """Log to stderr at the configured level; HTTP libraries quiet; the token never printed; unless
-    logging.questions allows it, python-telegram-bot's DEBUG lines (which print whole updates,
-    question texts included) are held back."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_RedactToken(token))
-    logging.basicConfig(level=config.logging.level.upper(), handlers=[handler], force=True)
-    for noisy in ("aiohttp", "apscheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    if not config.logging.questions:
-        logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLogger().level))
-
 
 def build_application(engine: Engine, token: str, watcher: Watcher | None = None) -> Application:
     """The python-telegram-bot Application with every handler wired; `watcher` (its baseline taken
@@ -385,7 +318,7 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.post_shutdown(_post_shutdown)
     application = builder.build()
-    application.bot_data.update(engine=engine, guard=_Guard(engine.config), stats={True: 0, False: 0},
+    application.bot_data.update(engine=engine, guard=FloodGuard(engine.config.telegram), stats={True: 0, False: 0},
                                 reload_lock=asyncio.Lock(), watcher=watcher, store=_open_store(engine.config))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS

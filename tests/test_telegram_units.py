@@ -7,7 +7,8 @@ from bot.config import Config, TelegramConfig
 from bot.corpus import Passage
 from bot.fake_bot_api import html_problem, visible_length
 from bot.reply import telegram_html
-from bot.telegram_app import _Guard, _RedactToken
+from bot.guard import FloodGuard
+from bot.logs import RedactToken
 from bot.text import stem
 
 from .conftest import ROOT  # noqa: F401  (keeps the package import path)
@@ -36,12 +37,12 @@ def test_question_words_are_bold_without_changing_the_verbatim_text():
 def test_token_is_redacted_from_log_records():
     token = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
     record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST https://api.telegram.org/bot%s/getMe", (token,), None)
-    _RedactToken(token).filter(record)
+    RedactToken(token).filter(record)
     assert token not in record.getMessage() and "[token]" in record.getMessage()
 
 
 def test_group_flood_guard_limits_per_user_and_per_group():
-    guard = _Guard(Config(telegram=TelegramConfig(group_messages_per_minute=3, user_messages_per_minute=2)))
+    guard = FloodGuard(TelegramConfig(group_messages_per_minute=3, user_messages_per_minute=2))
     assert [guard.allow(1, 10) for _ in range(3)] == [True, True, False]
     assert guard.allow(1, 11) is True and guard.allow(1, 12) is False
     assert guard.allow(2, 10) is True
