@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from bot.corpus import Passage
-from bot.safety import Emergency
+from bot.safety import Emergency, SmallTalk
 
 
 class Kind(str, Enum):
@@ -57,7 +57,7 @@ class Answer:
     passages: list[Found] = field(default_factory=list)  # best first
     also: list[Found] = field(default_factory=list)  # close passages from other sections, shown too
     emergency: Emergency | None = None  # the emergency the message describes, if any
-    small_talk: str | None = None
+    small_talk: SmallTalk | None = None
     not_discussed: tuple[str, ...] = ()  # what the question asks about that the corpus has no word for
     highlight: frozenset[str] = frozenset()  # index terms to show in bold
     reason: dict = field(default_factory=dict)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from bot.answer import Answer, Found, Kind
 from bot.config import RepliesConfig
+from bot.safety import SmallTalk
 from bot.text import WORD_RE, normalise, stem
 
 
@@ -45,7 +46,7 @@ def blocks(answer: Answer, replies: RepliesConfig) -> list[Block]:
     elif answer.kind is Kind.WEAK and answer.passages:
         out.append(replies.weak_match.format(section=answer.passages[0].passage.section))
     elif answer.kind is Kind.SMALL_TALK:  # these say nothing about health: no disclaimer
-        return out + [getattr(replies, answer.small_talk or "help")]
+        return out + [_small_talk_reply(answer.small_talk or SmallTalk.HELP, replies)]
     elif answer.kind is Kind.NOT_ENGLISH:
         return out + [replies.not_english]
     elif answer.kind is Kind.EMPTY:
@@ -55,6 +56,12 @@ def blocks(answer: Answer, replies: RepliesConfig) -> list[Block]:
     else:
         out.append(replies.no_match)
     return out + [replies.disclaimer]
+
+
+def _small_talk_reply(kind: SmallTalk, replies: RepliesConfig) -> str:
+    """The configured reply to one kind of small talk."""
+    return {SmallTalk.GREETING: replies.greeting, SmallTalk.THANKS: replies.thanks,
+            SmallTalk.ABOUT_ME: replies.about_me, SmallTalk.HELP: replies.help}[kind]
 
 
 def source_line(found: Found) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from importlib import resources
 
@@ -104,19 +105,29 @@ def emergency(text: str) -> Emergency | None:
     return None
 
 
+class SmallTalk(str, Enum):
+    """A message that is only a greeting, thanks, "who are you" or a call for help."""
+
+    GREETING = "greeting"
+    THANKS = "thanks"
+    ABOUT_ME = "about_me"
+    HELP = "help"
+
+
 _SMALL_TALK = {
-    "greeting": re.compile(r"^(hi|hello|hey|hiya|howdy|yo|hola|good (morning|afternoon|evening|day)|greetings)"
-                           r"( there| bot| all| everyone)?$"),
-    "thanks": re.compile(r"^((many |big )?(thanks|thank you|thank u|thx|ty|cheers)( (so|very) much| a lot| again)?"
-                         r"( bot)?|(great|awesome|perfect|cool|ok|okay|nice|got it)( thanks| thank you)?)$"),
-    "about_me": re.compile(r"^(who|what) are (you|u)|^(what|who) is this( bot)?$|^are you (a bot|human|real)"
-                           r"|^what (can|do) (you|u) do$"),
-    "help": re.compile(r"^(help|help me|how does this work|how do i use (this|you)|what do i (do|ask)|\? ?)$"),
+    SmallTalk.GREETING: re.compile(r"^(hi|hello|hey|hiya|howdy|yo|hola|good (morning|afternoon|evening|day)|greetings)"
+                                   r"( there| bot| all| everyone)?$"),
+    SmallTalk.THANKS: re.compile(r"^((many |big )?(thanks|thank you|thank u|thx|ty|cheers)"
+                                 r"( (so|very) much| a lot| again)?( bot)?"
+                                 r"|(great|awesome|perfect|cool|ok|okay|nice|got it)( thanks| thank you)?)$"),
+    SmallTalk.ABOUT_ME: re.compile(r"^(who|what) are (you|u)|^(what|who) is this( bot)?$|^are you (a bot|human|real)"
+                                   r"|^what (can|do) (you|u) do$"),
+    SmallTalk.HELP: re.compile(r"^(help|help me|how does this work|how do i use (this|you)|what do i (do|ask)|\? ?)$"),
 }
 
 
-def small_talk(text: str) -> str | None:
-    """"greeting", "thanks", "about_me" or "help" when the whole message is just that."""
+def small_talk(text: str) -> SmallTalk | None:
+    """What kind of small talk the whole message is, if it is only that."""
     seen = plain_words(text)
     return next((kind for kind, pattern in _SMALL_TALK.items() if pattern.search(seen)), None)
 
