@@ -96,8 +96,8 @@ def read_document(file: Path, splitter: PunktSentenceTokenizer, sentences_per_pa
         raise DocumentError(f"{file}: is not UTF-8 text (bad byte at offset {error.start})") from None
     if "\x00" in text:
         raise DocumentError(f"{file}: is not a text file (contains NUL bytes)")
-    meta, body, body_line = _front_matter(file, text)
-    title, sections = _sections(body, body_line)
+    meta, body = _front_matter(file, text)
+    title, sections = _sections(body)
     title = meta.get("title") or title or file.stem.replace("-", " ").replace("_", " ").strip()
     name = name or file.name
     passages = tuple(_passages(title, name, sections, splitter, sentences_per_passage))
@@ -111,11 +111,11 @@ def read_document(file: Path, splitter: PunktSentenceTokenizer, sentences_per_pa
                     digest=digest(data), warnings=warnings)
 
 
-def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str, int]:
-    """Split optional YAML front matter off; return (metadata, body, first line of body)."""
+def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str]:
+    """Split optional YAML front matter off; return (metadata, body)."""
     lines = text.split("\n")
     if lines[0].strip() != "---":
-        return {}, text, 1
+        return {}, text
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             break
@@ -134,10 +134,10 @@ def _front_matter(file: Path, text: str) -> tuple[dict[str, str], str, int]:
     for key in ("title", "source", "language"):
         if key in meta and not isinstance(meta[key], str):
             raise DocumentError(f"{file}: front matter key {key!r} must be text")
-    return meta, "\n".join(lines[end + 1:]), end + 2
+    return meta, "\n".join(lines[end + 1:])
 
 
-def _sections(body: str, first_line: int) -> tuple[str | None, list[tuple[str, list[str]]]]:
+def _sections(body: str) -> tuple[str | None, list[tuple[str, list[str]]]]:
     """The document's '#' title and its sections as (heading, paragraphs)."""
     title: str | None = None
     sections: list[tuple[str, list[str]]] = [(INTRODUCTION, [])]
@@ -205,12 +205,13 @@ _POINTS_BACK = re.compile(
     r"^(?:\W*\w+\W+){0,2}?(this|these|those|they|such|it(?! is (?:\w+ )?(?:important|best|difficult|possible|"
     r"necessary|recommended|essential|better|advisable)\b))\b", re.IGNORECASE)
 _CARRIED_BACK = 2  # sentences a passage may carry from before its own
+_LEANING_CUT_COST = 3  # what a chunk opening with a sentence that leans on the previous one costs
 
 
 def _cut(sentences: list[str], size: int) -> list[list[str]]:
     """Split sentences into chunks of at most `size`: fewest chunks, then least cost, where uneven
     sizes cost their squared shortfall and a chunk opening with a sentence that leans on the
-    previous one ("This is because...") costs 3."""
+    previous one ("This is because...") costs _LEANING_CUT_COST."""
     n = len(sentences)
     if n <= size:
         return [sentences]
@@ -222,7 +223,7 @@ def _cut(sentences: list[str], size: int) -> list[list[str]]:
                 continue
             (chunks, unevenness), cuts = best[start]
             leans = start > 0 and bool(_LEANS_ON_PREVIOUS.match(sentences[start]))
-            cost = (chunks + 1, unevenness + (end - start - size) ** 2 + 3 * leans)
+            cost = (chunks + 1, unevenness + (end - start - size) ** 2 + _LEANING_CUT_COST * leans)
             if best[end] is None or cost < best[end][0]:
                 best[end] = (cost, cuts + [start])
     bounds = best[n][1] + [n] if n else [0]

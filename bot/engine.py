@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from bot.search import Hit
 from bot.text import tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
+_COVERAGE_DIGITS = 6
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
 # Telegram's own limit for a message. A longer question (from `ask` or the Python API) is read from
 # its last characters, where people put the question after their story.
@@ -45,7 +45,6 @@ class Engine:
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
                              self.config.confidence.max_correction_distance)
         self._state = _State(library, reader)
-        gc.freeze()  # a corpus version lives as long as it answers: keep it out of collectors' scans
 
     @property
     def library(self) -> Library:
@@ -129,7 +128,9 @@ class Engine:
 
         floor = self.config.confidence.prefer_within * hits[0].score
         close = [i for i, h in enumerate(hits) if h.score >= floor]
-        coverage, in_text = [round(c, 6) for c in candidates.coverage.tolist()], candidates.in_text.tolist()
+        # Rounded so that float noise in sums of the same weights does not decide a tie.
+        coverage = [round(c, _COVERAGE_DIGITS) for c in candidates.coverage.tolist()]
+        in_text = candidates.in_text.tolist()
         enough = self.config.confidence.min_coverage
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)

@@ -138,7 +138,7 @@ def _splitter(abbreviations: tuple[str, ...]):
 def _sharing_the_interpreter() -> Iterator[None]:
     """Let questions answered from other threads run during a build: no garbage collection (a full
     collection over an index's millions of objects holds the GIL for 100 ms and more; builds create
-    no reference cycles, and what survives is frozen out of later collections), and a short GIL
+    no reference cycles; the bot freezes what survives out of later collections), and a short GIL
     switch interval (an answer re-takes the GIL after each numpy call and would wait 5 ms each time)."""
     enabled, interval = gc.isenabled(), sys.getswitchinterval()
     gc.disable()
@@ -147,7 +147,6 @@ def _sharing_the_interpreter() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
-        gc.freeze()
         if enabled:
             gc.enable()
 

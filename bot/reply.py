@@ -114,6 +114,11 @@ def _word_terms(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), stem(normalise(m.group()))) for m in WORD_RE.finditer(text))
 
 
+def shortened(text: str, limit: int = TELEGRAM_LIMIT) -> str:
+    """A plain-text message cut to fit Telegram's limit (at a sentence end, with an ellipsis)."""
+    return _shorten(text, limit, frozenset())
+
+
 def _shorten(text: str, budget: int, terms: frozenset[str]) -> str:
     """Cut text at a sentence end (else a word end) so that its HTML fits `budget`, adding an ellipsis."""
     def size(part: str) -> int:

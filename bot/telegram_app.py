@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import itertools
 import logging
 import re
@@ -33,6 +34,7 @@ from bot.transport import BotApiRequest
 
 log = logging.getLogger("bot.telegram")
 _CONNECTIONS = 16  # to the Bot API, for answers sent at the same time
+_VOTE_WORDS = 8  # first words of a passage stored with a vote, to name it in the report
 _RETRY_FIRST_SECONDS, _RETRY_LONGEST_SECONDS = 1.0, 60.0  # waiting for Telegram at start-up
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
@@ -139,7 +141,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if kind in ("u", "d"):
         store: Store | None = context.bot_data.get("store")
         if store:
-            store.vote(passage.document, passage.section, passage.position, " ".join(passage.text.split()[:8]),
+            store.vote(passage.document, passage.section, passage.position, " ".join(passage.text.split()[:_VOTE_WORDS]),
                        up=kind == "u")
         await query.answer("Thanks for the feedback!")
         return
@@ -268,13 +270,14 @@ async def _reload(application: Application, notify: bool = True) -> ReloadResult
     """Rebuild off the event loop (one at a time); tell the admins about problems and gate results."""
     async with application.bot_data["reload_lock"]:
         result = await asyncio.to_thread(rebuild, application.bot_data["engine"])
+        gc.freeze()  # the new corpus version lives as long as it answers: out of the collectors' scans
         watcher: Watcher | None = application.bot_data.get("watcher")
         if watcher:
             watcher.seen = snapshot(watcher.path)
     if notify and (not result.swapped or result.problems or result.eval_rate is not None):
         for admin in application.bot_data["engine"].config.telegram.admin_ids:
             try:
-                await application.bot.send_message(admin, result.summary()[:4000])
+                await application.bot.send_message(admin, reply.shortened(result.summary()))
             except (Forbidden, NetworkError) as error:
                 log.warning("could not tell admin about the reload: %s", error.message)
     return result
@@ -404,6 +407,7 @@ def run(config_path: str | Path, token: str) -> int:
     # The watcher's baseline is taken before the corpus is read, so no edit can fall in between.
     watcher = Watcher(config.corpus.path, config.reload.settle_seconds) if config.reload.watch else None
     engine = Engine(config, load_library(config))
+    gc.freeze()  # the corpus lives as long as the bot: keep it out of every garbage collection's scan
     lexicon.entry("")  # the word lexicon is read on first use: here, rather than during a first question
     setup_logging(config, token)
     application = build_application(engine, token, watcher)
