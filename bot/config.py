@@ -18,6 +18,7 @@ LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _NUMBERS = ("emergency_number", "crisis_line")
 # The placeholders each reply may use (replies not named here are sent as they are).
 PLACEHOLDERS = {"weak_match": ("section",), "not_discussed": ("focus",), "emergency": _NUMBERS, "crisis": _NUMBERS}
+TELEGRAM_DOWNLOAD_KB = 20 * 1024  # the Bot API's getFile serves files up to 20 MB
 
 
 def parse_yaml(text: str) -> object:
@@ -43,6 +44,7 @@ class CorpusConfig:
 
     path: Path = Path("corpus")
     sentences_per_passage: int = 3
+    history: int = 20  # changes remembered (with the replaced file) in the folder next to the corpus
     abbreviations: list[str] = field(default_factory=lambda: [
         "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "vs", "etc", "approx", "fig", "no", "st",
         "jr", "sr", "inc", "ltd", "mg", "mcg", "ml", "al", "ca", "cf", "min", "max", "vol"])
@@ -70,6 +72,64 @@ class ConfidenceConfig:
     prefer_within: float = 0.6
     max_correction_distance: int = 2
     also_says_ratio: float = 0.85
+
+
+@dataclass(frozen=True)
+class OperatorReplies:
+    """What the admins read when they change the corpus from Telegram (README "Operating the bot")."""
+
+    not_allowed: str = "Sorry, /{command} is for the bot's operators only: not allowed."
+    new_document: str = "Preview of {file}: a new document, \"{title}\"."
+    replaced_document: str = "Preview of {file}: replaces \"{title}\"."
+    removed_document: str = "Preview of removing {file}: \"{title}\"."
+    undoes: str = "This rolls back the {action} of {file} by admin {admin} at {time}."
+    counts: str = ("Passages: {before} -> {after} ({added} added, {removed} removed, {changed} changed). "
+                   "Nothing has changed for users yet.")
+    added: str = "+ {words}"
+    removed: str = "- {words}"
+    changed: str = "~ {words}"
+    title_changed: str = "The title changes from \"{before}\" to \"{after}\"."
+    same_title: str = "Warning: {file} has the same title."
+    warning: str = "Warning: {warning}"
+    eval: str = "Eval: {before} -> {after} of the cases pass."
+    gate: str = "Below the gate's {min_pass_rate} (reload.min_pass_rate): this cannot be published."
+    publish_button: str = "Publish"
+    discard_button: str = "Discard"
+    rejected: str = "Not accepted: {reason}. Nothing has changed."
+    wrong_type: str = "{file} is not a .md or .txt file"
+    too_large: str = "{file} is {size} KB, over the limit of {limit} KB (telegram.max_upload_kb)"
+    one_file: str = "the corpus is the one file {corpus}: only a file of that name can replace it"
+    unknown_document: str = "{file} is not a document of the corpus (documents: {documents})"
+    last_document: str = "{file} is the only document: the bot would have nothing to quote"
+    nothing_to_roll_back: str = "there is no change made from Telegram to roll back"
+    remove_usage: str = "Usage: /remove NAME (documents: {documents})."
+    published: str = "Done: {action} of {file}. Now answering from {documents} documents, {passages} passages."
+    not_published: str = "Not published: {reason}. Still answering from the last good index."
+    notice: str = ("Admin {admin} ({name}) published the {action} of {file}: now {documents} documents, "
+                   "{passages} passages.")
+    discarded: str = "Discarded: nothing has changed."
+    stale: str = "This preview is no longer pending (published, discarded, replaced by a newer one, or the bot restarted)."
+    outdated: str = "The corpus changed since that preview. Publishing it now would do this:"
+    history_empty: str = "No changes recorded yet."
+    history_head: str = "Recent changes, newest first:"
+    history_change: str = "{time}  {action} of {file} by admin {admin}: {passages} passages"
+    history_reload: str = "{time}  reload of {file} (edited on the server): {passages} passages"
+
+
+# The placeholders each operator reply may use.
+OPERATOR_PLACEHOLDERS = {
+    "not_allowed": ("command",), "new_document": ("file", "title"), "replaced_document": ("file", "title"),
+    "removed_document": ("file", "title"), "undoes": ("action", "file", "admin", "time"),
+    "counts": ("before", "after", "added", "removed", "changed"), "added": ("words",), "removed": ("words",),
+    "changed": ("words",), "title_changed": ("before", "after"), "same_title": ("file",), "warning": ("warning",),
+    "eval": ("before", "after"), "gate": ("min_pass_rate",), "rejected": ("reason",), "wrong_type": ("file",),
+    "too_large": ("file", "size", "limit"), "one_file": ("corpus",), "unknown_document": ("file", "documents"),
+    "last_document": ("file",), "remove_usage": ("documents",),
+    "published": ("action", "file", "documents", "passages"), "not_published": ("reason",),
+    "notice": ("admin", "name", "action", "file", "documents", "passages"),
+    "history_change": ("time", "action", "file", "admin", "passages"),
+    "history_reload": ("time", "file", "passages"),
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +170,7 @@ class RepliesConfig:
     help: str = (
         "Send me a question in plain words, for example \"How much magnesium should I take?\" "
         "or \"Can magnesium cause headaches?\".")
+    operators: OperatorReplies = field(default_factory=OperatorReplies)
 
 
 @dataclass(frozen=True)
@@ -136,6 +197,7 @@ class TelegramConfig:
     follow_up_minutes: int = 5
     concurrent_updates: int = 64
     rate_limiter: bool = True
+    max_upload_kb: int = 1024  # largest corpus file an admin may send
 
 
 @dataclass(frozen=True)
@@ -226,18 +288,31 @@ def _check(config: Config, where: str) -> None:
                           "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
+    if config.corpus.history < 1:
+        raise ConfigError(f"{where}: corpus.history must be at least 1")
+    if not 1 <= config.telegram.max_upload_kb <= TELEGRAM_DOWNLOAD_KB:
+        raise ConfigError(f"{where}: telegram.max_upload_kb must be between 1 and {TELEGRAM_DOWNLOAD_KB} "
+                          "(bots cannot download larger files)")
     for name, placeholders in PLACEHOLDERS.items():
-        try:
-            getattr(config.replies, name).format(**dict.fromkeys(placeholders, ""))
-        except (KeyError, IndexError, ValueError) as error:
-            allowed = " and ".join(f"{{{p}}}" for p in placeholders)
-            raise ConfigError(f"{where}: replies.{name} may only use {allowed} ({error!r})") from None
+        _check_placeholders(getattr(config.replies, name), f"{where}: replies.{name}", placeholders)
+    for name, placeholders in OPERATOR_PLACEHOLDERS.items():
+        _check_placeholders(getattr(config.replies.operators, name), f"{where}: replies.operators.{name}",
+                            placeholders)
     if config.logging.level.upper() not in LEVELS:
         raise ConfigError(f"{where}: logging.level must be one of {', '.join(LEVELS)}, not {config.logging.level!r}")
     for key, path in (("feedback.database", config.feedback.database), ("search.cache_dir", config.search.cache_dir)):
         problem = path and _not_creatable(path)
         if problem:
             raise ConfigError(f"{where}: {key} {path} cannot be created ({problem})")
+
+
+def _check_placeholders(text: str, key: str, placeholders: tuple[str, ...]) -> None:
+    """A reply may use only its own {placeholders}."""
+    try:
+        text.format(**dict.fromkeys(placeholders, ""))
+    except (KeyError, IndexError, ValueError) as error:
+        allowed = " and ".join(f"{{{p}}}" for p in placeholders)
+        raise ConfigError(f"{key} may only use {allowed} ({error!r})") from None
 
 
 def _not_creatable(path: Path) -> str | None:

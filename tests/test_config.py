@@ -27,6 +27,9 @@ def test_default_config_loads_with_paths_relative_to_the_file():
     ("synonyms:\n  mg: magnesium\n", r"synonyms\.mg must be a list"),
     ("telegram:\n  webhook:\n    url: https://x\n", r"telegram\.webhook\.secret_token: required key is missing"),
     ("search: [1, 2\n", r"line \d+ is not valid YAML"),
+    ("corpus:\n  path: corpus\n  history: 0\n", r"corpus\.history must be at least 1"),
+    ("telegram:\n  max_upload_kb: 30000\n", r"telegram\.max_upload_kb must be between 1 and 20480"),
+    ("telegram:\n  max_upload_kb: 1.5\n", r"telegram\.max_upload_kb must be a whole number"),
 ])
 def test_bad_config_names_the_key_and_the_problem(tmp_path, text, message):
     with pytest.raises(ConfigError, match=message):
@@ -70,3 +73,9 @@ def test_check_reports_a_damaged_feedback_database(tmp_path):
     result = subprocess.run([sys.executable, "-m", "bot", "--config", str(path), "check"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "problem:" in result.stdout and "fb.sqlite3" in result.stdout
+
+
+def test_an_operator_reply_with_an_unknown_placeholder_is_named(tmp_path):
+    path = _write(tmp_path, "corpus:\n  path: corpus\nreplies:\n  operators:\n    published: \"Done: {fil}\"\n")
+    with pytest.raises(ConfigError, match=r"replies\.operators\.published may only use \{action\} and \{file\}"):
+        load_config(path)
