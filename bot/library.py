@@ -123,10 +123,15 @@ def _parse_changed(config: Config, contents: dict[Path, bytes], names: dict[Path
 def _parse_one(job: tuple[Config, Path, bytes, str]) -> Document | str:
     config, file, data, name = job
     try:
-        return corpus.read_document(file, _splitter(tuple(config.corpus.abbreviations)),
-                                    config.corpus.sentences_per_passage, data, name)
+        return parse(config, file, data, name)
     except DocumentError as error:
         return str(error)
+
+
+def parse(config: Config, file: Path, data: bytes, name: str) -> Document:
+    """Split one corpus file's bytes as the corpus settings say; raise DocumentError if it cannot be used."""
+    return corpus.read_document(file, _splitter(tuple(config.corpus.abbreviations)),
+                                config.corpus.sentences_per_passage, data, name)
 
 
 @lru_cache(maxsize=4)
