@@ -1,8 +1,9 @@
 """A local stand-in for the Telegram Bot API, over real HTTP on 127.0.0.1, for tests and `bench`.
 
-It serves the methods the bot uses, hands out queued updates through long polling, records every
-call, checks the rules that matter (text length, HTML parse-mode tags and entities, callback_data
-length, reply threading targets) and can be told to fail the next calls (429, 502).
+It serves the methods the bot uses, hands out queued updates through long polling, serves files
+put on it through getFile and the file download URL, records every call, checks the rules that
+matter (text length, HTML parse-mode tags and entities, callback_data length, reply threading
+targets, the 20 MB download limit) and can be told to fail the next calls (429, 502).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import tornado.web
 
 TEXT_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64
+DOWNLOAD_LIMIT = 20 * 1024 * 1024  # getFile refuses larger files
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
                 "code", "pre", "blockquote", "tg-emoji"}
 BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Magnesium FAQ", "username": "MagnesiumFaqBot",
@@ -85,6 +87,7 @@ class FakeBotApi:
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
+        self._files: dict[str, bytes] = {}
         self._failures: dict[str, list[tuple[int, dict | str]]] = {}
         self._new_update: asyncio.Condition | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -110,7 +113,8 @@ class FakeBotApi:
         async def main() -> None:
             self._loop = asyncio.get_running_loop()
             self._new_update = asyncio.Condition()
-            app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _Handler, {"fake": self})])
+            app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _Handler, {"fake": self}),
+                                           (r"/file/bot([^/]+)/(.+)", _FileHandler, {"fake": self})])
             sockets = tornado.netutil.bind_sockets(port, address="127.0.0.1")
             self.port = sockets[0].getsockname()[1]
             self._server = tornado.httpserver.HTTPServer(app)
@@ -134,6 +138,20 @@ class FakeBotApi:
         if self._loop:
             self._loop.call_soon_threadsafe(lambda: asyncio.ensure_future(self._wake()))
         return update["update_id"]
+
+    def put_file(self, data: bytes, file_name: str, state_size: bool = True) -> dict:
+        """Store a file as if a user had sent it; return the `document` of a message carrying it
+        (`file_size` is optional in the Bot API: `state_size=False` leaves it out)."""
+        with self._lock:
+            file_id = f"file{len(self._files) + 1}"
+            self._files[file_id] = data
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name}
+        return {**document, "file_size": len(data)} if state_size else document
+
+    def file(self, token: str, path: str) -> bytes | None:
+        """A stored file's bytes by its download path, or None."""
+        with self._lock:
+            return self._files.get(path.removeprefix("documents/")) if token == self.token else None
 
     def fail_next(self, method: str, *failures: tuple[int, dict | str]) -> None:
         """Answer the next calls of `method` with these (status, body) pairs."""
@@ -212,6 +230,18 @@ class FakeBotApi:
                     self._check_text(content.get("message_text", ""), content.get("parse_mode"))
                     self._check_markup(result.get("reply_markup"))
             return True
+        if method == "getFile":
+            with self._lock:
+                data = self._files.get(str(params.get("file_id")))
+            if data is None:
+                raise RuleBroken("wrong file_id or the file is temporarily unavailable")
+            if len(data) > DOWNLOAD_LIMIT:
+                raise RuleBroken("file is too big")
+            return {"file_id": params["file_id"], "file_unique_id": f"u{params['file_id']}", "file_size": len(data),
+                    "file_path": f"documents/{params['file_id']}"}
+        if method == "editMessageReplyMarkup":
+            self._check_markup(params.get("reply_markup"))
+            return True
         if method == "setWebhook":
             self.webhook = params
             return True
@@ -260,6 +290,21 @@ class _Handler(tornado.web.RequestHandler):
             self.finish(body)
 
     get = post
+
+
+class _FileHandler(tornado.web.RequestHandler):
+    """Serves /file/bot<token>/<file_path>, as Telegram's file download URL does."""
+
+    def initialize(self, fake: FakeBotApi) -> None:
+        self.fake = fake
+
+    def get(self, token: str, path: str) -> None:
+        data = self.fake.file(token, path)
+        if data is None:
+            self.set_status(404)
+            self.finish({"ok": False, "error_code": 404, "description": "Not Found"})
+            return
+        self.finish(data)
 
 
 def _params(request: tornado.httputil.HTTPServerRequest) -> dict:
