@@ -20,7 +20,7 @@ from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
 
-from bot import lexicon, reply
+from bot import admin, lexicon, publish, reply
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
 from bot.engine import Engine
@@ -271,6 +271,7 @@ async def _reload(application: Application, notify: bool = True) -> ReloadResult
     async with application.bot_data["reload_lock"]:
         result = await asyncio.to_thread(rebuild, application.bot_data["engine"])
         gc.freeze()  # the new corpus version lives as long as it answers: out of the collectors' scans
+        publish.record_reload(application.bot_data["engine"].config, result)
         watcher: Watcher | None = application.bot_data.get("watcher")
         if watcher:
             watcher.seen = snapshot(watcher.path)
@@ -325,6 +326,7 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
                                 reload_lock=asyncio.Lock(), watcher=watcher, store=_open_store(engine.config))
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
+    application.add_handlers(admin.handlers(settings.admin_ids))  # before the catch-alls below
     application.add_handlers([
         CommandHandler("start", start), CommandHandler("help", help_command), CommandHandler("topics", topics),
         CommandHandler("about", about), CommandHandler("ask", ask), CommandHandler("reload", reload_command),

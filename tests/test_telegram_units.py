@@ -46,3 +46,30 @@ def test_group_flood_guard_limits_per_user_and_per_group():
     assert [guard.allow(1, 10) for _ in range(3)] == [True, True, False]
     assert guard.allow(1, 11) is True and guard.allow(1, 12) is False
     assert guard.allow(2, 10) is True
+
+
+def test_preview_buttons_encode_and_decode_within_telegrams_limit():
+    from bot.admin import Choice, decode_choice, encode_choice
+
+    for choice in Choice:
+        data = encode_choice(choice, "Ab3_-x9QwErTyU")
+        assert decode_choice(data) == (choice, "Ab3_-x9QwErTyU") and len(data.encode()) <= 64
+    for other in ("s:abcd1234:3", "op:z:token", "op:p:", "op", "", None):
+        assert decode_choice(other) is None
+
+
+def test_a_preview_reads_counts_samples_warnings_and_the_gate():
+    from bot.admin import describe
+    from bot.publish import Action, Candidate, HistoryEntry, Preview
+
+    undone = HistoryEntry(0.0, Action.UPLOAD, ("notes.md",), 42, 20, "kept")
+    preview = Preview(Candidate(Action.ROLLBACK, "notes.md", b"x", undoes=undone), "v1", None, "New title", "Old title",
+                      20, 19, ("a1", "a2", "a3", "a4"), ("r1", "r2"), (), warnings=("3 tokens too long",),
+                      eval_before=0.95, eval_after=0.5, blocked_below=0.9)
+    text = describe(preview, Config().replies.operators)
+    assert text.splitlines()[:2] == ['Preview of notes.md: replaces "New title".',
+                                     "This rolls back the upload of notes.md by admin 42 at 1970-01-01 00:00 UTC."]
+    assert "20 -> 19 (4 added, 2 removed, 0 changed)" in text
+    assert "+ a3" in text and "+ a4" not in text and "- r2" in text  # a few first words per kind
+    assert 'from "Old title" to "New title"' in text and "Warning: 3 tokens too long" in text
+    assert "Eval: 95.0% -> 50.0%" in text and "Below the gate's 90%" in text and not preview.publishable
