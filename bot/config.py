@@ -108,7 +108,8 @@ class OperatorReplies:
     notice: str = ("Admin {admin} ({name}) published the {action} of {file}: now {documents} documents, "
                    "{passages} passages.")
     discarded: str = "Discarded: nothing has changed."
-    stale: str = "This preview is no longer pending (published, discarded, replaced by a newer one, or the bot restarted)."
+    stale: str = ("This preview is no longer pending (published, discarded, replaced by a newer one, or the bot "
+                  "restarted).")
     outdated: str = "The corpus changed since that preview. Publishing it now would do this:"
     history_empty: str = "No changes recorded yet."
     history_head: str = "Recent changes, newest first:"
@@ -288,22 +289,27 @@ def _check(config: Config, where: str) -> None:
                           "feedback.retention_days >= 1")
     if "{section}" not in config.replies.weak_match:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
-    if config.corpus.history < 1:
-        raise ConfigError(f"{where}: corpus.history must be at least 1")
-    if not 1 <= config.telegram.max_upload_kb <= TELEGRAM_DOWNLOAD_KB:
-        raise ConfigError(f"{where}: telegram.max_upload_kb must be between 1 and {TELEGRAM_DOWNLOAD_KB} "
-                          "(bots cannot download larger files)")
     for name, placeholders in PLACEHOLDERS.items():
         _check_placeholders(getattr(config.replies, name), f"{where}: replies.{name}", placeholders)
-    for name, placeholders in OPERATOR_PLACEHOLDERS.items():
-        _check_placeholders(getattr(config.replies.operators, name), f"{where}: replies.operators.{name}",
-                            placeholders)
+    _check_operators(config, where)
     if config.logging.level.upper() not in LEVELS:
         raise ConfigError(f"{where}: logging.level must be one of {', '.join(LEVELS)}, not {config.logging.level!r}")
     for key, path in (("feedback.database", config.feedback.database), ("search.cache_dir", config.search.cache_dir)):
         problem = path and _not_creatable(path)
         if problem:
             raise ConfigError(f"{where}: {key} {path} cannot be created ({problem})")
+
+
+def _check_operators(config: Config, where: str) -> None:
+    """The settings of corpus changes made from Telegram: history, upload size, texts."""
+    if config.corpus.history < 1:
+        raise ConfigError(f"{where}: corpus.history must be at least 1")
+    if not 1 <= config.telegram.max_upload_kb <= TELEGRAM_DOWNLOAD_KB:
+        raise ConfigError(f"{where}: telegram.max_upload_kb must be between 1 and {TELEGRAM_DOWNLOAD_KB} "
+                          "(bots cannot download larger files)")
+    for name, placeholders in OPERATOR_PLACEHOLDERS.items():
+        _check_placeholders(getattr(config.replies.operators, name), f"{where}: replies.operators.{name}",
+                            placeholders)
 
 
 def _check_placeholders(text: str, key: str, placeholders: tuple[str, ...]) -> None:

@@ -58,7 +58,8 @@ def test_a_replacement_names_the_changed_passage_and_the_title(engine):
     preview = publish.preview(engine, publish.upload(engine.config, ARTICLE.name, text.encode()))
     assert preview.title_before == preview.title == "The Effects of Magnesium on the Nervous System"
     assert len(preview.changed) == 1 and preview.added == preview.removed == ()
-    renamed = publish.preview(engine, publish.upload(engine.config, "zinc.md", EXTRA.replace("Zinc notes", "Zinc").encode()))
+    retitled = EXTRA.replace("Zinc notes", "Zinc").encode()
+    renamed = publish.preview(engine, publish.upload(engine.config, "zinc.md", retitled))
     assert (renamed.title_before, renamed.title) == ("Zinc notes", "Zinc")
     twin = publish.preview(engine, publish.upload(engine.config, "zinc2.md", EXTRA.encode()))
     assert twin.same_title == "zinc.md"
