@@ -177,6 +177,8 @@ def main() -> int:
             if mark not in rss and elapsed >= mark:
                 rss[mark] = _rss_mb(process.pid)
                 print(f"  {mark:g} min: RSS {rss[mark]:.1f} MB, {len(soak.sent)} updates sent", flush=True)
+    for mark in marks:  # the last mark falls on the end of the run
+        rss.setdefault(mark, _rss_mb(process.pid))
     stop.set()
     time.sleep(LATEST_REPLY_SECONDS + 1)
     answered = soak.answered_at()
