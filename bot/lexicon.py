@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.text import INFLECTIONS
+from bot.text import lemma_candidates
 
 # Which unknown words restrict what a question asks, by their main part of speech and WordNet
 # category. Chosen from how often each kind of word appears in in-scope and in near-miss questions
@@ -29,8 +29,6 @@ CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "nou
 FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.attribute", "noun.body",
                              "noun.artifact", "life-stage"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
-_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "teeth": "tooth",
-              "feet": "foot", "mice": "mouse", "geese": "goose", "babies": "baby", "lives": "life"}
 
 
 @dataclass(frozen=True)
@@ -52,14 +50,6 @@ def _table() -> dict[str, str]:
     """word -> the rest of its line, parsed on use (the whole table is read once, lazily)."""
     blob = resources.files("bot.data").joinpath("lexicon.tsv.gz").read_bytes()
     return dict(line.split("\t", 1) for line in gzip.decompress(blob).decode("utf-8").splitlines())
-
-
-def lemma_candidates(word: str) -> list[str]:
-    """The word and the base forms it may be an inflection of ("kids" -> kid, "tired" -> tire)."""
-    found = [word, _IRREGULAR.get(word, word)]
-    found += [word[: -len(suffix)] + base for suffix, base in INFLECTIONS
-              if word.endswith(suffix) and len(word) > len(suffix) + 2]
-    return list(dict.fromkeys(found))
 
 
 def entry(word: str) -> Entry | None:

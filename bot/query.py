@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from nltk.metrics.distance import edit_distance
 
 from bot import lexicon
-from bot.text import english_words, is_english_word, message_words, question_stems, stem, stop_words, words
+from bot.text import english_words, is_english_word, lemma, message_words, question_stems, stem, stop_words, words
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -89,18 +89,14 @@ class QueryReader:
         self.vocabulary = frozenset(vocabulary)
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
-        # A phrase also matches with its last word in the plural or singular ("high doses", "tablet").
-        self.synonyms = {}
-        for key, values in synonyms.items():
-            *head, last = words(key) or [""]
-            for form in (last, last + "s", last[:-1] if last.endswith("s") and len(last) > 3 else last):
-                if form:
-                    self.synonyms.setdefault(tuple(head) + (form,), [words(v) for v in values])
-        for key, values in synonyms.items():  # an exact key wins over another key's plural form
-            if words(key):
-                self.synonyms[tuple(words(key))] = [words(v) for v in values]
+        # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
+        # where only a plural ending is undone in a key ("tired" is not "tire").
+        self.synonyms = {tuple(words(key)): [words(v) for v in values] for key, values in synonyms.items() if words(key)}
+        self._by_lemmas: dict[tuple[str, ...], list[list[str]]] = {}
+        for key, values in self.synonyms.items():
+            self._by_lemmas.setdefault(tuple(lemma(w) if w.endswith("s") else w for w in key), values)
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
-        self._synonym_starts = frozenset(k[0] for k in self.synonyms)
+        self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas])
         english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
@@ -160,10 +156,9 @@ class QueryReader:
         tokens = [self._spelled(query, word) for word in tokens]
         i = 0
         while i < len(tokens):
-            span = self._synonym_at(tokens, i)
+            span, alternatives = self._synonym_at(tokens, i)
             if span:
                 phrase = tokens[i:i + span]
-                alternatives = self.synonyms[tuple(phrase)]
                 ways = [[stem(w) for w in way if w not in stops] for way in [phrase, *alternatives]]
                 terms = [t for way in ways for t in way]
                 query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
@@ -181,6 +176,11 @@ class QueryReader:
             if word[0].isdigit() and stem(word) not in self.vocabulary:
                 continue  # a quantity the corpus does not mention names no subject
             term = stem(word)
+            if term not in self.vocabulary and term not in generic:
+                base = lemma(word)  # "took" -> take, "upped" -> up
+                if base in stops:
+                    continue
+                term = stem(base)
             if term in generic:
                 self._add(query, word, [term], phrasing=True)
                 continue
@@ -278,14 +278,17 @@ class QueryReader:
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
 
-    def _synonym_at(self, tokens: list[str], i: int) -> int:
-        """Length of the longest synonym phrase starting at tokens[i], or 0."""
-        if tokens[i] not in self._synonym_starts:
-            return 0
+    def _synonym_at(self, tokens: list[str], i: int) -> tuple[int, list[list[str]]]:
+        """The longest synonym phrase starting at tokens[i] (as written, else in any inflection):
+        its length and its synonyms, or (0, [])."""
+        if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
+            return 0, []
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
-            if tuple(tokens[i:i + span]) in self.synonyms:
-                return span
-        return 0
+            phrase = tuple(tokens[i:i + span])
+            found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
+            if found:
+                return span, found
+        return 0, []
 
     def word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""

@@ -1,0 +1,29 @@
+"""How questions are read: inflections, word formation, focus and context, follow-ups (one test per mechanism)."""
+
+from __future__ import annotations
+
+from bot.query import QueryReader
+from bot.text import is_english_word, lemma, stem
+
+
+def reader(text: str, synonyms: dict[str, list[str]] | None = None) -> QueryReader:
+    """A reader over the words of a small text."""
+    surface = {w for w in text.casefold().split()}
+    return QueryReader({stem(w) for w in surface}, surface, synonyms or {})
+
+
+def test_irregular_and_doubled_forms_are_read_as_their_lemma_not_corrected():
+    assert [lemma(w) for w in ("took", "came", "children", "upped", "stopping", "sleeping")] == \
+        ["take", "come", "child", "up", "stop", "sleep"]
+    assert is_english_word("took") and is_english_word("upped")
+    query = reader("the same cramps come and go").read("it came back, the cramps")
+    assert "came" not in query.corrected  # a real word is not "corrected" to same
+    assert stem("come") in query.terms
+
+
+def test_a_synonym_matches_in_any_inflection_but_a_key_keeps_its_own_meaning():
+    synonyms = {"sleep problems": ["insomnia"], "cramps": ["contraction"], "tired": ["energy"]}
+    read = reader("insomnia contraction energy tire", synonyms).read
+    assert "insomnia" in read("can it cause sleeping problems").terms
+    assert "contract" in read("my calves keep cramping").terms
+    assert "energi" not in read("how do i change a flat tire").terms  # "tire" is not "tired"
