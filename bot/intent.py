@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.text import normalise, sentence_terms, words
+from bot.text import message_words, normalise, sentence_terms
 
 
 @dataclass(frozen=True)
@@ -42,19 +42,19 @@ _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]
 
 def of_question(question: str) -> list[Intent]:
     """The intents a question shows."""
-    text = " ".join(words(question))
+    text = _plain(question)
     return [intent for intent in INTENTS if intent.question.search(text)]
 
 
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X."""
-    match = _DEFINITION_RE.match(" ".join(words(question)))
+    match = _DEFINITION_RE.match(_plain(question))
     return match.group(4) if match else None
 
 
 def asks_what(question: str) -> bool:
     """Whether a question asks what something is or does ("what does magnesium do?", "tell me about...")."""
-    return bool(_WHAT_RE.match(" ".join(words(question))))
+    return bool(_WHAT_RE.match(_plain(question)))
 
 
 def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -> bool:
@@ -85,3 +85,8 @@ def only_announces(passage: str, about: frozenset[str]) -> bool:
     the article will discuss ("In this article, we will explore...") rather than stating it."""
     mentions = [sentence for sentence, terms in sentence_terms(passage) if not about.isdisjoint(terms)]
     return bool(mentions) and all(_ANNOUNCES_RE.search(sentence) for sentence in mentions)
+
+
+def _plain(question: str) -> str:
+    """The question's words as meant, without hedges ("ngl what does mag do" -> "what does mag do")."""
+    return " ".join(message_words(question, hedges=False))

@@ -339,7 +339,7 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     asking = [p.rstrip().endswith("?") for p in parts]
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
-    return [(message_words(p), a) for p, a in zip(parts, asking)] or [([], True)]
+    return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking)] or [([], True)]
 
 
 def _edits(word: str) -> Iterable[str]:

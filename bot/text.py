@@ -120,12 +120,16 @@ def text_speak() -> dict[str, tuple[str, ...]]:
     return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines("text-speak.txt"))}
 
 
-def message_words(text: str) -> list[str]:
-    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you)."""
-    speak = text_speak()
+def message_words(text: str, hedges: bool = True) -> list[str]:
+    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you).
+    With hedges=False, abbreviations of whole phrases ("ngl", "tbh", "idk") are left out: they
+    hedge or fill, and name nothing the question is about (contractions such as "im" stay)."""
+    speak, stops = text_speak(), stop_words()
     out: list[str] = []
     for word in words(text):
-        out.extend(speak.get(word, (word,)))
+        meaning = speak.get(word, (word,))
+        if hedges or len(meaning) == 1 or stops.issuperset(meaning):
+            out.extend(meaning)
     return out
 
 

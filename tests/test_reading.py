@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.query import QueryReader
-from bot.text import is_english_word, lemma, stem
+from bot.text import is_english_word, lemma, message_words, stem
 
 
 def reader(text: str, synonyms: dict[str, list[str]] | None = None) -> QueryReader:
@@ -27,3 +27,11 @@ def test_a_synonym_matches_in_any_inflection_but_a_key_keeps_its_own_meaning():
     assert "insomnia" in read("can it cause sleeping problems").terms
     assert "contract" in read("my calves keep cramping").terms
     assert "energi" not in read("how do i change a flat tire").terms  # "tire" is not "tired"
+
+
+def test_abbreviated_hedges_are_left_out_of_the_reading_but_contractions_stay(engine):
+    assert message_words("ngl tbh what does mag do", hedges=False) == ["what", "does", "mag", "do"]
+    assert message_words("im 15 rn", hedges=False) == ["i", "am", "15"]
+    assert message_words("ngl") == ["not", "going", "to", "lie"]  # spelled out for the emergency check
+    answer = engine.answer("ngl what does mag even do for ur body")
+    assert answer.answered and "going" not in answer.reason["context"]
