@@ -105,6 +105,7 @@ class QueryReader:
             if len(known) >= 2:
                 for key in _deletions(known) | {known}:
                     self._deletes[key].add(known)
+        self._lemmas = frozenset(map(lemma, self.surface_words))
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for term in self.vocabulary:
             if len(term) >= _FAMILY_PREFIX:
@@ -235,9 +236,11 @@ class QueryReader:
         return Unknown(english, found, tuple(dict.fromkeys(ways)))
 
     def _corpus_terms(self, phrase: str) -> tuple[str, ...]:
-        """The index terms of a phrase if the corpus has every one of them, else ()."""
-        terms = tuple(stem(w) for w in words(phrase) if w not in stop_words())
-        return terms if terms and all(t in self.vocabulary for t in terms) else ()
+        """The index terms of a phrase if the corpus has every one of its words (in some inflection:
+        "physic" is not "physical", though both stem to physic), else ()."""
+        content = [w for w in words(phrase) if w not in stop_words()]
+        known = content and all(w in self.surface_words or lemma(w) in self._lemmas for w in content)
+        return tuple(stem(w) for w in content) if known else ()
 
     def _level_ways(self, prefix: str, root: str) -> list[tuple[str, ...]]:
         """"hypomagnesemia": a corpus word the root begins, with a corpus word for low (or high)."""

@@ -35,3 +35,9 @@ def test_abbreviated_hedges_are_left_out_of_the_reading_but_contractions_stay(en
     assert message_words("ngl") == ["not", "going", "to", "lie"]  # spelled out for the emergency check
     answer = engine.answer("ngl what does mag even do for ur body")
     assert answer.answered and "going" not in answer.reason["context"]
+
+
+def test_a_related_word_counts_only_when_the_corpus_has_that_word_not_just_its_stem():
+    query = reader("physical benefits of the kidney").read("is it a cathartic")  # WordNet: cathartic ~ physic
+    assert [c.word for c in query.unknown] == ["cathartic"]
+    assert "kidney" in reader("physical benefits of the kidney").read("renal benefits").expanded["renal"]
