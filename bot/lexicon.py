@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -26,8 +27,7 @@ from bot.text import lemma_candidates
 # people named by their age and animals restrict the answer ("my little kids...", "my cat").
 CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "noun.feeling", "noun.communication",
                            "noun.group", "noun.act", "time-unit", "kin"})
-FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.attribute", "noun.body",
-                             "noun.artifact", "life-stage"})
+FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.body", "life-stage"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
 
 
@@ -59,6 +59,8 @@ def entry(word: str) -> Entry | None:
         line = table.get(form)
         if line is not None:
             parts, category, related = line.split("\t")
+            if form != word and word.endswith("s") and "n" in parts:  # a plural is a noun ("antibiotics")
+                parts = "n" + parts.replace("n", "")
             return Entry(parts, category, tuple(r for r in related.split(";") if r))
     return None
 
@@ -73,3 +75,67 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     if found.main == "n":
         return found.category not in CONTEXT_NOUNS
     return found.main in "va" and found.category in FOCUS_MODIFIERS
+
+
+@dataclass(frozen=True)
+class WordParts:
+    """Medical word formation (bot/data/word-parts.txt): part -> its plain words, by kind."""
+
+    prefixes: dict[str, tuple[str, ...]]
+    roots: dict[str, tuple[str, ...]]
+    suffixes: dict[str, tuple[str, ...]]
+
+
+@cache
+def word_parts() -> WordParts:
+    """The shipped table of word parts."""
+    kinds: dict[str, dict[str, tuple[str, ...]]] = {"prefix": {}, "root": {}, "suffix": {}}
+    for line in resources.files("bot.data").joinpath("word-parts.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, part, *meaning = line.split()
+            kinds[kind][part] = tuple(meaning)
+    return WordParts(kinds["prefix"], kinds["root"], kinds["suffix"])
+
+
+_LINKS = "oia"  # linking vowels after a root ("neur-o-pathy")
+_MIN_WORD = 4  # letters of the shortest whole word a part of a compound may be
+
+
+def gloss(word: str, whole_word: Callable[[str], str | None], root_needed: bool = False) -> tuple[str, ...] | None:
+    """The plain words a word is made of, if it splits wholly into word parts (at least one from
+    the table; with root_needed, a root) and whole words ("neuralgia" -> nerve, pain;
+    "antiinflammatory" -> inflammatory); `whole_word(piece)` gives the word a piece of at least
+    four letters stands for, or None. Of several splits, the one with the fewest pieces not from
+    the table, then the fewest pieces."""
+    parts = word_parts()
+    # best[i] for word[:i]: (pieces not from the table, pieces, plain words, roots, only prefixes so far)
+    best: list[tuple[int, int, tuple[str, ...], int, bool] | None] = [None] * (len(word) + 1)
+    best[0] = (0, 0, (), 0, True)
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        other, pieces, plain, roots, at_start = best[i]
+        for j in range(i + 1, len(word) + 1):
+            piece, ends = word[i:j], j == len(word)
+            found: list[tuple[int, tuple[str, ...], str]] = []  # (end, plain words, kind of piece)
+            if at_start and piece in parts.prefixes:
+                found.append((j, parts.prefixes[piece], "prefix"))
+            if piece in parts.roots:
+                found.append((j, parts.roots[piece], "root"))
+                if not ends and word[j] in _LINKS:
+                    found.append((j + 1, parts.roots[piece], "root"))
+            if ends and piece in parts.suffixes and pieces:
+                found.append((j, parts.suffixes[piece], "suffix"))
+            if len(piece) >= _MIN_WORD and not found:
+                meant = whole_word(piece)
+                if meant:
+                    found.append((j, (meant,), "word"))
+            for end, words, kind in found:
+                candidate = (other + (kind == "word"), pieces + 1, plain + words, roots + (kind == "root"),
+                             at_start and kind == "prefix")
+                if best[end] is None or candidate[:2] < best[end][:2]:
+                    best[end] = candidate
+    done = best[len(word)]
+    if done is None or done[1] < 2 or done[0] == done[1] or (root_needed and not done[3]):
+        return None
+    return tuple(dict.fromkeys(done[2]))

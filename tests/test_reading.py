@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import lexicon
 from bot.query import QueryReader
 from bot.text import is_english_word, lemma, message_words, stem
 
@@ -41,3 +42,30 @@ def test_a_related_word_counts_only_when_the_corpus_has_that_word_not_just_its_s
     query = reader("physical benefits of the kidney").read("is it a cathartic")  # WordNet: cathartic ~ physic
     assert [c.word for c in query.unknown] == ["cathartic"]
     assert "kidney" in reader("physical benefits of the kidney").read("renal benefits").expanded["renal"]
+
+
+def test_medical_word_formation_reads_a_clinical_word_as_the_plain_words_it_is_made_of():
+    def whole(piece: str) -> str | None:
+        return {"therapeutic": "therapeutic", "inflammatory": "inflammatory", "magnes": "magnesium"}.get(piece)
+
+    assert lexicon.gloss("neuralgia", whole) == ("nerve", "pain")
+    assert lexicon.gloss("supratherapeutic", whole) == ("too", "much", "therapeutic")
+    assert lexicon.gloss("antiinflammatory", whole) == ("inflammatory",)
+    assert lexicon.gloss("hypomagnesemia", whole) == ("not", "enough", "magnesium")
+    assert lexicon.gloss("hepatotoxic", whole) == ("liver", "toxicity")
+    assert lexicon.gloss("glycinate", whole) is None and lexicon.gloss("costco", whole) is None
+    assert lexicon.gloss("subway", lambda piece: piece, root_needed=True) is None  # a dictionary word needs a root
+
+
+def test_a_clinical_word_is_known_when_its_parts_are_and_a_focus_when_one_part_is_not():
+    read = reader("nerve pain kidney inflammation of the nerves", {"too much": ["excess"]}).read
+    assert {"nerv", "pain"} <= set(read("does it help neuralgia").terms)
+    assert {"kidney"} <= set(read("renoprotective effect?").terms)
+    assert [c.word for c in read("is it hepatotoxic").unknown] == ["hepatotoxic"]  # liver: not in the corpus
+    assert [c.word for c in read("safe in pediatric use?").unknown] == ["pediatric"]  # children
+
+
+def test_adjectives_of_age_restrict_the_question_other_attributes_do_not():
+    assert lexicon.is_focus(lexicon.entry("elderly"), True) and lexicon.is_focus(lexicon.entry("older"), True)
+    assert not lexicon.is_focus(lexicon.entry("prolonged"), True)
+    assert lexicon.entry("antibiotics").main == "n"  # a plural is a noun
