@@ -1,5 +1,6 @@
 """General English knowledge for words the corpus lacks: WordNet 3.0's parts of speech, semantic
-categories and related words (bot/data/lexicon.tsv.gz, built by scripts/build_lexicon.py).
+categories and related words (bot/data/lexicon.tsv.gz, built by scripts/build_lexicon.py), and
+medical word formation (bot/data/word-parts.txt).
 
 A question's *focus* (what it asks about, and any restriction that changes the answer) is told
 from its *context* (who asks, their story, hedges, slang) by what kind of word it is: a noun that
@@ -11,8 +12,8 @@ nouns ("reason", "story") are context.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -22,13 +23,16 @@ from bot.text import lemma_candidates
 # category. Chosen from how often each kind of word appears in in-scope and in near-miss questions
 # of the development sets (tests/eval/voices.yaml, questions.yaml, the real questions): a noun in
 # the question sentence is a focus word unless it is abstract, relational, about communication, a
-# unit of time or a person named by relation ("husband"); a verb or an adjective only when it names a substance or a
-# property ("citrate", "pregnant", "older"); adverbs never. In the story before the question only
-# people named by their age and animals restrict the answer ("my little kids...", "my cat").
+# unit of time or a person named by relation ("husband"); a verb or an adjective only when it names
+# a substance, a state, a body part or an age ("citrate", "pregnant", "renal", "older"), not another
+# property ("prolonged", "cheap"); adverbs never. In the story before the question only people named
+# by their age, animals and states of a person restrict the answer ("my little kids...", "my cat",
+# "I'm pregnant").
 CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "noun.feeling", "noun.communication",
                            "noun.group", "noun.act", "time-unit", "kin"})
 FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.body", "life-stage"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
+PERSON_STATES = frozenset({"noun.state", "life-stage"})
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,9 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     with no entry does in the question sentence (a name, a brand, a drug: "costco", "epsom")."""
     if found is None:
         return in_question
-    if not in_question:
-        return found.main == "n" and found.category in POPULATION_CATEGORIES
+    if not in_question:  # the story: people by age, animals, and states of a person ("pregnant")
+        return found.category in POPULATION_CATEGORIES if found.main == "n" else \
+            found.main == "a" and found.category in PERSON_STATES
     if found.main == "n":
         return found.category not in CONTEXT_NOUNS
     return found.main in "va" and found.category in FOCUS_MODIFIERS

@@ -69,3 +69,11 @@ def test_adjectives_of_age_restrict_the_question_other_attributes_do_not():
     assert lexicon.is_focus(lexicon.entry("elderly"), True) and lexicon.is_focus(lexicon.entry("older"), True)
     assert not lexicon.is_focus(lexicon.entry("prolonged"), True)
     assert lexicon.entry("antibiotics").main == "n"  # a plural is a noun
+
+
+def test_a_state_of_the_person_in_the_story_restricts_the_question(engine):
+    answer = engine.answer("That sounds great, but I'm pregnant right now. Can I take it too?",
+                           after="does magnesium help with stress")
+    assert not answer.answered and "pregnant" in answer.not_discussed
+    story = engine.answer("My husband is always tired and grumpy. Could magnesium help his energy?")
+    assert story.answered
