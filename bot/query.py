@@ -125,9 +125,12 @@ class QueryReader:
             previous = self._read_alone(after)
             own = [dataclasses.replace(c, weight=2.0) for c in query.concepts]
             seen = {c.terms for c in own}
-            # The previous question's words steer the search but weigh little in coverage.
-            query.concepts = own + [dataclasses.replace(c, weight=_BORROWED_WEIGHT) for c in previous.concepts
+            # The previous question's words steer the search but weigh little in coverage, unless
+            # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
+            borrowed = _BORROWED_WEIGHT if query.known else 1.0
+            query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in previous.concepts
                                     if c.terms not in seen]
+            query.asked += previous.asked
             query.follow_up_of = after
         return query
 

@@ -77,3 +77,12 @@ def test_a_state_of_the_person_in_the_story_restricts_the_question(engine):
     assert not answer.answered and "pregnant" in answer.not_discussed
     story = engine.answer("My husband is always tired and grumpy. Could magnesium help his energy?")
     assert story.answered
+
+
+def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
+    read = reader("magnesium deficiencies epilepsy depression anxiety headaches").read
+    pointing = read("wait which ones exactly", after="can magnesium deficiencies cause problems")
+    assert pointing.follow_up_of and all(c.weight == 1.0 for c in pointing.known)
+    assert pointing.asked >= 1  # the borrowed subject counts as asked: "wait" is not most of the question
+    own = read("and headaches?", after="can magnesium deficiencies cause problems")
+    assert {c.word: c.weight for c in own.known} == {"headaches": 2.0, "magnesium": 0.5, "deficiencies": 0.5}
