@@ -130,12 +130,21 @@ class Engine:
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 
-        def announces(position: int) -> bool:
-            return bool(asked) and intent.only_announces(library.passages[hits[position].passage].text, asked)
+        def opens_section(position: int) -> bool:
+            """Whether the passage opens a section whose heading names everything asked ("tips for
+            taking magnesium"): the question asks for the section, which its first passage introduces."""
+            number = hits[position].passage
+            passage, heading = library.passages[number], library.heading_counts[library.passages[number].section]
+            first = number == 0 or library.passages[number - 1].section != passage.section
+            return first and not asked.isdisjoint(heading) and all(any(t in heading for t in c.terms) for c in query.known)
 
-        # Among passages that would answer, one stating the fact before one announcing it.
-        ranked = sorted(close, key=lambda i: (coverage[i] < enough, coverage[i] >= enough and announces(i),
-                                              -coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
+        def restates(position: int) -> bool:
+            text = library.passages[hits[position].passage].text
+            return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
+
+        # Among passages that would answer, one stating the fact before one announcing or summing it up.
+        ranked = sorted(close, key=lambda i: (coverage[i] < enough, not fits(i), coverage[i] >= enough and restates(i),
+                                              not opens_section(i), -coverage[i], -shared_pairs[i], -in_text[i]))
         return ranked + list(range(len(close), len(hits)))
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,

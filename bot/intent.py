@@ -80,6 +80,15 @@ def defines(word: str, passage: str) -> bool:
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")
 
 
+_SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
+
+
+def sums_up(passage: str) -> bool:
+    """Whether a passage opens a summary ("In conclusion, ..."): it restates what the article
+    states elsewhere."""
+    return bool(_SUMS_UP_RE.match(normalise(passage)))
+
+
 def only_announces(passage: str, about: frozenset[str]) -> bool:
     """Whether every sentence of a passage that mentions the question's terms only announces what
     the article will discuss ("In this article, we will explore...") rather than stating it."""

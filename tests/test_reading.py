@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import lexicon
+from bot import intent, lexicon
 from bot.query import QueryReader
 from bot.text import is_english_word, lemma, message_words, stem
 
@@ -86,3 +86,14 @@ def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
     assert pointing.asked >= 1  # the borrowed subject counts as asked: "wait" is not most of the question
     own = read("and headaches?", after="can magnesium deficiencies cause problems")
     assert {c.word: c.weight for c in own.known} == {"headaches": 2.0, "magnesium": 0.5, "deficiencies": 0.5}
+
+
+def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
+    assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
+    for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
+        assert not engine.answer(question).passages[0].text.startswith("In conclusion"), question
+
+
+def test_a_question_naming_a_section_heading_gets_the_passage_that_opens_it(engine):
+    first = next(p for p in engine.library.passages if p.section == "Tips for Taking Magnesium Safely")
+    assert engine.answer("tips for taking magnesium").passages[0].text == first.text
