@@ -114,7 +114,7 @@ class Engine:
         general = query.known and not subject and intent.asks_what(query.text)
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
-        pairs = list(dict.fromkeys(itertools.pairwise(tokens(query.text))))
+        pairs = list(dict.fromkeys(itertools.pairwise(tokens(" ".join(query.spelled)))))
         shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()
 
         def fits(position: int) -> bool:

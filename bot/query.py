@@ -58,6 +58,7 @@ class Query:
     asked: int = 0  # content words of the question sentence that the corpus knows (or a synonym of)
     unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
     follow_up_of: str | None = None
+    spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
 
     @property
     def known(self) -> list[Concept]:
@@ -162,6 +163,7 @@ class QueryReader:
         glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
         stops, generic = stop_words(), question_stems()
         tokens = [self._spelled(query, word) for word in tokens]
+        query.spelled.extend(tokens)
         i = 0
         while i < len(tokens):
             span, alternatives = self._synonym_at(tokens, i)

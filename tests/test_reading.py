@@ -97,3 +97,7 @@ def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
 def test_a_question_naming_a_section_heading_gets_the_passage_that_opens_it(engine):
     first = next(p for p in engine.library.passages if p.section == "Tips for Taking Magnesium Safely")
     assert engine.answer("tips for taking magnesium").passages[0].text == first.text
+
+
+def test_word_pairs_are_matched_after_misspellings_are_fixed(engine):
+    assert "blood pressure and cholesterol" in engine.answer("can magnesum help my blod presure").passages[0].text
