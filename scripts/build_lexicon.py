@@ -11,8 +11,8 @@ single-word lemma, one line:
   noun.state); "life-stage" for people or groups named by their age (under juvenile, old person or
   age group) and for adjectives of age ("old", "young", "elderly": their WordNet attribute, or
   that of the adjective they are similar to, is age), "time-unit" for units of time ("week"),
-  "kin" for people named by their relation to someone ("husband", "mother", "friend"); empty for
-  words with no noun reading.
+  "kin" for people named by their relation to someone ("husband", "mother", "friend"), "name" for
+  names ("brand", "trade name", "nickname"); empty for words with no noun reading.
 - related words (";"-separated, multi-word ones with spaces), from the word's most used part of
   speech: the synonyms of its most used sense, the nouns its adjectives pertain to or derive
   from ("renal" -> kidney), derivations, similar adjectives ("jittery" -> edgy), and, for
@@ -42,6 +42,7 @@ MAX_HYPONYMS = 40
 LIFE_STAGES = {"juvenile", "oldster", "old_person", "age_group"}  # synsets that mark people by age
 AGE = "age"  # the attribute of adjectives that mark people by age
 TIME_UNITS = {"time_unit"}  # "week", "hour": how long, not when
+NAMES = {"name"}  # "brand", "trade name": a question naming one asks about one product
 KIN = {"relative", "relation", "spouse", "partner", "friend", "acquaintance", "neighbor"}  # people by relation
 # Nouns whose direct hyponyms are related words ("illness" -> disease): things a question can be about.
 HYPONYM_CATEGORIES = {"noun.state", "noun.substance", "noun.food", "noun.body", "noun.process"}
@@ -131,6 +132,8 @@ def main() -> None:
             return "time-unit"
         if above & KIN and lexnames[synsets[key][0]] == "noun.person":
             return "kin"
+        if above & NAMES and lexnames[synsets[key][0]] == "noun.communication":
+            return "name"
         return lexnames[synsets[key][0]]
 
     def adjective_attributes(offset: int) -> set[str]:

@@ -101,3 +101,9 @@ def test_a_question_naming_a_section_heading_gets_the_passage_that_opens_it(engi
 
 def test_word_pairs_are_matched_after_misspellings_are_fixed(engine):
     assert "blood pressure and cholesterol" in engine.answer("can magnesum help my blod presure").passages[0].text
+
+
+def test_a_brand_or_other_name_is_a_focus_the_article_may_lack(engine):
+    assert lexicon.entry("brand").category == "name" and lexicon.is_focus(lexicon.entry("brand"), True)
+    answer = engine.answer("which magnesium brand works best?")
+    assert not answer.answered and "brand" in answer.not_discussed
