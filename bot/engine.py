@@ -28,6 +28,7 @@ class _State:
 
     library: Library
     reader: QueryReader
+    subject: frozenset[str]  # terms of the corpus's subject: in nearly every passage, or in a title
 
 
 class Engine:
@@ -41,7 +42,10 @@ class Engine:
         """Answer from this library from now on (questions in flight finish on the old one)."""
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
                              self.config.confidence.max_correction_distance)
-        self._state = _State(library, reader)
+        index = library.index
+        subject = {t for t in index.terms if index.document_frequency(t) > _NEARLY_EVERY * index.size}
+        subject.update(t for document in library.documents for t in tokens(document.title))
+        self._state = _State(library, reader, frozenset(subject))
         gc.freeze()  # a corpus version lives as long as it answers: keep it out of collectors' scans
 
     @property
@@ -70,6 +74,8 @@ class Engine:
             answer.kind = Kind.NOT_ENGLISH
             return
         library, query = state.library, state.reader.read(text, after)
+        query.on_subject = self._on_subject(state, text, query) or bool(after) and (
+            bool(query.follow_up_of) or self._on_subject(state, after, state.reader.read(after)))
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
@@ -98,6 +104,11 @@ class Engine:
             "query": query.terms,
             "follow_up_of": query.follow_up_of,
         }
+
+    @staticmethod
+    def _on_subject(state: _State, text: str, query: Query) -> bool:
+        """Whether a question names the corpus's subject or points at it or at the article."""
+        return intent.refers_to_subject(text) or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

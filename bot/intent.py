@@ -80,6 +80,20 @@ def defines(word: str, passage: str) -> bool:
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")
 
 
+# Words that stand for the article's subject or point at the article: pronouns, the article itself
+# and what it does ("does it claim...", "what dose is recommended"), taking something (a supplement,
+# a dose).
+_REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|author|claims?|claimed|cites?|"
+                        r"mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|discuss(es|ed)?|"
+                        r"recommends?|recommended|suggests?|suggested|states?|stated|takes?|taking|took|"
+                        r"supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing)\b")
+
+
+def refers_to_subject(question: str) -> bool:
+    """Whether a question points at the article or its subject without naming it ("does it help?")."""
+    return bool(_REFERS_RE.search(_plain(question)))
+
+
 _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
 
 

@@ -59,6 +59,7 @@ class Query:
     unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
+    on_subject: bool = True  # names the article's subject, points at it, or follows a question
 
     @property
     def known(self) -> list[Concept]:

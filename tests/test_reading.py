@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import intent, lexicon
+from bot.answer import Kind
 from bot.query import QueryReader
 from bot.text import is_english_word, lemma, message_words, stem
 
@@ -107,3 +108,12 @@ def test_a_brand_or_other_name_is_a_focus_the_article_may_lack(engine):
     assert lexicon.entry("brand").category == "name" and lexicon.is_focus(lexicon.entry("brand"), True)
     answer = engine.answer("which magnesium brand works best?")
     assert not answer.answered and "brand" in answer.not_discussed
+
+
+def test_a_question_that_names_neither_the_subject_nor_the_article_is_not_answered(engine):
+    for question in ("how do I improve my memory for exams", "what is the function of the brain"):
+        answer = engine.answer(question)
+        assert answer.kind is Kind.NO_MATCH, question
+    for question in ("does it help with memory", "how much should I take a day", "can magnesium improve memory"):
+        assert engine.answer(question).answered, question
+    assert engine.answer("and for memory?", after="does magnesium help concentration").answered
