@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.text import message_words, normalise, sentence_terms
 
@@ -110,6 +111,7 @@ def only_announces(passage: str, about: frozenset[str]) -> bool:
     return bool(mentions) and all(_ANNOUNCES_RE.search(sentence) for sentence in mentions)
 
 
+@lru_cache(maxsize=64)  # each is asked of one question several times
 def _plain(question: str) -> str:
     """The question's words as meant, without hedges ("ngl what does mag do" -> "what does mag do")."""
     return " ".join(message_words(question, hedges=False))

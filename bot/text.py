@@ -96,7 +96,9 @@ def lemma_candidates(word: str) -> list[str]:
 def is_english_word(word: str) -> bool:
     """Whether a normalised word is an English word (inflections of a listed word count)."""
     vocabulary = english_words()
-    return word in stop_words() or any(form in vocabulary for form in lemma_candidates(word))
+    if word in vocabulary or word in stop_words() or irregular_forms().get(word, "") in vocabulary:
+        return True
+    return any(word.endswith(suffix) and word[: -len(suffix)] + base in vocabulary for suffix, base in INFLECTIONS)
 
 
 _LEMMAS: dict[str, str] = {}
