@@ -4,6 +4,10 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
 *matches* instead:
 
 1. No concept of the question is a corpus word            -> NO_MATCH ("no word matched").
+   Nor does a question that names neither the corpus's subject (a word in nearly every passage
+   or in a document title: "magnesium", "nervous system") nor points at it or at the article
+   ("does it...", "what dose is recommended", "how much should I take")
+   ("how do I improve my memory for exams")                -> NO_MATCH.
 2. The question names a subject the corpus has no word for
    (a real word that is neither a stop word nor a phrasing word such as "take" or "daily",
    e.g. "ibuprofen", "pregnancy", "epsom")                  -> WEAK (a near miss).
@@ -109,6 +113,9 @@ def judge(query: Query, candidates: Candidates, position: int, text: str, wanted
     unknown = [c.word for c in query.unknown]
     if position < 0 or not query.known:
         return Confidence(Verdict.NO_MATCH, 0.0, [], [], unknown, "no word of the question is in the corpus")
+    if not query.on_subject:
+        return Confidence(Verdict.NO_MATCH, 0.0, [], [], unknown,
+                          "the question names neither the article's subject nor the article")
     share = float(candidates.coverage[position])
     matched = [c.word for c, row in zip(query.known, candidates.hits) if row[position]]
     missing = [c.word for c, row in zip(query.known, candidates.hits) if not row[position]]

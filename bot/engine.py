@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class _State:
 
     library: Library
     reader: QueryReader
+    subject: frozenset[str]  # terms of the corpus's subject: in nearly every passage, or in a title
 
 
 class Engine:
@@ -44,7 +46,7 @@ class Engine:
         """Answer from this library from now on (questions in flight finish on the old one)."""
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
                              self.config.confidence.max_correction_distance)
-        self._state = _State(library, reader)
+        self._state = _State(library, reader, _subject(library))
 
     @property
     def library(self) -> Library:
@@ -73,6 +75,8 @@ class Engine:
             answer.kind = Kind.NOT_ENGLISH
             return
         library, query = state.library, state.reader.read(text, after)
+        query.on_subject = self._on_subject(state, text, query) or bool(after) and (
+            bool(query.follow_up_of) or self._on_subject(state, after, state.reader.read(after)))
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
@@ -102,6 +106,11 @@ class Engine:
             "follow_up_of": query.follow_up_of,
         }
 
+    @staticmethod
+    def _on_subject(state: _State, text: str, query: Query) -> bool:
+        """Whether a question names the corpus's subject or points at it or at the article."""
+        return intent.refers_to_subject(text) or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
+
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:
         """Positions of the hits, best first. Among those scoring close to the best, first the ones
@@ -117,7 +126,7 @@ class Engine:
         general = query.known and not subject and intent.asks_what(query.text)
         defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
-        pairs = list(dict.fromkeys(itertools.pairwise(tokens(query.text))))
+        pairs = list(dict.fromkeys(itertools.pairwise(tokens(" ".join(query.spelled)))))
         shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()
 
         def fits(position: int) -> bool:
@@ -135,12 +144,22 @@ class Engine:
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 
-        def announces(position: int) -> bool:
-            return bool(asked) and intent.only_announces(library.passages[hits[position].passage].text, asked)
+        def opens_section(position: int) -> bool:
+            """Whether the passage opens a section whose heading names everything asked ("tips for
+            taking magnesium"): the question asks for the section, which its first passage introduces."""
+            number = hits[position].passage
+            passage, heading = library.passages[number], library.heading_counts[library.passages[number].section]
+            first = number == 0 or library.passages[number - 1].section != passage.section
+            return first and not asked.isdisjoint(heading) and all(any(t in heading for t in c.terms) for c in query.known)
 
-        # Among passages that would answer, one stating the fact before one announcing it.
-        best = min(close or [0], key=lambda i: (coverage[i] < enough, coverage[i] >= enough and announces(i),
-                                         -coverage[i], not fits(i), -shared_pairs[i], -in_text[i]))
+        def restates(position: int) -> bool:
+            text = library.passages[hits[position].passage].text
+            return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
+
+        # Among passages that would answer, one stating the fact before one announcing or summing it up.
+        best = min(close or [0], key=lambda i: (coverage[i] < enough, not fits(i),
+                                                coverage[i] >= enough and restates(i), not opens_section(i),
+                                                -coverage[i], -shared_pairs[i], -in_text[i]))
         return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,
@@ -158,6 +177,17 @@ class Engine:
     def section(self, document: str, section: str) -> list[Passage]:
         """All passages of one section, in order."""
         return [p for p in self.library.passages if p.document == document and p.section == section]
+
+
+def _subject(library: Library) -> frozenset[str]:
+    """The terms of what the corpus is about: each document's title, and the terms in nearly every
+    passage of a document ("magnesium" in the article; every term of a one-passage note)."""
+    subject: set[str] = set()
+    for document in library.documents:
+        subject.update(tokens(document.title))
+        counts = Counter(t for p in document.passages for t in set(tokens(p.text)))
+        subject.update(t for t, n in counts.items() if n > _NEARLY_EVERY * len(document.passages))
+    return frozenset(subject)
 
 
 def load(config_path: str | Path | None = None) -> Engine:

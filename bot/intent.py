@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from bot.text import normalise, sentence_terms, words
+from bot.text import message_words, normalise, sentence_terms
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,19 @@ _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]
 
 def of_question(question: str) -> list[Intent]:
     """The intents a question shows."""
-    text = " ".join(words(question))
+    text = _plain(question)
     return [intent for intent in INTENTS if intent.question.search(text)]
 
 
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X."""
-    match = _DEFINITION_RE.match(" ".join(words(question)))
+    match = _DEFINITION_RE.match(_plain(question))
     return match.group(4) if match else None
 
 
 def asks_what(question: str) -> bool:
     """Whether a question asks what something is or does ("what does magnesium do?", "tell me about...")."""
-    return bool(_WHAT_RE.match(" ".join(words(question))))
+    return bool(_WHAT_RE.match(_plain(question)))
 
 
 def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -> bool:
@@ -80,8 +81,37 @@ def defines(word: str, passage: str) -> bool:
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")
 
 
+# Words that stand for the article's subject or point at the article: pronouns, the article itself
+# and what it does ("does it claim...", "what dose is recommended"), taking something (a supplement,
+# a dose).
+_REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|author|claims?|claimed|cites?|"
+                        r"mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|discuss(es|ed)?|"
+                        r"recommends?|recommended|suggests?|suggested|states?|stated|takes?|taking|took|"
+                        r"supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing)\b")
+
+
+def refers_to_subject(question: str) -> bool:
+    """Whether a question points at the article or its subject without naming it ("does it help?")."""
+    return bool(_REFERS_RE.search(_plain(question)))
+
+
+_SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
+
+
+def sums_up(passage: str) -> bool:
+    """Whether a passage opens a summary ("In conclusion, ..."): it restates what the article
+    states elsewhere."""
+    return bool(_SUMS_UP_RE.match(normalise(passage)))
+
+
 def only_announces(passage: str, about: frozenset[str]) -> bool:
     """Whether every sentence of a passage that mentions the question's terms only announces what
     the article will discuss ("In this article, we will explore...") rather than stating it."""
     mentions = [sentence for sentence, terms in sentence_terms(passage) if not about.isdisjoint(terms)]
     return bool(mentions) and all(_ANNOUNCES_RE.search(sentence) for sentence in mentions)
+
+
+@lru_cache(maxsize=64)  # each is asked of one question several times
+def _plain(question: str) -> str:
+    """The question's words as meant, without hedges ("ngl what does mag do" -> "what does mag do")."""
+    return " ".join(message_words(question, hedges=False))

@@ -1,5 +1,6 @@
 """General English knowledge for words the corpus lacks: WordNet 3.0's parts of speech, semantic
-categories and related words (bot/data/lexicon.tsv.gz, built by scripts/build_lexicon.py).
+categories and related words (bot/data/lexicon.tsv.gz, built by scripts/build_lexicon.py), and
+medical word formation (bot/data/word-parts.txt).
 
 A question's *focus* (what it asks about, and any restriction that changes the answer) is told
 from its *context* (who asks, their story, hedges, slang) by what kind of word it is: a noun that
@@ -11,26 +12,27 @@ nouns ("reason", "story") are context.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.text import INFLECTIONS
+from bot.text import lemma_candidates
 
 # Which unknown words restrict what a question asks, by their main part of speech and WordNet
 # category. Chosen from how often each kind of word appears in in-scope and in near-miss questions
 # of the development sets (tests/eval/voices.yaml, questions.yaml, the real questions): a noun in
 # the question sentence is a focus word unless it is abstract, relational, about communication, a
-# unit of time or a person named by relation ("husband"); a verb or an adjective only when it names a substance or a
-# property ("citrate", "pregnant", "older"); adverbs never. In the story before the question only
-# people named by their age and animals restrict the answer ("my little kids...", "my cat").
+# unit of time or a person named by relation ("husband"); a verb or an adjective only when it names
+# a substance, a state, a body part or an age ("citrate", "pregnant", "renal", "older"), not another
+# property ("prolonged", "cheap"); adverbs never. In the story before the question only people named
+# by their age, animals and states of a person restrict the answer ("my little kids...", "my cat",
+# "I'm pregnant").
 CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "noun.feeling", "noun.communication",
                            "noun.group", "noun.act", "time-unit", "kin"})
-FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.attribute", "noun.body",
-                             "noun.artifact", "life-stage"})
+FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.body", "life-stage"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
-_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "teeth": "tooth",
-              "feet": "foot", "mice": "mouse", "geese": "goose", "babies": "baby", "lives": "life"}
+PERSON_STATES = frozenset({"noun.state", "life-stage"})
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,6 @@ def _table() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in gzip.decompress(blob).decode("utf-8").splitlines())
 
 
-def lemma_candidates(word: str) -> list[str]:
-    """The word and the base forms it may be an inflection of ("kids" -> kid, "tired" -> tire)."""
-    found = [word, _IRREGULAR.get(word, word)]
-    found += [word[: -len(suffix)] + base for suffix, base in INFLECTIONS
-              if word.endswith(suffix) and len(word) > len(suffix) + 2]
-    return list(dict.fromkeys(found))
-
-
 def entry(word: str) -> Entry | None:
     """The lexicon entry of a normalised word or of its base form, if any."""
     table = _table()
@@ -69,6 +63,8 @@ def entry(word: str) -> Entry | None:
         line = table.get(form)
         if line is not None:
             parts, category, related = line.split("\t")
+            if form != word and word.endswith("s") and "n" in parts:  # a plural is a noun ("antibiotics")
+                parts = "n" + parts.replace("n", "")
             return Entry(parts, category, tuple(r for r in related.split(";") if r))
     return None
 
@@ -78,8 +74,73 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     with no entry does in the question sentence (a name, a brand, a drug: "costco", "epsom")."""
     if found is None:
         return in_question
-    if not in_question:
-        return found.main == "n" and found.category in POPULATION_CATEGORIES
+    if not in_question:  # the story: people by age, animals, and states of a person ("pregnant")
+        return found.category in POPULATION_CATEGORIES if found.main == "n" else \
+            found.main == "a" and found.category in PERSON_STATES
     if found.main == "n":
         return found.category not in CONTEXT_NOUNS
     return found.main in "va" and found.category in FOCUS_MODIFIERS
+
+
+@dataclass(frozen=True)
+class WordParts:
+    """Medical word formation (bot/data/word-parts.txt): part -> its plain words, by kind."""
+
+    prefixes: dict[str, tuple[str, ...]]
+    roots: dict[str, tuple[str, ...]]
+    suffixes: dict[str, tuple[str, ...]]
+
+
+@cache
+def word_parts() -> WordParts:
+    """The shipped table of word parts."""
+    kinds: dict[str, dict[str, tuple[str, ...]]] = {"prefix": {}, "root": {}, "suffix": {}}
+    for line in resources.files("bot.data").joinpath("word-parts.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, part, *meaning = line.split()
+            kinds[kind][part] = tuple(meaning)
+    return WordParts(kinds["prefix"], kinds["root"], kinds["suffix"])
+
+
+_LINKS = "oia"  # linking vowels after a root ("neur-o-pathy")
+_MIN_WORD = 4  # letters of the shortest whole word a part of a compound may be
+
+
+def gloss(word: str, whole_word: Callable[[str], str | None], root_needed: bool = False) -> tuple[str, ...] | None:
+    """The plain words a word is made of, if it splits wholly into word parts (at least one from
+    the table; with root_needed, a root) and whole words ("neuralgia" -> nerve, pain;
+    "antiinflammatory" -> inflammatory); `whole_word(piece)` gives the word a piece of at least
+    four letters stands for, or None. Of several splits, the one with the fewest pieces not from
+    the table, then the fewest pieces."""
+    parts = word_parts()
+    # best[i] for word[:i]: (pieces not from the table, pieces, plain words, roots, only prefixes so far)
+    best: list[tuple[int, int, tuple[str, ...], int, bool] | None] = [None] * (len(word) + 1)
+    best[0] = (0, 0, (), 0, True)
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        other, pieces, plain, roots, at_start = best[i]
+        for j in range(i + 1, len(word) + 1):
+            piece, ends = word[i:j], j == len(word)
+            found: list[tuple[int, tuple[str, ...], str]] = []  # (end, plain words, kind of piece)
+            if at_start and piece in parts.prefixes:
+                found.append((j, parts.prefixes[piece], "prefix"))
+            if piece in parts.roots:
+                found.append((j, parts.roots[piece], "root"))
+                if not ends and word[j] in _LINKS:
+                    found.append((j + 1, parts.roots[piece], "root"))
+            if ends and piece in parts.suffixes and pieces:
+                found.append((j, parts.suffixes[piece], "suffix"))
+            if len(piece) >= _MIN_WORD and not found:
+                meant = whole_word(piece)
+                if meant:
+                    found.append((j, (meant,), "word"))
+            for end, words, kind in found:
+                candidate = (other + (kind == "word"), pieces + 1, plain + words, roots + (kind == "root"),
+                             at_start and kind == "prefix")
+                if best[end] is None or candidate[:2] < best[end][:2]:
+                    best[end] = candidate
+    done = best[len(word)]
+    if done is None or done[1] < 2 or done[0] == done[1] or (root_needed and not done[3]):
+        return None
+    return tuple(dict.fromkeys(done[2]))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from nltk.metrics.distance import edit_distance
 
 from bot import lexicon
-from bot.text import english_words, is_english_word, message_words, question_stems, stem, stop_words, words
+from bot.text import english_words, is_english_word, lemma, message_words, question_stems, stem, stop_words, words
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -26,8 +26,6 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
                      r"|\b(?:i am|he is|she is|he s|she s|is only|aged) (\d{1,2})\b(?! (?:mg|mcg|g|ml|pills?|tablets?))")
 _ADULT_AGE = 18
-# Medical word formation: hypo-/hyper- + a root + -(a)emia, "a low / high level in the blood".
-_LEVEL_RE = re.compile(r"^(hypo|hyper)([a-z]{3,}?)(?:a?emia|aemic|emic)$")
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _REMEMBERED = 4096  # corrections and word families kept per corpus version
@@ -60,6 +58,8 @@ class Query:
     asked: int = 0  # content words of the question sentence that the corpus knows (or a synonym of)
     unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
     follow_up_of: str | None = None
+    spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
+    on_subject: bool = True  # names the article's subject, points at it, or follows a question
 
     @property
     def known(self) -> list[Concept]:
@@ -89,18 +89,15 @@ class QueryReader:
         self.vocabulary = frozenset(vocabulary)
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
-        # A phrase also matches with its last word in the plural or singular ("high doses", "tablet").
-        self.synonyms = {}
-        for key, values in synonyms.items():
-            *head, last = words(key) or [""]
-            for form in (last, last + "s", last[:-1] if last.endswith("s") and len(last) > 3 else last):
-                if form:
-                    self.synonyms.setdefault(tuple(head) + (form,), [words(v) for v in values])
-        for key, values in synonyms.items():  # an exact key wins over another key's plural form
-            if words(key):
-                self.synonyms[tuple(words(key))] = [words(v) for v in values]
+        # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
+        # where only a plural ending is undone in a key ("tired" is not "tire").
+        self.synonyms = {tuple(words(key)): [words(v) for v in values] for key, values in synonyms.items() if words(key)}
+        self._by_lemmas: dict[tuple[str, ...], list[list[str]]] = {}
+        for key, values in self.synonyms.items():
+            self._by_lemmas.setdefault(tuple(lemma(w) if w.endswith("s") else w for w in key), values)
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
-        self._synonym_starts = frozenset(k[0] for k in self.synonyms)
+        self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas])
+        self._synonym_words = frozenset(w for k in self.synonyms for w in k)  # known words: never corrected
         english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
@@ -109,6 +106,10 @@ class QueryReader:
             if len(known) >= 2:
                 for key in _deletions(known) | {known}:
                     self._deletes[key].add(known)
+        self._lemmas = frozenset(map(lemma, self.surface_words))
+        self._surface_by_prefix: dict[str, list[str]] = defaultdict(list)
+        for known in self.surface_words:
+            self._surface_by_prefix[known[:_FAMILY_PREFIX]].append(known)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for term in self.vocabulary:
             if len(term) >= _FAMILY_PREFIX:
@@ -126,9 +127,12 @@ class QueryReader:
             previous = self._read_alone(after)
             own = [dataclasses.replace(c, weight=2.0) for c in query.concepts]
             seen = {c.terms for c in own}
-            # The previous question's words steer the search but weigh little in coverage.
-            query.concepts = own + [dataclasses.replace(c, weight=_BORROWED_WEIGHT) for c in previous.concepts
+            # The previous question's words steer the search but weigh little in coverage, unless
+            # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
+            borrowed = _BORROWED_WEIGHT if query.known else 1.0
+            query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in previous.concepts
                                     if c.terms not in seen]
+            query.asked += previous.asked
             query.follow_up_of = after
         return query
 
@@ -154,16 +158,18 @@ class QueryReader:
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         return query
 
-    def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float) -> None:
-        """Add the concepts of one sentence's words to the query (misspellings fixed first)."""
+    def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
+                    glossing: bool = True) -> None:
+        """Add the concepts of one sentence's words to the query (misspellings fixed first); with
+        glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
         stops, generic = stop_words(), question_stems()
         tokens = [self._spelled(query, word) for word in tokens]
+        query.spelled.extend(tokens)
         i = 0
         while i < len(tokens):
-            span = self._synonym_at(tokens, i)
+            span, alternatives = self._synonym_at(tokens, i)
             if span:
                 phrase = tokens[i:i + span]
-                alternatives = self.synonyms[tuple(phrase)]
                 ways = [[stem(w) for w in way if w not in stops] for way in [phrase, *alternatives]]
                 terms = [t for way in ways for t in way]
                 query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
@@ -181,6 +187,11 @@ class QueryReader:
             if word[0].isdigit() and stem(word) not in self.vocabulary:
                 continue  # a quantity the corpus does not mention names no subject
             term = stem(word)
+            if term not in self.vocabulary and term not in generic:
+                base = lemma(word)  # "took" -> take, "upped" -> up
+                if base in stops:
+                    continue
+                term = stem(base)
             if term in generic:
                 self._add(query, word, [term], phrasing=True)
                 continue
@@ -190,7 +201,7 @@ class QueryReader:
                     query.corrected[word] = relative
                     term = relative
                 else:
-                    self._read_unknown(query, word, in_question, weight)
+                    self._read_unknown(query, word, in_question, weight, glossing)
                     continue
             query.asked += in_question
             self._add(query, word, [term], weight=weight)
@@ -201,27 +212,47 @@ class QueryReader:
 
     def _spelled(self, query: Query, word: str) -> str:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
-        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary:
+        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
         fixed = self.correct(word) or self.english_typo(word)
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
 
-    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float) -> None:
-        """A word the corpus lacks: read through a related corpus word ("renal" -> kidney), as a
-        focus the article may not cover ("glycinate", "kids"), or as context ("husband", "tho")."""
+    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
+        """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
+        plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
+        ("glycinate", "kids"), or as context ("husband", "tho")."""
         reading = _remembered(self._unknown, word, self._unknown_word)
         if reading.ways:
             query.asked += in_question
             query.expanded[reading.english] = [" ".join(w) for w in reading.ways]
             self._add(query, reading.english, [t for way in reading.ways for t in way],
                       ways=[list(w) for w in reading.ways], weight=weight)
+        elif glossing and reading.gloss:
+            self._read_gloss(query, reading, in_question, weight)
         elif reading.focus(in_question):
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
         else:
             query.context.append(reading.english)
             query.unrelated += in_question and bool(reading.entry) and reading.entry.main in "nva"
+
+    def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
+        """A word read as the plain words it is made of, as if the asker had written them; if
+        those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
+        plain = Query(text=" ".join(reading.gloss), concepts=[])
+        self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
+        if plain.unknown:
+            self._add(query, reading.english, [stem(reading.english)], weight=weight)
+            return
+        if not plain.known:
+            query.context.append(reading.english)
+            return
+        query.asked += in_question
+        query.expanded[reading.english] = [plain.text]
+        for concept in plain.concepts:
+            self._add(query, concept.word, list(concept.terms), phrasing=concept.phrasing,
+                      ways=[list(w) for w in concept.alternatives], weight=weight)
 
     def _unknown_word(self, english: str) -> Unknown:
         """How a word the corpus lacks is read (see _read_unknown)."""
@@ -229,22 +260,29 @@ class QueryReader:
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
             ways = [way for way in map(self._corpus_terms, found.related) if way]
-        level = _LEVEL_RE.match(english)
-        if level:
-            ways = self._level_ways(*level.groups())
-        return Unknown(english, found, tuple(dict.fromkeys(ways)))
+        plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None) if not ways else None
+        return Unknown(english, found, tuple(dict.fromkeys(ways)), plain or ())
+
+    def _whole_word(self, piece: str) -> str | None:
+        """The word a piece of a compound stands for: an English word, or the corpus word it begins
+        ("magnes" in "hypomagnesemia" -> magnesium)."""
+        if piece in stop_words():
+            return None
+        if is_english_word(piece):
+            return piece
+        if len(piece) < _FAMILY_PREFIX:
+            return None
+        starting = (w for w in self._surface_by_prefix.get(piece[:_FAMILY_PREFIX], ()) if w.startswith(piece))
+        return min(starting, key=lambda w: (len(w), w), default=None)
 
     def _corpus_terms(self, phrase: str) -> tuple[str, ...]:
-        """The index terms of a phrase if the corpus has every one of them, else ()."""
-        terms = tuple(stem(w) for w in words(phrase) if w not in stop_words())
-        return terms if terms and all(t in self.vocabulary for t in terms) else ()
-
-    def _level_ways(self, prefix: str, root: str) -> list[tuple[str, ...]]:
-        """"hypomagnesemia": a corpus word the root begins, with a corpus word for low (or high)."""
-        subjects = sorted(w for w in self.surface_words if w.startswith(root) and len(w) > len(root))
-        levels = _LOW_WORDS if prefix == "hypo" else _HIGH_WORDS
-        return [(stem(subject), level) for subject in subjects[:1] for level in map(stem, levels)
-                if level in self.vocabulary]
+        """The index terms of a phrase if the corpus has every one of its words (in some inflection:
+        "physic" is not "physical", though both stem to physic) and none is a phrasing word
+        ("learning" -> get, "grammar" -> well-formed), else ()."""
+        content = [w for w in words(phrase) if w not in stop_words()]
+        known = content and all((w in self.surface_words or lemma(w) in self._lemmas)
+                                and stem(w) not in question_stems() for w in content)
+        return tuple(stem(w) for w in content) if known else ()
 
     def english_typo(self, word: str) -> str | None:
         """An English word one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
@@ -278,14 +316,17 @@ class QueryReader:
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
 
-    def _synonym_at(self, tokens: list[str], i: int) -> int:
-        """Length of the longest synonym phrase starting at tokens[i], or 0."""
-        if tokens[i] not in self._synonym_starts:
-            return 0
+    def _synonym_at(self, tokens: list[str], i: int) -> tuple[int, list[list[str]]]:
+        """The longest synonym phrase starting at tokens[i] (as written, else in any inflection):
+        its length and its synonyms, or (0, [])."""
+        if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
+            return 0, []
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
-            if tuple(tokens[i:i + span]) in self.synonyms:
-                return span
-        return 0
+            phrase = tuple(tokens[i:i + span])
+            found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
+            if found:
+                return span, found
+        return 0, []
 
     def word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""
@@ -336,7 +377,7 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     asking = [p.rstrip().endswith("?") for p in parts]
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
-    return [(message_words(p), a) for p, a in zip(parts, asking)] or [([], True)]
+    return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking)] or [([], True)]
 
 
 def _edits(word: str) -> Iterable[str]:
@@ -349,8 +390,6 @@ def _edits(word: str) -> Iterable[str]:
     yield from (a + c + b[1:] for a, b in splits if b for c in letters)
 
 
-_LOW_WORDS = ("deficiencies", "deficiency", "deficient", "low", "lack", "shortage")
-_HIGH_WORDS = ("excess", "excessive", "high", "toxicity", "overdose")
 
 
 @dataclass(frozen=True)
@@ -360,6 +399,7 @@ class Unknown:
     english: str  # the word (misspellings are fixed before it is read)
     entry: lexicon.Entry | None
     ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
+    gloss: tuple[str, ...] = ()  # the plain words it is made of ("neuralgia" -> nerve, pain)
 
     def focus(self, in_question: bool) -> bool:
         """Whether it restricts what is asked (see bot.lexicon)."""

@@ -87,15 +87,43 @@ INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("i
                ("ly", ""), ("er", ""), ("est", ""))
 
 
+@cache
+def irregular_forms() -> dict[str, str]:
+    """Verb and noun forms no regular ending undoes, and their lemmas ("took" -> take, "children" ->
+    child, "upped" -> up; bot/data/irregular-forms.txt.gz, built by scripts/build_inflections.py)."""
+    blob = resources.files("bot.data").joinpath("irregular-forms.txt.gz").read_bytes()
+    return dict(line.split(" ") for line in gzip.decompress(blob).decode("utf-8").splitlines())
+
+
+def lemma_candidates(word: str) -> list[str]:
+    """The word and the base forms it may be an inflection of ("kids" -> kid, "took" -> take)."""
+    found = [word, irregular_forms().get(word, word)]
+    found += [word[: -len(suffix)] + base for suffix, base in INFLECTIONS
+              if word.endswith(suffix) and len(word) > len(suffix) + 2]
+    return list(dict.fromkeys(found))
+
+
 def is_english_word(word: str) -> bool:
     """Whether a normalised word is an English word (inflections of a listed word count)."""
     vocabulary = english_words()
-    if word in vocabulary or word in stop_words():
+    if word in vocabulary or word in stop_words() or irregular_forms().get(word, "") in vocabulary:
         return True
-    for suffix, replacement in INFLECTIONS:
-        if word.endswith(suffix) and word[: -len(suffix)] + replacement in vocabulary:
-            return True
-    return False
+    return any(word.endswith(suffix) and word[: -len(suffix)] + base in vocabulary for suffix, base in INFLECTIONS)
+
+
+_LEMMAS: dict[str, str] = {}
+
+
+def lemma(word: str) -> str:
+    """The base form of an English word ("sleeping" -> sleep, "took" -> take, "cramps" -> cramp); the
+    word itself when no base form is an English word. Memoised."""
+    found = _LEMMAS.get(word)
+    if found is None:
+        vocabulary = english_words()
+        found = next((form for form in lemma_candidates(word)[1:] if form in vocabulary), word)
+        if len(_LEMMAS) < _STEMS_KEPT:
+            _LEMMAS[word] = found
+    return found
 
 
 @cache
@@ -104,12 +132,16 @@ def text_speak() -> dict[str, tuple[str, ...]]:
     return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines("text-speak.txt"))}
 
 
-def message_words(text: str) -> list[str]:
-    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you)."""
-    speak = text_speak()
+def message_words(text: str, hedges: bool = True) -> list[str]:
+    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you).
+    With hedges=False, abbreviations of whole phrases ("ngl", "tbh", "idk") are left out: they
+    hedge or fill, and name nothing the question is about (contractions such as "im" stay)."""
+    speak, stops = text_speak(), stop_words()
     out: list[str] = []
     for word in words(text):
-        out.extend(speak.get(word, (word,)))
+        meaning = speak.get(word, (word,))
+        if hedges or len(meaning) == 1 or stops.issuperset(meaning):
+            out.extend(meaning)
     return out
 
 

@@ -9,8 +9,10 @@ single-word lemma, one line:
 - category: the WordNet lexicographer file of the word's most used noun sense ("noun.state",
   "noun.substance", "noun.person"...), or of the noun an adjective derives from ("pregnant" ->
   noun.state); "life-stage" for people or groups named by their age (under juvenile, old person or
-  age group), "time-unit" for units of time ("week"), "kin" for people named by their relation to
-  someone ("husband", "mother", "friend"); empty for words with no noun reading.
+  age group) and for adjectives of age ("old", "young", "elderly": their WordNet attribute, or
+  that of the adjective they are similar to, is age), "time-unit" for units of time ("week"),
+  "kin" for people named by their relation to someone ("husband", "mother", "friend"), "name" for
+  names ("brand", "trade name", "nickname"); empty for words with no noun reading.
 - related words (";"-separated, multi-word ones with spaces), from the word's most used part of
   speech: the synonyms of its most used sense, the nouns its adjectives pertain to or derive
   from ("renal" -> kidney), derivations, similar adjectives ("jittery" -> edgy), and, for
@@ -38,7 +40,9 @@ POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES_FOR_SYNONYMS = 1  # most used senses per part of speech whose synonyms count
 MAX_HYPONYMS = 40
 LIFE_STAGES = {"juvenile", "oldster", "old_person", "age_group"}  # synsets that mark people by age
+AGE = "age"  # the attribute of adjectives that mark people by age
 TIME_UNITS = {"time_unit"}  # "week", "hour": how long, not when
+NAMES = {"name"}  # "brand", "trade name": a question naming one asks about one product
 KIN = {"relative", "relation", "spouse", "partner", "friend", "acquaintance", "neighbor"}  # people by relation
 # Nouns whose direct hyponyms are related words ("illness" -> disease): things a question can be about.
 HYPONYM_CATEGORIES = {"noun.state", "noun.substance", "noun.food", "noun.body", "noun.process"}
@@ -128,7 +132,20 @@ def main() -> None:
             return "time-unit"
         if above & KIN and lexnames[synsets[key][0]] == "noun.person":
             return "kin"
+        if above & NAMES and lexnames[synsets[key][0]] == "noun.communication":
+            return "name"
         return lexnames[synsets[key][0]]
+
+    def adjective_attributes(offset: int) -> set[str]:
+        """Lemmas of the attributes an adjective sense values ("old" -> age), or of its head's."""
+        pointers = synsets[("a", offset)][2]
+        heads = [("a", o) for s, p, o in pointers if s == "&"] if not any(s == "=" for s, _, _ in pointers) else []
+        found = set()
+        for key in [("a", offset), *heads]:
+            for symbol, target_pos, target in synsets.get(key, (0, [], []))[2]:
+                if symbol == "=":
+                    found.update(synsets[(target_pos, target)][1])
+        return found
 
     lines = []
     for word, senses in sorted(index.items()):
@@ -146,6 +163,8 @@ def main() -> None:
                     related.update(dict.fromkeys(synsets[(target_pos, target)][1]))
                     if main == "a" and not category and target_pos == "n":
                         category = noun_category(target)
+        if main == "a" and AGE in adjective_attributes(senses["a"][0]):
+            category = "life-stage"
         if main == "n" and category in HYPONYM_CATEGORIES:
             for symbol, target_pos, target in synsets[("n", senses["n"][0])][2]:
                 if symbol == "~" and len(related) < MAX_HYPONYMS:

@@ -1,0 +1,119 @@
+"""How questions are read: inflections, word formation, focus and context, follow-ups (one test per mechanism)."""
+
+from __future__ import annotations
+
+from bot import intent, lexicon
+from bot.answer import Kind
+from bot.query import QueryReader
+from bot.text import is_english_word, lemma, message_words, stem
+
+
+def reader(text: str, synonyms: dict[str, list[str]] | None = None) -> QueryReader:
+    """A reader over the words of a small text."""
+    surface = {w for w in text.casefold().split()}
+    return QueryReader({stem(w) for w in surface}, surface, synonyms or {})
+
+
+def test_irregular_and_doubled_forms_are_read_as_their_lemma_not_corrected():
+    assert [lemma(w) for w in ("took", "came", "children", "upped", "stopping", "sleeping")] == \
+        ["take", "come", "child", "up", "stop", "sleep"]
+    assert is_english_word("took") and is_english_word("upped")
+    query = reader("the same cramps come and go").read("it came back, the cramps")
+    assert "came" not in query.corrected  # a real word is not "corrected" to same
+    assert stem("come") in query.terms
+
+
+def test_a_synonym_matches_in_any_inflection_but_a_key_keeps_its_own_meaning():
+    synonyms = {"sleep problems": ["insomnia"], "cramps": ["contraction"], "tired": ["energy"]}
+    read = reader("insomnia contraction energy tire", synonyms).read
+    assert "insomnia" in read("can it cause sleeping problems").terms
+    assert "contract" in read("my calves keep cramping").terms
+    assert "energi" not in read("how do i change a flat tire").terms  # "tire" is not "tired"
+
+
+def test_abbreviated_hedges_are_left_out_of_the_reading_but_contractions_stay(engine):
+    assert message_words("ngl tbh what does mag do", hedges=False) == ["what", "does", "mag", "do"]
+    assert message_words("im 15 rn", hedges=False) == ["i", "am", "15"]
+    assert message_words("ngl") == ["not", "going", "to", "lie"]  # spelled out for the emergency check
+    answer = engine.answer("ngl what does mag even do for ur body")
+    assert answer.answered and "going" not in answer.reason["context"]
+
+
+def test_a_related_word_counts_only_when_the_corpus_has_that_word_not_just_its_stem():
+    query = reader("physical benefits of the kidney").read("is it a cathartic")  # WordNet: cathartic ~ physic
+    assert [c.word for c in query.unknown] == ["cathartic"]
+    assert "kidney" in reader("physical benefits of the kidney").read("renal benefits").expanded["renal"]
+
+
+def test_medical_word_formation_reads_a_clinical_word_as_the_plain_words_it_is_made_of():
+    def whole(piece: str) -> str | None:
+        return {"therapeutic": "therapeutic", "inflammatory": "inflammatory", "magnes": "magnesium"}.get(piece)
+
+    assert lexicon.gloss("neuralgia", whole) == ("nerve", "pain")
+    assert lexicon.gloss("supratherapeutic", whole) == ("too", "much", "therapeutic")
+    assert lexicon.gloss("antiinflammatory", whole) == ("inflammatory",)
+    assert lexicon.gloss("hypomagnesemia", whole) == ("not", "enough", "magnesium")
+    assert lexicon.gloss("hepatotoxic", whole) == ("liver", "toxicity")
+    assert lexicon.gloss("glycinate", whole) is None and lexicon.gloss("costco", whole) is None
+    assert lexicon.gloss("subway", lambda piece: piece, root_needed=True) is None  # a dictionary word needs a root
+
+
+def test_a_clinical_word_is_known_when_its_parts_are_and_a_focus_when_one_part_is_not():
+    read = reader("nerve pain kidney inflammation of the nerves", {"too much": ["excess"]}).read
+    assert {"nerv", "pain"} <= set(read("does it help neuralgia").terms)
+    assert {"kidney"} <= set(read("renoprotective effect?").terms)
+    assert [c.word for c in read("is it hepatotoxic").unknown] == ["hepatotoxic"]  # liver: not in the corpus
+    assert [c.word for c in read("safe in pediatric use?").unknown] == ["pediatric"]  # children
+
+
+def test_adjectives_of_age_restrict_the_question_other_attributes_do_not():
+    assert lexicon.is_focus(lexicon.entry("elderly"), True) and lexicon.is_focus(lexicon.entry("older"), True)
+    assert not lexicon.is_focus(lexicon.entry("prolonged"), True)
+    assert lexicon.entry("antibiotics").main == "n"  # a plural is a noun
+
+
+def test_a_state_of_the_person_in_the_story_restricts_the_question(engine):
+    answer = engine.answer("That sounds great, but I'm pregnant right now. Can I take it too?",
+                           after="does magnesium help with stress")
+    assert not answer.answered and "pregnant" in answer.not_discussed
+    story = engine.answer("My husband is always tired and grumpy. Could magnesium help his energy?")
+    assert story.answered
+
+
+def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
+    read = reader("magnesium deficiencies epilepsy depression anxiety headaches").read
+    pointing = read("wait which ones exactly", after="can magnesium deficiencies cause problems")
+    assert pointing.follow_up_of and all(c.weight == 1.0 for c in pointing.known)
+    assert pointing.asked >= 1  # the borrowed subject counts as asked: "wait" is not most of the question
+    own = read("and headaches?", after="can magnesium deficiencies cause problems")
+    assert {c.word: c.weight for c in own.known} == {"headaches": 2.0, "magnesium": 0.5, "deficiencies": 0.5}
+
+
+def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
+    assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
+    for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
+        assert not engine.answer(question).passages[0].text.startswith("In conclusion"), question
+
+
+def test_a_question_naming_a_section_heading_gets_the_passage_that_opens_it(engine):
+    first = next(p for p in engine.library.passages if p.section == "Tips for Taking Magnesium Safely")
+    assert engine.answer("tips for taking magnesium").passages[0].text == first.text
+
+
+def test_word_pairs_are_matched_after_misspellings_are_fixed(engine):
+    assert "blood pressure and cholesterol" in engine.answer("can magnesum help my blod presure").passages[0].text
+
+
+def test_a_brand_or_other_name_is_a_focus_the_article_may_lack(engine):
+    assert lexicon.entry("brand").category == "name" and lexicon.is_focus(lexicon.entry("brand"), True)
+    answer = engine.answer("which magnesium brand works best?")
+    assert not answer.answered and "brand" in answer.not_discussed
+
+
+def test_a_question_that_names_neither_the_subject_nor_the_article_is_not_answered(engine):
+    for question in ("how do I improve my memory for exams", "what is the function of the brain"):
+        answer = engine.answer(question)
+        assert answer.kind is Kind.NO_MATCH, question
+    for question in ("does it help with memory", "how much should I take a day", "can magnesium improve memory"):
+        assert engine.answer(question).answered, question
+    assert engine.answer("and for memory?", after="does magnesium help concentration").answered
