@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from bot.corpus import Passage
 from bot.safety import Emergency, SmallTalk
+
+if TYPE_CHECKING:  # the engine's readings, typed here without importing the engine's modules
+    from bot.confidence import Confidence
+    from bot.query import Query
+
+SCORE_DIGITS = 6  # a score as JSON shows it
 
 
 class Kind(str, Enum):
@@ -27,7 +34,7 @@ class Found:
 
     passage: Passage
     score: float
-    number: int = -1  # the passage's number in the library (for buttons)
+    passage_id: int  # the passage's position in the library (buttons name it)
 
     @property
     def text(self) -> str:
@@ -45,7 +52,7 @@ class Found:
         return self.passage.section
 
     def as_json(self) -> dict:
-        return {"text": self.text, "document": self.document, "section": self.section, "score": round(self.score, 6)}
+        return {"text": self.text, "document": self.document, "section": self.section, "score": round(self.score, SCORE_DIGITS)}
 
 
 @dataclass
@@ -58,9 +65,9 @@ class Answer:
     also: list[Found] = field(default_factory=list)  # close passages from other sections, shown too
     emergency: Emergency | None = None  # the emergency the message describes, if any
     small_talk: SmallTalk | None = None
-    not_discussed: tuple[str, ...] = ()  # what the question asks about that the corpus has no word for
     highlight: frozenset[str] = frozenset()  # index terms to show in bold
-    reason: dict = field(default_factory=dict)
+    query: Query | None = None  # how the question was read, when it was searched
+    confidence: Confidence | None = None  # the verdict on the best passage and the figures behind it
     reply: str = ""
 
     @property
@@ -69,10 +76,26 @@ class Answer:
         return self.kind is Kind.ANSWER
 
     @property
+    def not_discussed(self) -> tuple[str, ...]:
+        """What the question asks about that the corpus has no word for."""
+        return tuple(self.confidence.unknown) if self.confidence else ()
+
+    @property
     def context(self) -> str:
         """What the next question of the conversation may lean on (a follow-up carries its context)."""
-        previous = self.reason.get("follow_up_of")
+        previous = self.query.follow_up_of if self.query else None
         return f"{previous} {self.question.strip()}" if previous else self.question.strip()
+
+    @property
+    def reason(self) -> dict:
+        """Why the engine answered so, as `ask --json` shows it."""
+        if self.query is None or self.confidence is None:
+            return {}
+        query, confidence = self.query, self.confidence
+        return {"why": confidence.why, "confidence": round(confidence.coverage, 3), "matched": confidence.matched,
+                "missing": confidence.missing, "unknown": confidence.unknown, "corrected": query.corrected,
+                "expanded": query.expanded, "context": query.context, "query": query.terms,
+                "follow_up_of": query.follow_up_of}
 
     def as_json(self) -> dict:
         """The `ask --json` shape."""

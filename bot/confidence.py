@@ -14,8 +14,11 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
 3. The question asks when / how long / where / how fast,
    and the passage says nothing of time or place            -> WEAK.
 4. Coverage: the share of the question's informative weight that the best passage contains.
-   A concept's weight is log((N + 1) / df) (of its most common synonym), so a word found in every passage ("magnesium" in an
-   article about magnesium) weighs almost nothing and rare words weigh most. A concept counts
+   A concept's weight is log((N + 1) / df), of its rarest term found in under half of the
+   passages, else of its most common one, times the concept's own weight (the question sentence
+   weighs more than the story, a borrowed follow-up word less); so a word found in every passage
+   ("magnesium" in an article about magnesium) weighs almost nothing and rare words weigh most. A
+   word the corpus lacks weighs as a word found in no passage, and is never matched. A concept counts
    as matched when the passage has all the words of one of its alternatives (the question's
    words, or one synonym; an alternative with a word the corpus lacks never matches).
    Coverage >= min_coverage -> ANSWER, else WEAK.
@@ -25,28 +28,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import Enum
 
 import numpy as np
 
 from bot import intent
+from bot.answer import Kind
 from bot.config import ConfidenceConfig
 from bot.query import Query
 from bot.search import Index
-
-class Verdict(str, Enum):
-    """What the engine does with a question."""
-
-    ANSWER = "answer"
-    WEAK = "weak"
-    NO_MATCH = "no_match"
 
 
 @dataclass(frozen=True)
 class Confidence:
     """The verdict and the figures behind it."""
 
-    verdict: Verdict
+    kind: Kind  # ANSWER, WEAK or NO_MATCH
     coverage: float
     matched: list[str]
     missing: list[str]
@@ -58,7 +54,8 @@ class Confidence:
 class Candidates:
     """Figures for a question's candidate passages, computed together."""
 
-    passages: np.ndarray
+    passages: np.ndarray  # their passage ids, best BM25 score first
+    texts: list[str]
     coverage: np.ndarray  # share of the question's informative weight in each passage
     in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
     hits: np.ndarray  # concepts x passages: which concept each passage matches
@@ -73,8 +70,10 @@ def weight(index: Index, terms: tuple[str, ...]) -> float:
     return math.log((index.size + 1) / df) if df else 0.0
 
 
-def assess(query: Query, index: Index, passages: list[int], heading_counts: list[dict[str, int]]) -> Candidates:
-    """Coverage and own-text matches of each candidate passage, vectorised over the candidates.
+def assess(query: Query, index: Index, passages: list[int], texts: list[str],
+           heading_counts: list[dict[str, int]]) -> Candidates:
+    """Coverage and own-text matches of each candidate passage (ids and texts), vectorised over the
+    candidates.
 
     `heading_counts[i]` tells how often each term occurs in passage i's indexed section heading,
     so that a term counts as in the passage's own text only when it occurs more often than that.
@@ -99,7 +98,7 @@ def assess(query: Query, index: Index, passages: list[int], heading_counts: list
     # A word the corpus lacks weighs as a word found in no passage: coverage counts it as missing.
     total = weights.sum() + len(query.unknown) * math.log(index.size + 1)
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    return Candidates(ids, coverage, in_text, hits)
+    return Candidates(ids, texts, coverage, in_text, hits)
 
 
 def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
@@ -107,31 +106,31 @@ def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
     return matrix[rows[0]] if len(rows) == 1 else matrix[rows].all(axis=0)
 
 
-def judge(query: Query, candidates: Candidates, position: int, text: str, wanted: list[intent.Intent],
+def judge(query: Query, candidates: Candidates, position: int | None, wanted: list[intent.Intent],
           rules: ConfidenceConfig) -> Confidence:
-    """Apply the rule above to one candidate (by its position in `candidates`)."""
+    """Apply the rule above to one candidate, by its position in `candidates` (None: there is none)."""
     unknown = [c.word for c in query.unknown]
-    if position < 0 or not query.known:
-        return Confidence(Verdict.NO_MATCH, 0.0, [], [], unknown, "no word of the question is in the corpus")
+    if position is None or not query.known:
+        return Confidence(Kind.NO_MATCH, 0.0, [], [], unknown, "no word of the question is in the corpus")
     if not query.on_subject:
-        return Confidence(Verdict.NO_MATCH, 0.0, [], [], unknown,
+        return Confidence(Kind.NO_MATCH, 0.0, [], [], unknown,
                           "the question names neither the article's subject nor the article")
     share = float(candidates.coverage[position])
     matched = [c.word for c, row in zip(query.known, candidates.hits) if row[position]]
     missing = [c.word for c, row in zip(query.known, candidates.hits) if not row[position]]
     if unknown:
-        return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+        return Confidence(Kind.WEAK, share, matched, missing, unknown,
                           f"the corpus has no word for: {', '.join(unknown)}")
     if query.unrelated > query.asked:
-        return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+        return Confidence(Kind.WEAK, share, matched, missing, unknown,
                           "most of what the question names is not in the corpus: " + ", ".join(query.context))
     for shape in wanted:
-        if shape.required and not intent.answers(shape, text):
-            return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+        if shape.required and not intent.answers(shape, candidates.texts[position]):
+            return Confidence(Kind.WEAK, share, matched, missing, unknown,
                               f"asks for a {shape.name}, and the passage gives none")
     if share < rules.min_coverage:
-        return Confidence(Verdict.WEAK, share, matched, missing, unknown,
+        return Confidence(Kind.WEAK, share, matched, missing, unknown,
                           f"the passage covers {share:.0%} of the question's weight "
                           f"(needs {rules.min_coverage:.0%})")
-    return Confidence(Verdict.ANSWER, share, matched, missing, unknown,
+    return Confidence(Kind.ANSWER, share, matched, missing, unknown,
                       f"the passage covers {share:.0%} of the question's weight")

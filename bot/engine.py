@@ -10,7 +10,7 @@ from pathlib import Path
 from bot import intent, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
-from bot.confidence import Candidates, Verdict, assess, judge
+from bot.confidence import Candidates, assess, judge
 from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
@@ -23,7 +23,6 @@ _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") 
 # Telegram's own limit for a message. A longer question (from `ask` or the Python API) is read from
 # its last characters, where people put the question after their story.
 LONGEST_QUESTION = 4096
-_VERDICT_KIND = {Verdict.ANSWER: Kind.ANSWER, Verdict.WEAK: Kind.WEAK, Verdict.NO_MATCH: Kind.NO_MATCH}
 
 
 @dataclass(frozen=True)
@@ -55,56 +54,45 @@ class Engine:
 
     def answer(self, question: str, after: str | None = None, top: int | None = None) -> Answer:
         """Answer a question; `after` is the previous question of the same conversation."""
-        state = self._state
         question = question[-LONGEST_QUESTION:]
         text = question.strip()
-        answer = Answer(question=question, kind=Kind.EMPTY, emergency=safety.emergency(text))
-        kind = safety.small_talk(text) if text else None
-        if answer.emergency and answer.emergency.self_harm:
-            answer.kind = Kind.CRISIS
-        elif kind:
-            answer.kind, answer.small_talk = Kind.SMALL_TALK, kind
-        elif words(text):  # a message of only emoji or punctuation asks nothing (and leans on nothing)
-            self._search(state, answer, text, after, top or self.config.search.top)
+        emergency = safety.emergency(text)
+        talk = safety.small_talk(text) if text else None
+        if emergency and emergency.self_harm:
+            answer = Answer(question, Kind.CRISIS, emergency=emergency)
+        elif talk:
+            answer = Answer(question, Kind.SMALL_TALK, emergency=emergency, small_talk=talk)
+        elif not words(text):  # nothing to read: empty, or only emoji or punctuation (leans on nothing)
+            answer = Answer(question, Kind.EMPTY, emergency=emergency)
+        elif safety.not_english(text, self._state.reader.familiar):
+            answer = Answer(question, Kind.NOT_ENGLISH, emergency=emergency)
+        else:
+            answer = self._search(self._state, question, after, top or self.config.search.top)
+            answer.emergency = emergency
         answer.reply = reply.plain(answer, self.config.replies)
         return answer
 
-    def _search(self, state: _State, answer: Answer, text: str, after: str | None, top: int) -> None:
-        """Fill in passages, verdict and reason for a question."""
-        if safety.not_english(text, state.reader.familiar):
-            answer.kind = Kind.NOT_ENGLISH
-            return
+    def _search(self, state: _State, question: str, after: str | None, top: int) -> Answer:
+        """Search, rerank and judge: the answer's passages, verdict and reading."""
+        text = question.strip()
         library, query = state.library, state.reader.read(text, after)
         query.on_subject = self._on_subject(state, text, query) or bool(after) and (
             bool(query.follow_up_of) or self._on_subject(state, after, state.reader.read(after)))
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
         candidates = assess(query, library.index, [h.passage for h in hits],
+                            [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
         wanted = intent.of_question(text)
         order = self._rerank(query, hits, candidates, wanted, library)
-        best = order[0] if order else -1
-        best_text = library.passages[hits[best].passage].text if order else ""
-        confidence = judge(query, candidates, best, best_text, wanted, self.config.confidence)
-        answer.kind = _VERDICT_KIND[confidence.verdict]
-        answer.not_discussed = tuple(confidence.unknown)
+        confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
-        answer.passages = found[:top]
-        answer.highlight = frozenset(t for c in query.known for t in c.terms)
-        if answer.kind is Kind.ANSWER:
-            also = (f for i, f in zip(order[1:], found[1:]) if self._also_says(query, candidates, i, found[0], f, wanted))
-            answer.also = list(itertools.islice(also, 1))
-        answer.reason = {
-            "why": confidence.why,
-            "confidence": round(confidence.coverage, 3),
-            "matched": confidence.matched,
-            "missing": confidence.missing,
-            "unknown": confidence.unknown,
-            "corrected": query.corrected,
-            "expanded": query.expanded,
-            "context": query.context,
-            "query": query.terms,
-            "follow_up_of": query.follow_up_of,
-        }
+        also: list[Found] = []
+        if confidence.kind is Kind.ANSWER:
+            also = list(itertools.islice((f for i, f in zip(order[1:], found[1:], strict=True)
+                                          if self._also_says(query, candidates, i, found[0], f, wanted)), 1))
+        return Answer(question, confidence.kind, passages=found[:top], also=also,
+                      highlight=frozenset(t for c in query.known for t in c.terms), query=query,
+                      confidence=confidence)
 
     @staticmethod
     def _on_subject(state: _State, text: str, query: Query) -> bool:
@@ -136,7 +124,7 @@ class Engine:
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
         floor = self.config.confidence.prefer_within * hits[0].score
-        close = [i for i, h in enumerate(hits) if h.score >= floor]
+        close = list(itertools.takewhile(lambda i: hits[i].score >= floor, range(len(hits))))  # best first
         # Rounded so that float noise in sums of the same weights does not decide a tie.
         coverage = [round(c, _COVERAGE_DIGITS) for c in candidates.coverage.tolist()]
         in_text = candidates.in_text.tolist()
@@ -147,9 +135,10 @@ class Engine:
         def opens_section(position: int) -> bool:
             """Whether the passage opens a section whose heading names everything asked ("tips for
             taking magnesium"): the question asks for the section, which its first passage introduces."""
-            number = hits[position].passage
-            passage, heading = library.passages[number], library.heading_counts[library.passages[number].section]
-            first = number == 0 or library.passages[number - 1].section != passage.section
+            passage_id = hits[position].passage
+            passage = library.passages[passage_id]
+            heading = library.heading_counts[passage.section]
+            first = passage_id == 0 or library.passages[passage_id - 1].section != passage.section
             return first and not asked.isdisjoint(heading) and all(any(t in heading for t in c.terms) for c in query.known)
 
         def restates(position: int) -> bool:
@@ -171,8 +160,7 @@ class Engine:
             return False
         if not all(intent.answers(i, candidate.passage.text) for i in wanted if not i.required):
             return False  # it must give the kind of answer asked for too (a number, a reason...)
-        verdict = judge(query, candidates, position, candidate.passage.text, wanted, self.config.confidence)
-        return verdict.verdict is Verdict.ANSWER
+        return judge(query, candidates, position, wanted, self.config.confidence).kind is Kind.ANSWER
 
     def section(self, document: str, section: str) -> list[Passage]:
         """All passages of one section, in order."""

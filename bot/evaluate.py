@@ -90,7 +90,7 @@ class Report:
             "failures": [{"q": o.case.q, "kind": o.case.kind, "after": o.case.after, "expect": o.case.expect,
                           "got": o.answer.kind.value,
                           "top": o.answer.passages[0].passage.text[:120] if o.answer.passages else None,
-                          "why": o.answer.reason.get("why")} for o in self.outcomes if not o.passed],
+                          "why": o.answer.confidence.why if o.answer.confidence else None} for o in self.outcomes if not o.passed],
         }
 
     def confusion(self) -> dict[str, dict[str, int]]:
@@ -175,7 +175,7 @@ def text_report(report: Report, worst: int = 25) -> str:
             top = o.answer.passages[0].passage.text[:70].replace("\n", " ") if o.answer.passages else "-"
             after = f" (after: {o.case.after!r})" if o.case.after else ""
             lines.append(f"- [{o.case.kind}] {o.case.q!r}{after}\n    got {o.answer.kind.value}: "
-                         f"{o.answer.reason.get('why', '')}; top: {top}")
+                         f"{o.answer.confidence.why if o.answer.confidence else ''}; top: {top}")
         lines.append("")
     lines.append("confusion (case kind -> reply kinds): " + "; ".join(
         f"{k}: " + ", ".join(f"{n} {v}" for v, n in sorted(c.items())) for k, c in sorted(report.confusion().items())))

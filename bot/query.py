@@ -115,6 +115,7 @@ class QueryReader:
             if len(term) >= _FAMILY_PREFIX:
                 self._by_prefix[term[:_FAMILY_PREFIX]].append(term)
         # People repeat their misspellings ("magnesum"): each is worked out once per corpus version.
+        self._words_of_stems: dict[str, str] = {}  # filled on first use
         self._corrections: dict[str, str | None] = {}
         self._families: dict[str, str | None] = {}
         self._unknown: dict[str, Unknown] = {}
@@ -198,13 +199,20 @@ class QueryReader:
             if term not in self.vocabulary:
                 relative = self.word_family(term)
                 if relative:
-                    query.corrected[word] = relative
+                    query.corrected[word] = self._word_of(relative)
                     term = relative
                 else:
                     self._read_unknown(query, word, in_question, weight, glossing)
                     continue
             query.asked += in_question
             self._add(query, word, [term], weight=weight)
+
+    def _word_of(self, term: str) -> str:
+        """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""
+        if not self._words_of_stems:
+            for word in sorted(self.surface_words, key=lambda w: (len(w), w)):
+                self._words_of_stems.setdefault(stem(word), word)
+        return self._words_of_stems.get(term, term)
 
     def familiar(self, word: str) -> bool:
         """Whether a word is a corpus word or a misspelling of one ("magneisum")."""

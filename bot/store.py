@@ -63,7 +63,7 @@ class Store:
 
     def record(self, answer: Answer, chat_type: str, weak_below: float) -> bool:
         """Queue an unanswered question, or an answer whose confidence is below `weak_below`, for storing."""
-        confidence = answer.reason.get("confidence")
+        confidence = round(answer.confidence.coverage, 3) if answer.confidence else None
         if answer.answered:
             if confidence is None or confidence >= weak_below:
                 return False

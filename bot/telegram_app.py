@@ -216,7 +216,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     after = previous[0] if previous and time.monotonic() - previous[1] < settings.follow_up_minutes * 60 else None
     answer = engine.answer(question, after=after)
     memory[key] = (answer.context, time.monotonic())
-    markup = _buttons(engine.library.version, [f.number for f in answer.passages],
+    markup = _buttons(engine.library.version, [f.passage_id for f in answer.passages],
                       votes=engine.config.feedback.buttons) if answer.answered else None
     sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
                                     reply_markup=markup, do_quote=group)

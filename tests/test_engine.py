@@ -213,3 +213,9 @@ def test_a_passage_that_only_announces_does_not_win_over_one_that_states(engine)
 @pytest.mark.parametrize("question", ["magneisum side efects", "magnesuim sleeep cuase", "how mcuh magneisum per dya"])
 def test_misspelled_english_is_read_as_english(engine, question):
     assert engine.answer(question).kind is not Kind.NOT_ENGLISH
+
+
+def test_readings_show_words_not_stems(engine):
+    answer = engine.answer("is it absorbed well?")
+    assert answer.reason["corrected"] == {"absorbed": "absorption"}
+    assert answer.query is not None and answer.confidence is not None and answer.confidence.kind is answer.kind

@@ -16,7 +16,7 @@ from .conftest import ROOT  # noqa: F401  (keeps the package import path)
 
 def _answer(text: str) -> Answer:
     passage = Passage(text=text, document="Doc <1>", section="S & T", position=0, path="d.md")
-    return Answer(question="q", kind=Kind.ANSWER, passages=[Found(passage, 1.0)],
+    return Answer(question="q", kind=Kind.ANSWER, passages=[Found(passage, 1.0, 0)],
                   highlight=frozenset({stem("magnesium")}))
 
 
