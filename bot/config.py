@@ -7,12 +7,15 @@ import math
 import os
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 DEFAULT_CONFIG = Path("config.yaml")
+# The one source of every default: the shipped config.yaml (bot/defaults.yaml links to it, so that it
+# is installed with the package). A config file sets only what it changes; the rest comes from here.
+DEFAULTS = Path(__file__).with_name("defaults.yaml")
 VARIANTS = ("okapi", "bm25l", "bm25plus")
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _NUMBERS = ("emergency_number", "crisis_line")
@@ -42,81 +45,102 @@ class ConfigError(ValueError):
 class CorpusConfig:
     """Where the documents are and how they are cut into passages."""
 
-    path: Path = Path("corpus")
-    sentences_per_passage: int = 3
-    history: int = 20  # changes remembered (with the replaced file) in the folder next to the corpus
-    abbreviations: list[str] = field(default_factory=lambda: [
-        "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "vs", "etc", "approx", "fig", "no", "st",
-        "jr", "sr", "inc", "ltd", "mg", "mcg", "ml", "al", "ca", "cf", "min", "max", "vol"])
+    path: Path
+    sentences_per_passage: int
+    history: int  # changes remembered (with the replaced file) in the folder next to the corpus
+    abbreviations: list[str]
 
 
 @dataclass(frozen=True)
 class SearchConfig:
     """BM25 parameters (rank-bm25's variants) and the on-disk index cache."""
 
-    variant: str = "okapi"
-    k1: float = 1.5
-    b: float = 0.75
-    epsilon: float = 0.25
-    delta: float = 1.0
-    top: int = 3
-    heading_weight: int = 2
-    cache_dir: Path | None = Path(".cache")
+    variant: str
+    k1: float
+    b: float
+    epsilon: float
+    delta: float
+    top: int
+    heading_weight: int
+    cache_dir: Path | None
 
 
 @dataclass(frozen=True)
 class ConfidenceConfig:
     """The rule that decides between quoting a passage and saying "not covered"."""
 
-    min_coverage: float = 0.6
-    prefer_within: float = 0.6
-    max_correction_distance: int = 2
-    also_says_ratio: float = 0.85
+    min_coverage: float
+    prefer_within: float
+    max_correction_distance: int
+    also_says_ratio: float
+
+
+@dataclass(frozen=True)
+class ChatReplies:
+    """The Telegram chat's own texts: commands, buttons, notices (README "Connect to Telegram")."""
+
+    groups: str
+    usage: str
+    topics: str
+    documents: str
+    ask_usage: str
+    not_text: str
+    answered_above: str
+    inline_not_covered: str
+    another_passage: str
+    whole_section: str
+    stale_button: str
+    vote_thanks: str
+    status: str
+    description: str
+    short_description: str
+    private_commands: dict[str, str]
+    group_commands: dict[str, str]
 
 
 @dataclass(frozen=True)
 class OperatorReplies:
     """What the admins read when they change the corpus from Telegram (README "Operating the bot")."""
 
-    not_allowed: str = "Sorry, /{command} is for the bot's operators only: not allowed."
-    new_document: str = "Preview of {file}: a new document, \"{title}\"."
-    replaced_document: str = "Preview of {file}: replaces \"{title}\"."
-    removed_document: str = "Preview of removing {file}: \"{title}\"."
-    undoes: str = "This rolls back the {action} of {file} by admin {admin} at {time}."
-    counts: str = ("Passages: {before} -> {after} ({added} added, {removed} removed, {changed} changed). "
-                   "Nothing has changed for users yet.")
-    added: str = "+ {words}"
-    removed: str = "- {words}"
-    changed: str = "~ {words}"
-    title_changed: str = "The title changes from \"{before}\" to \"{after}\"."
-    same_title: str = "Warning: {file} has the same title."
-    warning: str = "Warning: {warning}"
-    eval: str = "Eval: {before} -> {after} of the cases pass."
-    gate: str = "Below the gate's {min_pass_rate} (reload.min_pass_rate): this cannot be published."
-    publish_button: str = "Publish"
-    discard_button: str = "Discard"
-    rejected: str = "Not accepted: {reason}. Nothing has changed."
-    wrong_type: str = "{file} is not a .md or .txt file"
-    too_large: str = "{file} is {size} KB, over the limit of {limit} KB (telegram.max_upload_kb)"
-    one_file: str = "the corpus is the one file {corpus}: only a file of that name can replace it"
-    unknown_document: str = "{file} is not a document of the corpus (documents: {documents})"
-    last_document: str = "{file} is the only document: the bot would have nothing to quote"
-    nothing_to_roll_back: str = "there is no change made from Telegram to roll back"
-    remove_usage: str = "Usage: /remove NAME (documents: {documents})."
-    published: str = "Done: {action} of {file}. Now answering from {documents} documents, {passages} passages."
-    not_published: str = "Not published: {reason}. Still answering from the last good index."
-    notice: str = ("Admin {admin} ({name}) published the {action} of {file}: now {documents} documents, "
-                   "{passages} passages.")
-    discarded: str = "Discarded: nothing has changed."
-    stale: str = ("This preview is no longer pending (published, discarded, replaced by a newer one, or the bot "
-                  "restarted).")
-    outdated: str = "The corpus changed since that preview. Publishing it now would do this:"
-    history_empty: str = "No changes recorded yet."
-    history_head: str = "Recent changes, newest first:"
-    history_change: str = "{time}  {action} of {file} by admin {admin}: {passages} passages"
-    history_reload: str = "{time}  reload of {file} (edited on the server): {passages} passages"
+    not_allowed: str
+    new_document: str
+    replaced_document: str
+    removed_document: str
+    undoes: str
+    counts: str
+    added: str
+    removed: str
+    changed: str
+    title_changed: str
+    same_title: str
+    warning: str
+    eval: str
+    gate: str
+    publish_button: str
+    discard_button: str
+    rejected: str
+    wrong_type: str
+    too_large: str
+    one_file: str
+    unknown_document: str
+    last_document: str
+    nothing_to_roll_back: str
+    remove_usage: str
+    published: str
+    not_published: str
+    notice: str
+    discarded: str
+    stale: str
+    outdated: str
+    history_empty: str
+    history_head: str
+    history_change: str
+    history_reload: str
 
 
+# The placeholders each chat text may use (the others are sent as they are).
+CHAT_PLACEHOLDERS = {"usage": ("bot",),
+                     "status": ("minutes", "version", "documents", "passages", "answered", "unanswered")}
 # The placeholders each operator reply may use.
 OPERATOR_PLACEHOLDERS = {
     "not_allowed": ("command",), "new_document": ("file", "title"), "replaced_document": ("file", "title"),
@@ -137,119 +161,110 @@ OPERATOR_PLACEHOLDERS = {
 class RepliesConfig:
     """Fixed texts the bot sends; operators may reword them."""
 
-    disclaimer: str = (
-        "This is a quote from an article, not medical advice. "
-        "Please consult your doctor before changing what you take.")
-    not_covered: str = "Sorry, the article doesn't cover that."
-    not_discussed: str = "The article doesn't discuss {focus}."
-    no_match: str = (
-        "Sorry, the article doesn't cover that: none of its passages matches your question. "
-        "Try asking about magnesium and the nervous system, its side effects, its benefits or "
-        "how to take it safely.")
-    weak_match: str = (
-        "The article doesn't answer that directly. The closest it comes is the section "
-        "\"{section}\" (not a direct answer).")
-    also_says: str = "The article also says:"
-    emergency_number: str = "your local emergency number"
-    crisis_line: str = "a crisis line in your country"
-    emergency: str = (
-        "⚠️ If this is an emergency, call {emergency_number} now. For a possible overdose or "
-        "poisoning, contact poison control right away.")
-    crisis: str = (
-        "I'm really sorry you're going through this, and I'm glad you wrote. You don't have to face "
-        "it alone: please call or text {crisis_line} now, or call {emergency_number} if you might act "
-        "on these thoughts or have already taken something. If you can, tell someone near you how "
-        "you feel.")
-    not_english: str = "Sorry, the article is in English: please ask your question in English."
-    greeting: str = (
-        "Hello! Ask me a question about magnesium and the nervous system and I will quote the "
-        "article's most relevant passage.")
-    thanks: str = "You're welcome! Ask me anything else about the article."
-    about_me: str = (
-        "I am a question-answering bot: I quote the passage of the article that answers your "
-        "question, or tell you when the article doesn't cover it.")
-    help: str = (
-        "Send me a question in plain words, for example \"How much magnesium should I take?\" "
-        "or \"Can magnesium cause headaches?\".")
-    operators: OperatorReplies = field(default_factory=OperatorReplies)
+    disclaimer: str
+    not_covered: str
+    not_discussed: str
+    no_match: str
+    weak_match: str
+    also_says: str
+    emergency_number: str
+    crisis_line: str
+    emergency: str
+    crisis: str
+    not_english: str
+    greeting: str
+    thanks: str
+    about_me: str
+    help: str
+    chat: ChatReplies
+    operators: OperatorReplies
 
 
 @dataclass(frozen=True)
 class WebhookConfig:
-    """Webhook mode: Telegram posts updates to url; the bot listens on listen:port."""
+    """Webhook mode, when url is set: Telegram posts updates to url; the bot listens on listen:port."""
 
-    url: str
-    secret_token: str
-    listen: str = "0.0.0.0"
-    port: int = 8443
-    path: str = "telegram"
+    url: str | None
+    secret_token: str | None
+    listen: str
+    port: int
+    path: str
 
 
 @dataclass(frozen=True)
 class TelegramConfig:
     """How the bot talks to Telegram."""
 
-    api_base_url: str = "https://api.telegram.org/bot"
-    admin_ids: list[int] = field(default_factory=list)
-    webhook: WebhookConfig | None = None
-    group_messages_per_minute: int = 20
-    user_messages_per_minute: int = 6
-    repeat_window_seconds: int = 120
-    follow_up_minutes: int = 5
-    concurrent_updates: int = 64
-    rate_limiter: bool = True
-    max_upload_kb: int = 1024  # largest corpus file an admin may send
+    api_base_url: str
+    admin_ids: list[int]
+    webhook: WebhookConfig
+    group_messages_per_minute: int
+    user_messages_per_minute: int
+    repeat_window_seconds: int
+    follow_up_minutes: int
+    concurrent_updates: int
+    rate_limiter: bool
+    max_upload_kb: int  # largest corpus file an admin may send
 
 
 @dataclass(frozen=True)
 class ReloadConfig:
     """Live corpus updates while the bot runs."""
 
-    watch: bool = True
-    poll_seconds: float = 2.0
-    settle_seconds: float = 1.0
-    eval: Path | None = None
-    gate: bool = False
-    min_pass_rate: float = 0.9
+    watch: bool
+    poll_seconds: float
+    settle_seconds: float
+    eval: Path | None
+    gate: bool
+    min_pass_rate: float
 
 
 @dataclass(frozen=True)
 class FeedbackConfig:
     """What users asked that the article lacks, and their votes, in an SQLite file."""
 
-    enabled: bool = True
-    database: Path = Path("data/feedback.sqlite3")
-    weak_below: float = 0.8
-    retention_days: int = 90
-    buttons: bool = False
+    enabled: bool
+    database: Path
+    weak_below: float
+    retention_days: int
+    buttons: bool
 
 
 @dataclass(frozen=True)
 class LoggingConfig:
     """Log level and whether question texts may be logged (health questions are private)."""
 
-    level: str = "INFO"
-    questions: bool = False
+    level: str
+    questions: bool
 
 
 @dataclass(frozen=True)
 class Config:
     """All settings; relative paths are resolved against the config file's folder."""
 
-    corpus: CorpusConfig = field(default_factory=CorpusConfig)
-    search: SearchConfig = field(default_factory=SearchConfig)
-    confidence: ConfidenceConfig = field(default_factory=ConfidenceConfig)
-    synonyms: dict[str, list[str]] = field(default_factory=dict)
-    replies: RepliesConfig = field(default_factory=RepliesConfig)
-    telegram: TelegramConfig = field(default_factory=TelegramConfig)
-    reload: ReloadConfig = field(default_factory=ReloadConfig)
-    feedback: FeedbackConfig = field(default_factory=FeedbackConfig)
-    logging: LoggingConfig = field(default_factory=LoggingConfig)
+    corpus: CorpusConfig
+    search: SearchConfig
+    confidence: ConfidenceConfig
+    synonyms: dict[str, list[str]]
+    replies: RepliesConfig
+    telegram: TelegramConfig
+    reload: ReloadConfig
+    feedback: FeedbackConfig
+    logging: LoggingConfig
 
 
 def load_config(path: str | Path | None = None) -> Config:
-    """Read and validate a config file; raise ConfigError naming the key on any problem."""
+    """Read and validate a config file over the shipped defaults; raise ConfigError naming the key on
+    any problem. Relative paths, the defaults' too, are resolved against the file's folder."""
     path = Path(path) if path is not None else DEFAULT_CONFIG
+    raw = _merged(_read(DEFAULTS), _read(path))
+    config = _build(Config, raw, f"{path}:", path.resolve().parent)
+    _check(config, str(path))
+    return config
+
+
+def _read(path: Path) -> dict:
+    """A config file's settings (an empty file has none)."""
     try:
         raw = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -260,10 +275,17 @@ def load_config(path: str | Path | None = None) -> Config:
         where, problem = yaml_problem(error)
         raise ConfigError(f"{path}: {where.rstrip(': ')} is not valid YAML ({problem})") from None
     if raw is None:
-        raw = {}
-    config = _build(Config, raw, f"{path}:", path.resolve().parent)
-    _check(config, str(path))
-    return config
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: must be a mapping of sections (corpus, search, replies...), not {_kind_name(raw)}")
+    return raw
+
+
+def _merged(defaults: object, settings: object) -> object:
+    """`settings` over `defaults`: mappings are merged key by key, anything else is replaced."""
+    if isinstance(defaults, dict) and isinstance(settings, dict):
+        return {**defaults, **{key: _merged(defaults.get(key), value) for key, value in settings.items()}}
+    return settings
 
 
 def _check(config: Config, where: str) -> None:
@@ -291,7 +313,12 @@ def _check(config: Config, where: str) -> None:
         raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
     for name, placeholders in PLACEHOLDERS.items():
         _check_placeholders(getattr(config.replies, name), f"{where}: replies.{name}", placeholders)
+    for name, placeholders in CHAT_PLACEHOLDERS.items():
+        _check_placeholders(getattr(config.replies.chat, name), f"{where}: replies.chat.{name}", placeholders)
     _check_operators(config, where)
+    if config.telegram.webhook.url and not config.telegram.webhook.secret_token:
+        raise ConfigError(f"{where}: telegram.webhook.secret_token: required with telegram.webhook.url "
+                          "(Telegram sends it back, so that no one else can post updates)")
     if config.logging.level.upper() not in LEVELS:
         raise ConfigError(f"{where}: logging.level must be one of {', '.join(LEVELS)}, not {config.logging.level!r}")
     for key, path in (("feedback.database", config.feedback.database), ("search.cache_dir", config.search.cache_dir)):

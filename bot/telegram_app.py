@@ -22,7 +22,7 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
 
 from bot import admin, lexicon, publish, reply
 from bot.answer import Answer, Found, Kind
-from bot.config import Config, load_config
+from bot.config import ChatReplies, Config, load_config
 from bot.engine import Engine
 from bot.guard import FloodGuard
 from bot.library import load_library
@@ -37,7 +37,6 @@ _CONNECTIONS = 16  # to the Bot API, for answers sent at the same time
 _VOTE_WORDS = 8  # first words of a passage stored with a vote, to name it in the report
 _RETRY_FIRST_SECONDS, _RETRY_LONGEST_SECONDS = 1.0, 60.0  # waiting for Telegram at start-up
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
-STALE = "This button belongs to an older answer or an older version of the article. Please ask again."
 
 
 # --- handlers: each one small; answers come from the engine, texts from bot.reply -----------------
@@ -46,28 +45,24 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What the bot does, how to ask, and the disclaimer."""
     replies = _engine(context).config.replies
     await update.effective_message.reply_text(
-        f"{escape(replies.about_me)}\n\n{escape(replies.help)}\n\n"
-        f"In groups, use /ask followed by your question, or mention me.\n\n<i>{escape(replies.disclaimer)}</i>",
-        parse_mode=ParseMode.HTML)
+        f"{escape(replies.about_me)}\n\n{escape(replies.help)}\n\n{escape(replies.chat.groups)}\n\n"
+        f"<i>{escape(replies.disclaimer)}</i>", parse_mode=ParseMode.HTML)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private and group usage."""
-    bot = context.bot.username
+    replies = _engine(context).config.replies
     await update.effective_message.reply_text(
-        "<b>In a private chat</b>: just send your question.\n"
-        f"<b>In a group</b>: <code>/ask your question</code>, mention @{escape(bot)}, or reply to one of "
-        "my messages. I stay quiet otherwise.\n"
-        f"<b>Anywhere</b>: type <code>@{escape(bot)} your question</code> to share a quote.\n"
-        "/topics lists the sections I quote from, /about the documents.\n\n"
-        f"<i>{escape(_engine(context).config.replies.disclaimer)}</i>", parse_mode=ParseMode.HTML)
+        f"{replies.chat.usage.format(bot=escape(context.bot.username))}\n\n<i>{escape(replies.disclaimer)}</i>",
+        parse_mode=ParseMode.HTML)
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The sections the bot can quote from."""
     lines = [f"• {escape(section)} <i>({escape(document)})</i>"
              for document, section in _engine(context).library.sections()]
-    await update.effective_message.reply_text("I can quote from:\n" + "\n".join(lines), parse_mode=ParseMode.HTML)
+    await update.effective_message.reply_text(escape(_chat(context).topics) + "\n" + "\n".join(lines),
+                                              parse_mode=ParseMode.HTML)
 
 
 async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -76,7 +71,8 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lines = [f"• <b>{escape(d.title)}</b> ({len(d.passages)} passages)"
              + (f"\n  source: {escape(d.source)}" if d.source else "") for d in library.documents]
     await update.effective_message.reply_text(
-        "Documents I answer from:\n" + "\n".join(lines), parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+        escape(_chat(context).documents) + "\n" + "\n".join(lines), parse_mode=ParseMode.HTML,
+        disable_web_page_preview=True)
 
 
 async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -88,7 +84,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/ask QUESTION, in groups and private chats."""
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_text("Usage: /ask followed by your question, e.g. /ask how much magnesium per day?")
+        await update.effective_message.reply_text(_chat(context).ask_usage)
         return
     await _answer(update, context, question)
 
@@ -103,7 +99,7 @@ async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Photos, stickers, voice...: ask for text."""
-    await update.effective_message.reply_text("Please send me your question as text.")
+    await update.effective_message.reply_text(_chat(context).not_text)
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -117,7 +113,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     replies = engine.config.replies
     if not answer.answered:
         text = escape(reply.plain(answer, replies))
-        results = [InlineQueryResultArticle("none", "The article doesn't cover that",
+        results = [InlineQueryResultArticle("none", replies.chat.inline_not_covered,
                                             InputTextMessageContent(text, parse_mode=ParseMode.HTML))]
     else:
         results = [InlineQueryResultArticle(
@@ -135,7 +131,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     numbers = [int(i) for i in ids if i.isdigit()]
     if kind not in ("n", "s", "u", "d") or version != library.version or not numbers \
             or max(numbers) >= len(library.passages):
-        await query.answer(STALE)
+        await query.answer(engine.config.replies.chat.stale_button)
         return
     passage = library.passages[numbers[0]]
     if kind in ("u", "d"):
@@ -143,7 +139,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if store:
             store.vote(passage.document, passage.section, passage.position, " ".join(passage.text.split()[:_VOTE_WORDS]),
                        up=kind == "u")
-        await query.answer("Thanks for the feedback!")
+        await query.answer(engine.config.replies.chat.vote_thanks)
         return
     await query.answer()
     if kind == "s":
@@ -151,7 +147,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         passage = dataclasses.replace(passage, text=" ".join(p.text for p in section))
         markup = None
     else:
-        markup = _buttons(library.version, numbers)
+        markup = _buttons(library.version, numbers, engine.config.replies.chat)
     shown = Answer(question="", kind=Kind.ANSWER, passages=[Found(passage, 0.0, numbers[0])])
     text = reply.telegram_html(shown, engine.config.replies)
     await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
@@ -161,7 +157,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reload (admins only): rebuild now and say what changed."""
     if not _is_admin(update, context):
-        await update.effective_message.reply_text("Sorry, /reload is for the bot's operators only: not allowed.")
+        await update.effective_message.reply_text(_engine(context).config.replies.operators.not_allowed.format(
+            command="reload"))
         return
     result = await _reload(context.application, notify=False)
     await update.effective_message.reply_text(result.summary())
@@ -170,14 +167,14 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/status (admins only): index age, documents, passages, questions since start."""
     if not _is_admin(update, context):
-        await update.effective_message.reply_text("Sorry, /status is for the bot's operators only: not allowed.")
+        await update.effective_message.reply_text(_engine(context).config.replies.operators.not_allowed.format(
+            command="status"))
         return
     library, stats = _engine(context).library, context.bot_data["stats"]
     age = time.time() - library.built_at
-    await update.effective_message.reply_text(
-        f"Index age: {age / 60:.1f} min (version {library.version})\nDocuments: {len(library.documents)}\n"
-        f"Passages: {len(library.passages)}\nSince start: {stats[True]} questions answered, "
-        f"{stats[False]} not answered")
+    await update.effective_message.reply_text(_chat(context).status.format(
+        minutes=f"{age / 60:.1f}", version=library.version, documents=len(library.documents),
+        passages=len(library.passages), answered=stats[True], unanswered=stats[False]))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -207,7 +204,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
             return
         earlier = guard.repeated(chat.id, question)
         if earlier is not None:
-            await message.reply_text("I answered this just above ⬆️", reply_parameters=ReplyParameters(
+            await message.reply_text(engine.config.replies.chat.answered_above, reply_parameters=ReplyParameters(
                 earlier, allow_sending_without_reply=True))
             return
     memory: dict = context.chat_data.setdefault("previous", {})
@@ -217,7 +214,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     answer = engine.answer(question, after=after)
     memory[key] = (answer.context, time.monotonic())
     markup = _buttons(engine.library.version, [f.passage_id for f in answer.passages],
-                      votes=engine.config.feedback.buttons) if answer.answered else None
+                      engine.config.replies.chat, votes=engine.config.feedback.buttons) if answer.answered else None
     sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
                                     reply_markup=markup, do_quote=group)
     if group:
@@ -245,14 +242,14 @@ def _addressed_question(message: Message, username: str, bot_id: int) -> str | N
     return " ".join(re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).split())
 
 
-def _buttons(version: str, numbers: list[int], votes: bool = False) -> InlineKeyboardMarkup | None:
+def _buttons(version: str, numbers: list[int], texts: ChatReplies, votes: bool = False) -> InlineKeyboardMarkup | None:
     """"Another passage" (the next best) and "Whole section" for the first passage of `numbers`,
     and 👍/👎 when votes are on."""
     if not numbers:
         return None
-    row = [InlineKeyboardButton("Whole section", callback_data=f"s:{version}:{numbers[0]}")]
+    row = [InlineKeyboardButton(texts.whole_section, callback_data=f"s:{version}:{numbers[0]}")]
     if len(numbers) > 1:
-        row.insert(0, InlineKeyboardButton("Another passage",
+        row.insert(0, InlineKeyboardButton(texts.another_passage,
                                            callback_data=":".join(["n", version, *map(str, numbers[1:4])])))
     rows = [row]
     if votes:
@@ -301,6 +298,10 @@ def _single_quote(found: Found, answer: Answer, replies) -> InputTextMessageCont
     one = Answer(question=answer.question, kind=Kind.ANSWER, passages=[found], highlight=answer.highlight,
                  emergency=answer.emergency)
     return InputTextMessageContent(reply.telegram_html(one, replies), parse_mode=ParseMode.HTML)
+
+
+def _chat(context: ContextTypes.DEFAULT_TYPE) -> ChatReplies:
+    return _engine(context).config.replies.chat
 
 
 def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -354,14 +355,13 @@ def _open_store(config: Config) -> Store | None:
 async def _post_init(application: Application) -> None:
     """Register commands and description; log one line with username, documents and passages."""
     bot, engine = application.bot, application.bot_data["engine"]
-    await bot.set_my_commands([BotCommand("start", "what I do"), BotCommand("help", "how to ask"),
-                               BotCommand("topics", "sections I quote from"), BotCommand("about", "documents loaded")],
+    chat = engine.config.replies.chat
+    await bot.set_my_commands([BotCommand(c, what) for c, what in chat.private_commands.items()],
                               scope=BotCommandScopeAllPrivateChats())
-    await bot.set_my_commands([BotCommand("ask", "ask a question about the article"), BotCommand("help", "how to ask"),
-                               BotCommand("topics", "sections I quote from")], scope=BotCommandScopeAllGroupChats())
-    await bot.set_my_description("I answer questions about magnesium and the nervous system by quoting the article. "
-                                 + engine.config.replies.disclaimer)
-    await bot.set_my_short_description("Quotes the magnesium article for your questions. Not medical advice.")
+    await bot.set_my_commands([BotCommand(c, what) for c, what in chat.group_commands.items()],
+                              scope=BotCommandScopeAllGroupChats())
+    await bot.set_my_description(f"{chat.description} {engine.config.replies.disclaimer}")
+    await bot.set_my_short_description(chat.short_description)
     if application.bot_data["watcher"]:
         application.bot_data["watch_task"] = asyncio.get_running_loop().create_task(_watch_corpus(application))
     log.info("bot @%s ready: %d documents, %d passages", bot.username, len(engine.library.documents),
@@ -416,7 +416,7 @@ def run(config_path: str | Path, token: str) -> int:
     webhook = engine.config.telegram.webhook
     try:
         asyncio.run(_wait_for_telegram(token, config.telegram.api_base_url))
-        if webhook:
+        if webhook.url:
             application.run_webhook(listen=webhook.listen, port=webhook.port, url_path=webhook.path,
                                     webhook_url=f"{webhook.url.rstrip('/')}/{webhook.path}",
                                     secret_token=webhook.secret_token, allowed_updates=Update.ALL_TYPES)

@@ -6,9 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Config, load_config
 from bot.engine import Engine, load
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped() -> Config:
+    """The shipped config.yaml, loaded (every default comes from it)."""
+    return load_config(ROOT / "config.yaml")
 
 
 @pytest.fixture(scope="session")

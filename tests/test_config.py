@@ -25,7 +25,7 @@ def test_default_config_loads_with_paths_relative_to_the_file():
     ("search:\n  variant: bm99\n", r"search\.variant must be one of okapi, bm25l, bm25plus"),
     ("corpus:\n  path: nowhere\n", r"corpus\.path .*nowhere does not exist"),
     ("synonyms:\n  mg: magnesium\n", r"synonyms\.mg must be a list"),
-    ("telegram:\n  webhook:\n    url: https://x\n", r"telegram\.webhook\.secret_token: required key is missing"),
+    ("telegram:\n  webhook:\n    url: https://x\n", r"telegram\.webhook\.secret_token: required with"),
     ("search: [1, 2\n", r"line \d+ is not valid YAML"),
     ("corpus:\n  path: corpus\n  history: 0\n", r"corpus\.history must be at least 1"),
     ("telegram:\n  max_upload_kb: 30000\n", r"telegram\.max_upload_kb must be between 1 and 20480"),
@@ -79,3 +79,34 @@ def test_an_operator_reply_with_an_unknown_placeholder_is_named(tmp_path):
     path = _write(tmp_path, "corpus:\n  path: corpus\nreplies:\n  operators:\n    published: \"Done: {fil}\"\n")
     with pytest.raises(ConfigError, match=r"replies\.operators\.published may only use \{action\} and \{file\}"):
         load_config(path)
+
+
+def test_an_empty_config_is_the_shipped_one_with_paths_from_its_own_folder(tmp_path):
+    from .conftest import shipped
+
+    empty = load_config(_write(tmp_path, ""))
+    assert empty.replies == shipped().replies and empty.synonyms == shipped().synonyms
+    assert empty.confidence == shipped().confidence and empty.search.k1 == shipped().search.k1
+    assert empty.corpus.path == tmp_path / "corpus"
+    assert empty.feedback.database == tmp_path / "data" / "feedback.sqlite3"
+
+
+def test_a_config_sets_only_what_it_changes(tmp_path):
+    from .conftest import shipped
+
+    config = load_config(_write(tmp_path, "replies:\n  greeting: Hi!\nsynonyms:\n  zn: [zinc]\n"))
+    assert config.replies.greeting == "Hi!" and config.replies.thanks == shipped().replies.thanks
+    assert config.synonyms["zn"] == ["zinc"] and config.synonyms["mg"] == ["magnesium"]
+
+
+def test_every_default_comes_from_the_shipped_config_yaml():
+    import dataclasses
+
+    from bot import config
+
+    assert config.DEFAULTS.resolve() == (ROOT / "config.yaml").resolve()
+    settings = [kind for kind in vars(config).values() if dataclasses.is_dataclass(kind)]
+    assert len(settings) > 10
+    for kind in settings:
+        for field in dataclasses.fields(kind):
+            assert field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING, field.name

@@ -1,11 +1,15 @@
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
-from bot.config import SearchConfig
 from bot.search import Index
+
+from .conftest import shipped
+
+SEARCH = shipped().search
 
 RANK_BM25 = {"okapi": lambda c: BM25Okapi(c), "bm25l": lambda c: BM25L(c, delta=1.0),
              "bm25plus": lambda c: BM25Plus(c, delta=1.0)}
@@ -22,7 +26,7 @@ def _random_case(variant: str, seed: int) -> tuple[list[list[str]], Index, list[
     rng = random.Random(seed)
     corpus = _random_corpus(rng, rng.randint(1, 300))
     queries = [rng.choices([f"w{i}" for i in range(70)], k=rng.randint(1, 6)) for _ in range(20)]
-    return corpus, Index.build(corpus, SearchConfig(variant=variant, delta=1.0, cache_dir=None)), queries
+    return corpus, Index.build(corpus, replace(SEARCH, variant=variant, delta=1.0, cache_dir=None)), queries
 
 
 @pytest.mark.parametrize("variant", ["okapi", "bm25l", "bm25plus"])
@@ -35,7 +39,7 @@ def test_scores_equal_rank_bm25_get_scores(variant, seed):
 
 
 def test_search_returns_best_first_only_passages_with_a_query_term():
-    index = Index.build([["a", "b"], ["c"], ["a", "a", "d"], ["e"], ["f"], ["g"]], SearchConfig(cache_dir=None))
+    index = Index.build([["a", "b"], ["c"], ["a", "a", "d"], ["e"], ["f"], ["g"]], replace(SEARCH, cache_dir=None))
     hits = index.search(["a", "zzz"], k=10)
     assert [h.passage for h in hits] == [2, 0]
     assert hits[0].score >= hits[1].score
@@ -55,7 +59,7 @@ def test_search_is_the_top_k_of_the_scores_among_passages_with_a_query_term(vari
 
 def test_search_finds_passages_even_when_rank_bm25_scores_them_zero_or_below():
     # Terms in half of the passages or more: Okapi gives them an IDF of 0 or below here.
-    index = Index.build([["a", "b"], ["a", "b"], ["a"], ["c"]], SearchConfig(variant="okapi", cache_dir=None))
+    index = Index.build([["a", "b"], ["a", "b"], ["a"], ["c"]], replace(SEARCH, variant="okapi", cache_dir=None))
     hits = index.search(["b"], k=5)
     assert [h.passage for h in hits] == [0, 1] and all(h.score <= 0 for h in hits)
 
@@ -63,7 +67,7 @@ def test_search_finds_passages_even_when_rank_bm25_scores_them_zero_or_below():
 def test_frequencies_in_counts_each_term_in_each_passage():
     rng = random.Random(3)
     corpus = _random_corpus(rng, 200)
-    index = Index.build(corpus, SearchConfig(cache_dir=None))
+    index = Index.build(corpus, replace(SEARCH, cache_dir=None))
     terms = [f"w{i}" for i in range(0, 70, 3)]  # w60+ are unknown
     passages = np.array(rng.sample(range(200), 25))
     expected = [[corpus[p].count(t) for p in passages] for t in terms]
@@ -75,7 +79,7 @@ def test_pair_counts_count_side_by_side_terms_after_each_passages_start():
     rng = random.Random(5)
     corpus = _random_corpus(rng, 120)
     starts = [rng.randint(0, 3) for _ in corpus]  # e.g. heading terms before the passage's own text
-    index = Index.build(corpus, SearchConfig(cache_dir=None), pairs_from=starts)
+    index = Index.build(corpus, replace(SEARCH, cache_dir=None), pairs_from=starts)
     vocabulary = [f"w{i}" for i in range(65)]
     for _ in range(30):
         pairs = list(dict.fromkeys((rng.choice(vocabulary[:8]), rng.choice(vocabulary)) for _ in range(4)))
@@ -87,7 +91,7 @@ def test_pair_counts_count_side_by_side_terms_after_each_passages_start():
 
 def test_saved_index_loads_identically(tmp_path):
     corpus = _random_corpus(random.Random(1), 50)
-    index = Index.build(corpus, SearchConfig(cache_dir=None))
+    index = Index.build(corpus, replace(SEARCH, cache_dir=None))
     index.save(tmp_path / "i.npz", {"key": "k"})
     loaded, header = Index.load(tmp_path / "i.npz")
     assert header["key"] == "k"

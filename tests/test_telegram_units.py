@@ -1,9 +1,9 @@
 """Telegram pieces that need no server: HTML limits, token redaction, flood guard."""
 
 import logging
+from dataclasses import replace
 
 from bot.answer import Answer, Found, Kind
-from bot.config import Config, TelegramConfig
 from bot.corpus import Passage
 from bot.fake_bot_api import html_problem, visible_length
 from bot.reply import telegram_html
@@ -11,7 +11,7 @@ from bot.guard import FloodGuard
 from bot.logs import RedactToken
 from bot.text import stem
 
-from .conftest import ROOT  # noqa: F401  (keeps the package import path)
+from .conftest import shipped
 
 
 def _answer(text: str) -> Answer:
@@ -22,7 +22,7 @@ def _answer(text: str) -> Answer:
 
 def test_long_passages_are_cut_on_a_sentence_within_4096_with_valid_html():
     long = " ".join(f"Magnesium & <nerves> sentence number {i} is here." for i in range(400))
-    text = telegram_html(_answer(long), Config().replies)
+    text = telegram_html(_answer(long), shipped().replies)
     assert html_problem(text) is None and visible_length(text, "HTML") <= 4096
     quote = text.split("<blockquote>")[1].split("</blockquote>")[0]
     assert quote.endswith("here. …")
@@ -30,7 +30,7 @@ def test_long_passages_are_cut_on_a_sentence_within_4096_with_valid_html():
 
 
 def test_question_words_are_bold_without_changing_the_verbatim_text():
-    text = telegram_html(_answer("Magnesium helps. MAGNESIUM's role."), Config().replies)
+    text = telegram_html(_answer("Magnesium helps. MAGNESIUM's role."), shipped().replies)
     assert "<b>Magnesium</b> helps. <b>MAGNESIUM</b>'s role." in text
 
 
@@ -42,7 +42,7 @@ def test_token_is_redacted_from_log_records():
 
 
 def test_group_flood_guard_limits_per_user_and_per_group():
-    guard = FloodGuard(TelegramConfig(group_messages_per_minute=3, user_messages_per_minute=2))
+    guard = FloodGuard(replace(shipped().telegram, group_messages_per_minute=3, user_messages_per_minute=2))
     assert [guard.allow(1, 10) for _ in range(3)] == [True, True, False]
     assert guard.allow(1, 11) is True and guard.allow(1, 12) is False
     assert guard.allow(2, 10) is True
@@ -66,7 +66,7 @@ def test_a_preview_reads_counts_samples_warnings_and_the_gate():
     preview = Preview(Candidate(Action.ROLLBACK, "notes.md", b"x", undoes=undone), "v1", None, "New title", "Old title",
                       20, 19, ("a1", "a2", "a3", "a4"), ("r1", "r2"), (), warnings=("3 tokens too long",),
                       eval_before=0.95, eval_after=0.5, blocked_below=0.9)
-    text = describe(preview, Config().replies.operators)
+    text = describe(preview, shipped().replies.operators)
     assert text.splitlines()[:2] == ['Preview of notes.md: replaces "New title".',
                                      "This rolls back the upload of notes.md by admin 42 at 1970-01-01 00:00 UTC."]
     assert "20 -> 19 (4 added, 2 removed, 0 changed)" in text
