@@ -3,8 +3,6 @@ Publish or Discard; /history, /rollback and /remove NAME. Telegram only: the cha
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import logging
 import secrets
 import time
@@ -15,14 +13,13 @@ from typing import TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, NetworkError
-from telegram.ext import (Application, BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes,
-                          MessageHandler, filters)
+from telegram.ext import (Application, BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters)
 
 from bot import publish
 from bot.config import OperatorReplies
+from bot.bot_data import BotData, Context
 from bot.engine import Engine
 from bot.publish import Action, Preview, Problem, Rejected
-from bot.reload import Watcher, snapshot
 
 log = logging.getLogger("bot.admin")
 _PREFIX = "op"  # callback_data of the preview buttons: op:<choice>:<token>
@@ -78,7 +75,7 @@ def handlers(admin_ids: list[int]) -> list[BaseHandler]:
 
 # --- handlers ---------------------------------------------------------------------------------------
 
-async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def upload(update: Update, context: Context) -> None:
     """An admin's document: check its type and size, download it, preview it."""
     document, engine = update.effective_message.document, _engine(context)
     try:
@@ -91,14 +88,14 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _preview(update, context, lambda: publish.preview(engine, publish.upload(engine.config, name, data)))
 
 
-async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rollback(update: Update, context: Context) -> None:
     """/rollback (admins only): preview undoing the last change made from Telegram."""
     if await _admins_only(update, context, "rollback"):
         engine = _engine(context)
         await _preview(update, context, lambda: publish.preview(engine, publish.rollback(engine.config)))
 
 
-async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove(update: Update, context: Context) -> None:
     """/remove NAME (admins only): preview removing a document."""
     if not await _admins_only(update, context, "remove"):
         return
@@ -110,7 +107,7 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _preview(update, context, lambda: publish.preview(engine, publish.removal(name)))
 
 
-async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def history(update: Update, context: Context) -> None:
     """/history (admins only): the recent publishes, rollbacks, removals and reloads, newest first."""
     if not await _admins_only(update, context, "history"):
         return
@@ -124,7 +121,7 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text("\n".join(lines)[:_MESSAGE_LIMIT])
 
 
-async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def choose(update: Update, context: Context) -> None:
     """Publish or Discard under a preview: only by the admin who asked for it, while it is pending."""
     query, engine, ops = update.callback_query, _engine(context), _operators(context)
     choice, token = decode_choice(query.data)
@@ -184,7 +181,7 @@ def describe(preview: Preview, ops: OperatorReplies) -> str:
     return "\n".join(lines)
 
 
-async def _preview(update: Update, context: ContextTypes.DEFAULT_TYPE, work: Callable[[], Preview]) -> None:
+async def _preview(update: Update, context: Context, work: Callable[[], Preview]) -> None:
     """Work out a preview (off the event loop, one corpus change at a time) and offer it."""
     try:
         preview = await _locked(context.application, work)
@@ -194,7 +191,7 @@ async def _preview(update: Update, context: ContextTypes.DEFAULT_TYPE, work: Cal
     await _offer(update, context, preview)
 
 
-async def _offer(update: Update, context: ContextTypes.DEFAULT_TYPE, preview: Preview, head: str = "") -> None:
+async def _offer(update: Update, context: Context, preview: Preview, head: str = "") -> None:
     """Send a preview with its buttons (Publish only when the gate allows it); it becomes the admin's
     pending preview, replacing an earlier one."""
     ops = _operators(context)
@@ -220,20 +217,12 @@ async def _reject(update: Update, engine: Engine, rejected: Rejected) -> None:
 # --- helpers ----------------------------------------------------------------------------------------
 
 async def _locked(application: Application, work: Callable[[], T], wrote: bool = False) -> T:
-    """Run `work` off the event loop holding the reload lock, as live reloads do (one corpus change at
-    a time); after a write, as after a live reload, the new corpus version is frozen out of garbage
-    collection and the corpus folder as it is now is the watcher's new baseline."""
-    async with application.bot_data["reload_lock"]:
-        result = await asyncio.to_thread(work)
-        watcher: Watcher | None = application.bot_data.get("watcher")
-        if wrote:
-            gc.freeze()
-            if watcher:
-                watcher.seen = snapshot(watcher.path)
-    return result
+    """Run `work` as live reloads run theirs: one corpus change at a time (see BotData.change_corpus)."""
+    data: BotData = application.bot_data
+    return await data.change_corpus(work, changed=wrote)
 
 
-async def _admins_only(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> bool:
+async def _admins_only(update: Update, context: Context, command: str) -> bool:
     """True for an admin; anyone else is told the command is not allowed."""
     if _is_admin(update, _engine(context)):
         return True
@@ -241,7 +230,7 @@ async def _admins_only(update: Update, context: ContextTypes.DEFAULT_TYPE, comma
     return False
 
 
-async def _tell_the_other_admins(context: ContextTypes.DEFAULT_TYPE, admin: int, text: str) -> None:
+async def _tell_the_other_admins(context: Context, admin: int, text: str) -> None:
     for other in _engine(context).config.telegram.admin_ids:
         if other != admin:
             try:
@@ -263,9 +252,9 @@ def _when(at: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(at))
 
 
-def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
-    return context.bot_data["engine"]
+def _engine(context: Context) -> Engine:
+    return context.bot_data.engine
 
 
-def _operators(context: ContextTypes.DEFAULT_TYPE) -> OperatorReplies:
+def _operators(context: Context) -> OperatorReplies:
     return _engine(context).config.replies.operators

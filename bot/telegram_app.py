@@ -13,21 +13,23 @@ import time
 from pathlib import Path
 
 from telegram import (Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats,
-                      InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
+                      InlineQueryResultArticle,
                       InputTextMessageContent, Message, ReplyParameters, Update)
 from telegram.constants import ChatType, MessageEntityType, ParseMode
 from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
 
-from bot import admin, lexicon, publish, reply
+from bot import admin, buttons, lexicon, publish, reply
 from bot.answer import Answer, Found, Kind
+from bot.bot_data import BotData, Context
+from bot.buttons import ButtonData, Press
 from bot.config import ChatReplies, Config, load_config
 from bot.engine import Engine
 from bot.guard import FloodGuard
 from bot.library import load_library
 from bot.logs import setup_logging
-from bot.reload import ReloadResult, Watcher, rebuild, snapshot
+from bot.reload import ReloadResult, Watcher, rebuild
 from bot.reply import escape
 from bot.store import Store, StoreError
 from bot.transport import BotApiRequest
@@ -41,7 +43,7 @@ TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 
 # --- handlers: each one small; answers come from the engine, texts from bot.reply -----------------
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """What the bot does, how to ask, and the disclaimer."""
     replies = _engine(context).config.replies
     await update.effective_message.reply_text(
@@ -49,7 +51,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"<i>{escape(replies.disclaimer)}</i>", parse_mode=ParseMode.HTML)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """Private and group usage."""
     replies = _engine(context).config.replies
     await update.effective_message.reply_text(
@@ -57,7 +59,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         parse_mode=ParseMode.HTML)
 
 
-async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics(update: Update, context: Context) -> None:
     """The sections the bot can quote from."""
     lines = [f"• {escape(section)} <i>({escape(document)})</i>"
              for document, section in _engine(context).library.sections()]
@@ -65,7 +67,7 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                               parse_mode=ParseMode.HTML)
 
 
-async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def about(update: Update, context: Context) -> None:
     """The documents loaded and their sources."""
     library = _engine(context).library
     lines = [f"• <b>{escape(d.title)}</b> ({len(d.passages)} passages)"
@@ -75,12 +77,12 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         disable_web_page_preview=True)
 
 
-async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_question(update: Update, context: Context) -> None:
     """Any text in a private chat is a question."""
     await _answer(update, context, update.effective_message.text)
 
 
-async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask(update: Update, context: Context) -> None:
     """/ask QUESTION, in groups and private chats."""
     question = " ".join(context.args or [])
     if not question.strip():
@@ -89,7 +91,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _answer(update, context, question)
 
 
-async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_message(update: Update, context: Context) -> None:
     """In groups, answer only a mention of the bot or a reply to one of its messages."""
     message = update.effective_message
     question = _addressed_question(message, context.bot.username, context.bot.id)
@@ -97,12 +99,12 @@ async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _answer(update, context, question)
 
 
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_text(update: Update, context: Context) -> None:
     """Photos, stickers, voice...: ask for text."""
     await update.effective_message.reply_text(_chat(context).not_text)
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: Context) -> None:
     """@BotName question: the top passages as shareable quotes."""
     query = update.inline_query
     if not query.query.strip():
@@ -122,39 +124,37 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer(results, cache_time=30, is_personal=True)
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: Context) -> None:
     """"Another passage", "Whole section" and 👍/👎 under an answer; stale or unknown data gets a notice."""
     query = update.callback_query
     engine = _engine(context)
     library = engine.library
-    kind, version, *ids = (query.data or "").split(":") + [""]
-    numbers = [int(i) for i in ids if i.isdigit()]
-    if kind not in ("n", "s", "u", "d") or version != library.version or not numbers \
-            or max(numbers) >= len(library.passages):
+    pressed = ButtonData.decode(query.data)
+    if pressed is None or pressed.version != library.version or max(pressed.passage_ids) >= len(library.passages):
         await query.answer(engine.config.replies.chat.stale_button)
         return
-    passage = library.passages[numbers[0]]
-    if kind in ("u", "d"):
-        store: Store | None = context.bot_data.get("store")
-        if store:
-            store.vote(passage.document, passage.section, passage.position, " ".join(passage.text.split()[:_VOTE_WORDS]),
-                       up=kind == "u")
+    passage_id = pressed.passage_ids[0]
+    passage = library.passages[passage_id]
+    if pressed.press in (Press.UP, Press.DOWN):
+        if context.bot_data.store:
+            context.bot_data.store.vote(passage.document, passage.section, passage.position,
+                                        " ".join(passage.text.split()[:_VOTE_WORDS]), up=pressed.press is Press.UP)
         await query.answer(engine.config.replies.chat.vote_thanks)
         return
     await query.answer()
-    if kind == "s":
+    if pressed.press is Press.SECTION:
         section = engine.section(passage.document, passage.section)
         passage = dataclasses.replace(passage, text=" ".join(p.text for p in section))
         markup = None
     else:
-        markup = _buttons(library.version, numbers, engine.config.replies.chat)
-    shown = Answer(question="", kind=Kind.ANSWER, passages=[Found(passage, 0.0, numbers[0])])
+        markup = buttons.under_answer(library.version, list(pressed.passage_ids), engine.config.replies.chat)
+    shown = Answer(question="", kind=Kind.ANSWER, passages=[Found(passage, 0.0, passage_id)])
     text = reply.telegram_html(shown, engine.config.replies)
     await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,
                                    do_quote=query.message.chat.type != ChatType.PRIVATE)
 
 
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload_command(update: Update, context: Context) -> None:
     """/reload (admins only): rebuild now and say what changed."""
     if not _is_admin(update, context):
         await update.effective_message.reply_text(_engine(context).config.replies.operators.not_allowed.format(
@@ -164,20 +164,20 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await update.effective_message.reply_text(result.summary())
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: Context) -> None:
     """/status (admins only): index age, documents, passages, questions since start."""
     if not _is_admin(update, context):
         await update.effective_message.reply_text(_engine(context).config.replies.operators.not_allowed.format(
             command="status"))
         return
-    library, stats = _engine(context).library, context.bot_data["stats"]
+    library, data = _engine(context).library, context.bot_data
     age = time.time() - library.built_at
     await update.effective_message.reply_text(_chat(context).status.format(
         minutes=f"{age / 60:.1f}", version=library.version, documents=len(library.documents),
-        passages=len(library.passages), answered=stats[True], unanswered=stats[False]))
+        passages=len(library.passages), answered=data.answered, unanswered=data.unanswered))
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log every unexpected exception; one failing update never stops the bot."""
     error = context.error
     if isinstance(error, Forbidden):
@@ -190,14 +190,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 # --- helpers ----------------------------------------------------------------------------------------
 
-async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def _answer(update: Update, context: Context, question: str) -> None:
     """Answer one question in the chat it came from, within flood limits, threaded in groups."""
     started = time.perf_counter()
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     engine = _engine(context)
     settings = engine.config.telegram
     group = chat.type != ChatType.PRIVATE
-    guard: FloodGuard = context.bot_data["guard"]
+    guard = context.bot_data.guard
     if group:
         if not guard.allow(chat.id, user.id if user else 0):
             log.info("flood limit: staying silent in a group")
@@ -213,17 +213,16 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     after = previous[0] if previous and time.monotonic() - previous[1] < settings.follow_up_minutes * 60 else None
     answer = engine.answer(question, after=after)
     memory[key] = (answer.context, time.monotonic())
-    markup = _buttons(engine.library.version, [f.passage_id for f in answer.passages],
+    markup = buttons.under_answer(engine.library.version, [f.passage_id for f in answer.passages],
                       engine.config.replies.chat, votes=engine.config.feedback.buttons) if answer.answered else None
     sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
                                     reply_markup=markup, do_quote=group)
     if group:
         guard.remember(chat.id, question, sent.message_id)
-    store: Store | None = context.bot_data.get("store")
-    if store:  # queued for a writer thread: a locked database never delays a reply
-        store.record(answer, chat.type, engine.config.feedback.weak_below)
+    if context.bot_data.store:  # queued for a writer thread: a locked database never delays a reply
+        context.bot_data.store.record(answer, chat.type, engine.config.feedback.weak_below)
     if answer.kind is not Kind.SMALL_TALK:
-        context.bot_data["stats"][answer.answered] += 1
+        context.bot_data.count(answer.answered)
     log.info("answered chat=%s kind=%s latency_ms=%.1f%s", chat.type, answer.kind.value,
              (time.perf_counter() - started) * 1000,
              f" question={question!r}" if engine.config.logging.questions else "")
@@ -242,38 +241,23 @@ def _addressed_question(message: Message, username: str, bot_id: int) -> str | N
     return " ".join(re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).split())
 
 
-def _buttons(version: str, numbers: list[int], texts: ChatReplies, votes: bool = False) -> InlineKeyboardMarkup | None:
-    """"Another passage" (the next best) and "Whole section" for the first passage of `numbers`,
-    and 👍/👎 when votes are on."""
-    if not numbers:
-        return None
-    row = [InlineKeyboardButton(texts.whole_section, callback_data=f"s:{version}:{numbers[0]}")]
-    if len(numbers) > 1:
-        row.insert(0, InlineKeyboardButton(texts.another_passage,
-                                           callback_data=":".join(["n", version, *map(str, numbers[1:4])])))
-    rows = [row]
-    if votes:
-        rows.append([InlineKeyboardButton("👍", callback_data=f"u:{version}:{numbers[0]}"),
-                     InlineKeyboardButton("👎", callback_data=f"d:{version}:{numbers[0]}")])
-    return InlineKeyboardMarkup(rows)
-
-
-def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _is_admin(update: Update, context: Context) -> bool:
     user = update.effective_user
     return user is not None and user.id in _engine(context).config.telegram.admin_ids
 
 
 async def _reload(application: Application, notify: bool = True) -> ReloadResult:
     """Rebuild off the event loop (one at a time); tell the admins about problems and gate results."""
-    async with application.bot_data["reload_lock"]:
-        result = await asyncio.to_thread(rebuild, application.bot_data["engine"])
-        gc.freeze()  # the new corpus version lives as long as it answers: out of the collectors' scans
-        publish.record_reload(application.bot_data["engine"].config, result)
-        watcher: Watcher | None = application.bot_data.get("watcher")
-        if watcher:
-            watcher.seen = snapshot(watcher.path)
+    data: BotData = application.bot_data
+
+    def rebuild_and_record() -> ReloadResult:
+        result = rebuild(data.engine)
+        publish.record_reload(data.engine.config, result)  # /history lists reloads too
+        return result
+
+    result = await data.change_corpus(rebuild_and_record)
     if notify and (not result.swapped or result.problems or result.eval_rate is not None):
-        for admin in application.bot_data["engine"].config.telegram.admin_ids:
+        for admin in data.engine.config.telegram.admin_ids:
             try:
                 await application.bot.send_message(admin, reply.shortened(result.summary()))
             except (Forbidden, NetworkError) as error:
@@ -283,8 +267,8 @@ async def _reload(application: Application, notify: bool = True) -> ReloadResult
 
 async def _watch_corpus(application: Application) -> None:
     """Poll the corpus folder; rebuild once a change has settled."""
-    settings = application.bot_data["engine"].config.reload
-    watcher: Watcher = application.bot_data["watcher"]
+    data: BotData = application.bot_data
+    settings, watcher = data.engine.config.reload, data.watcher
     while True:
         await asyncio.sleep(settings.poll_seconds)
         try:
@@ -300,12 +284,12 @@ def _single_quote(found: Found, answer: Answer, replies) -> InputTextMessageCont
     return InputTextMessageContent(reply.telegram_html(one, replies), parse_mode=ParseMode.HTML)
 
 
-def _chat(context: ContextTypes.DEFAULT_TYPE) -> ChatReplies:
+def _chat(context: Context) -> ChatReplies:
     return _engine(context).config.replies.chat
 
 
-def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
-    return context.bot_data["engine"]
+def _engine(context: Context) -> Engine:
+    return context.bot_data.engine
 
 
 # --- wiring -----------------------------------------------------------------------------------------
@@ -314,7 +298,8 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
     """The python-telegram-bot Application with every handler wired; `watcher` (its baseline taken
     before the corpus was loaded) drives live reloads."""
     settings = engine.config.telegram
-    builder = (ApplicationBuilder().token(token).base_url(settings.api_base_url)
+    builder = (ApplicationBuilder().token(token).context_types(ContextTypes(bot_data=BotData))
+               .base_url(settings.api_base_url)
                .base_file_url(settings.api_base_url.replace("/bot", "/file/bot"))
                .request(BotApiRequest(connections=_CONNECTIONS))
                .get_updates_request(BotApiRequest(connections=1))
@@ -323,8 +308,9 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.post_shutdown(_post_shutdown)
     application = builder.build()
-    application.bot_data.update(engine=engine, guard=FloodGuard(engine.config.telegram), stats={True: 0, False: 0},
-                                reload_lock=asyncio.Lock(), watcher=watcher, store=_open_store(engine.config))
+    data: BotData = application.bot_data
+    data.engine, data.guard = engine, FloodGuard(engine.config.telegram)
+    data.watcher, data.store = watcher, _open_store(engine.config)
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     application.add_handlers(admin.handlers(settings.admin_ids))  # before the catch-alls below
@@ -354,7 +340,8 @@ def _open_store(config: Config) -> Store | None:
 
 async def _post_init(application: Application) -> None:
     """Register commands and description; log one line with username, documents and passages."""
-    bot, engine = application.bot, application.bot_data["engine"]
+    data: BotData = application.bot_data
+    bot, engine = application.bot, data.engine
     chat = engine.config.replies.chat
     await bot.set_my_commands([BotCommand(c, what) for c, what in chat.private_commands.items()],
                               scope=BotCommandScopeAllPrivateChats())
@@ -362,19 +349,19 @@ async def _post_init(application: Application) -> None:
                               scope=BotCommandScopeAllGroupChats())
     await bot.set_my_description(f"{chat.description} {engine.config.replies.disclaimer}")
     await bot.set_my_short_description(chat.short_description)
-    if application.bot_data["watcher"]:
-        application.bot_data["watch_task"] = asyncio.get_running_loop().create_task(_watch_corpus(application))
+    if data.watcher:
+        data.watch_task = asyncio.get_running_loop().create_task(_watch_corpus(application))
     log.info("bot @%s ready: %d documents, %d passages", bot.username, len(engine.library.documents),
              len(engine.library.passages))
 
 
 async def _post_shutdown(application: Application) -> None:
     """Stop watching the corpus and close the feedback database."""
-    task = application.bot_data.get("watch_task")
-    if task:
-        task.cancel()
-    if application.bot_data.get("store"):
-        application.bot_data["store"].close()
+    data: BotData = application.bot_data
+    if data.watch_task:
+        data.watch_task.cancel()
+    if data.store:
+        data.store.close()
 
 
 async def _wait_for_telegram(token: str, base_url: str) -> None:

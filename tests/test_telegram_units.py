@@ -73,3 +73,12 @@ def test_a_preview_reads_counts_samples_warnings_and_the_gate():
     assert "+ a3" in text and "+ a4" not in text and "- r2" in text  # a few first words per kind
     assert 'from "Old title" to "New title"' in text and "Warning: 3 tokens too long" in text
     assert "Eval: 95.0% -> 50.0%" in text and "Below the gate's 90%" in text and not preview.publishable
+
+
+def test_button_data_round_trips_and_refuses_what_is_not_an_answer_button():
+    from bot.buttons import ButtonData, Press
+
+    data = ButtonData(Press.NEXT, "ab12cd34", (3, 7, 9))
+    assert ButtonData.decode(data.encode()) == data and len(data.encode().encode()) <= 64
+    for other in (None, "", "op:p:token", "x:ab12cd34:1", "s:ab12cd34:", "s:ab12cd34:1a", "s::1"):
+        assert ButtonData.decode(other) is None
