@@ -29,7 +29,12 @@ _PARALLEL_FROM_BYTES = 2_000_000  # below this, starting worker processes costs 
 
 
 class CorpusUnusable(ValueError):
-    """No document of the corpus could be used."""
+    """No document of the corpus could be used: where, and each file's problem."""
+
+    def __init__(self, corpus: Path, problems: list[str]) -> None:
+        super().__init__(f"{corpus}: no usable document" + "".join(f"\n  {p}" for p in problems))
+        self.reason = f"{corpus}: no usable document"
+        self.problems = problems
 
 
 @dataclass
@@ -40,7 +45,8 @@ class Library:
     passages: list[Passage]
     index: Index
     surface_words: list[str]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files (or parts of them) that could not be used
+    skipped: list[str] = field(default_factory=list)  # files that are not documents (other types)
     built_at: float = field(default_factory=time.time)
     from_cache: bool = False
     version: str = ""  # changes whenever the corpus or the settings that shape the index change
@@ -60,7 +66,8 @@ class Library:
 
 def load_library(config: Config, previous: Library | None = None) -> Library:
     """Read the corpus; a file that cannot be used keeps its last good version from `previous`."""
-    files, warnings = corpus.corpus_files(config.corpus.path)
+    files, skipped = corpus.corpus_files(config.corpus.path)
+    warnings: list[str] = []
     contents: dict[Path, bytes | None] = {}
     for file in files:
         try:
@@ -73,7 +80,7 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
     key = _cache_key(config, digests)
     cached = _read_cache(config, key)
     if cached:
-        cached.warnings = warnings + [w for d in cached.documents for w in d.warnings]
+        cached.warnings, cached.skipped = warnings + [w for d in cached.documents for w in d.warnings], skipped
         cached.version, cached.heading_weight = key[:8], config.search.heading_weight
         return cached
     kept = {d.path: d for d in previous.documents} if previous else {}
@@ -95,9 +102,9 @@ def load_library(config: Config, previous: Library | None = None) -> Library:
             documents.append(kept[name])
             warnings.append(f"{name}: still answering from its last good version")
     if not documents:
-        raise CorpusUnusable(f"{config.corpus.path}: no usable document" + "".join(f"\n  {w}" for w in warnings))
+        raise CorpusUnusable(config.corpus.path, warnings + skipped)
     library = build(documents, config)
-    library.warnings = warnings + [w for d in documents for w in d.warnings]
+    library.warnings, library.skipped = warnings + [w for d in documents for w in d.warnings], skipped
     library.version = _cache_key(config, {d.path: d.digest for d in documents})[:8]
     if len(documents) == len(contents) and not any(d.digest != digests.get(d.path) for d in documents):
         _write_cache(config, key, library)

@@ -67,14 +67,15 @@ class ReloadResult:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files (or parts) that could not be used
+    skipped: list[str] = field(default_factory=list)  # files that are not documents
     eval_rate: float | None = None
     refused: str | None = None  # why the new corpus was not swapped in
 
     @property
     def problems(self) -> list[str]:
-        """Warnings about files that could not be used (others are e.g. skipped file types)."""
-        return [w for w in self.warnings if "skipped (only" not in w]
+        """What the admins should hear about: files (or parts of them) that could not be used."""
+        return self.warnings
 
     def summary(self) -> str:
         """A few lines for an operator."""
@@ -86,7 +87,7 @@ class ReloadResult:
                 lines.append(f"{label}: {', '.join(names)}")
         if self.eval_rate is not None:
             lines.append(f"eval: {self.eval_rate:.1%} of the cases pass")
-        lines += [f"warning: {w}" for w in self.warnings]
+        lines += [f"warning: {w}" for w in self.warnings + self.skipped]
         return "\n".join(lines)
 
 
@@ -97,8 +98,7 @@ def rebuild(engine: Engine) -> ReloadResult:
     try:
         library = load_library(config, previous)
     except CorpusUnusable as error:
-        return ReloadResult(False, time.perf_counter() - started, refused=str(error).splitlines()[0],
-                            warnings=str(error).splitlines()[1:])
+        return ReloadResult(False, time.perf_counter() - started, refused=error.reason, warnings=error.problems)
     result = _compare(previous, library, time.perf_counter() - started)
     if config.reload.eval is not None:
         report = evaluate.run(Engine(config, library), evaluate.read_cases(config.reload.eval))
@@ -120,4 +120,4 @@ def _compare(old: Library, new: Library, seconds: float) -> ReloadResult:
     return ReloadResult(True, seconds, len(new.documents), len(new.passages),
                         added=sorted(after.keys() - before.keys()), removed=sorted(before.keys() - after.keys()),
                         changed=sorted(p for p in after.keys() & before.keys() if after[p] != before[p]),
-                        warnings=new.warnings)
+                        warnings=new.warnings, skipped=new.skipped)
