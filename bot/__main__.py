@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     command("check", _check, "validate the config and the corpus")
     command("run", _run, f"start the Telegram bot (token from {TOKEN_VARIABLE})")
     report = command("report", _report, "the questions the article could not answer, and the votes")
-    report.add_argument("--since", type=_above_zero(float), default=None, metavar="DAYS", help="only the last DAYS days")
+    report.add_argument("--since", type=_above_zero(float), default=None, metavar="DAYS",
+                        help="only the last DAYS days")
     bench = command("bench", _bench, "measure speed and memory beside bm25s (needs the bench extra)")
     bench.add_argument("--sizes", type=_sizes, default="1000,10000,100000",
                        help="corpus sizes in passages, comma-separated")

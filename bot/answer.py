@@ -52,7 +52,8 @@ class Found:
         return self.passage.section
 
     def as_json(self) -> dict:
-        return {"text": self.text, "document": self.document, "section": self.section, "score": round(self.score, SCORE_DIGITS)}
+        return {"text": self.text, "document": self.document, "section": self.section,
+                "score": round(self.score, SCORE_DIGITS)}
 
 
 @dataclass

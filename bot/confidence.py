@@ -116,8 +116,8 @@ def judge(query: Query, candidates: Candidates, position: int | None, wanted: li
         return Confidence(Kind.NO_MATCH, 0.0, [], [], unknown,
                           "the question names neither the article's subject nor the article")
     share = float(candidates.coverage[position])
-    matched = [c.word for c, row in zip(query.known, candidates.hits) if row[position]]
-    missing = [c.word for c, row in zip(query.known, candidates.hits) if not row[position]]
+    matched = [c.word for c, row in zip(query.known, candidates.hits, strict=True) if row[position]]
+    missing = [c.word for c, row in zip(query.known, candidates.hits, strict=True) if not row[position]]
     if unknown:
         return Confidence(Kind.WEAK, share, matched, missing, unknown,
                           f"the corpus has no word for: {', '.join(unknown)}")

@@ -290,41 +290,52 @@ def _merged(defaults: object, settings: object) -> object:
 
 def _check(config: Config, where: str) -> None:
     """Checks that go beyond types."""
-    search = config.search
-    if search.variant not in VARIANTS:
-        raise ConfigError(f"{where}: search.variant must be one of {', '.join(VARIANTS)}, not {search.variant!r}")
-    if search.k1 < 0 or not 0 <= search.b <= 1:
-        raise ConfigError(f"{where}: search.k1 must be >= 0 and search.b between 0 and 1")
-    if search.top < 1 or config.corpus.sentences_per_passage < 1:
-        raise ConfigError(f"{where}: search.top and corpus.sentences_per_passage must be at least 1")
+    _check_numbers(config, where)
     if not config.corpus.path.exists():
         raise ConfigError(f"{where}: corpus.path {config.corpus.path} does not exist")
-    for name in ("min_coverage", "prefer_within", "also_says_ratio"):
-        if not 0 <= getattr(config.confidence, name) <= 1:
-            raise ConfigError(f"{where}: confidence.{name} must be between 0 and 1")
     if config.reload.eval is not None and not config.reload.eval.is_file():
         raise ConfigError(f"{where}: reload.eval {config.reload.eval} is not a file")
-    if not 0 <= config.reload.min_pass_rate <= 1 or not 0 <= config.feedback.weak_below <= 1:
-        raise ConfigError(f"{where}: reload.min_pass_rate and feedback.weak_below must be between 0 and 1")
-    if config.reload.poll_seconds <= 0 or config.reload.settle_seconds < 0 or config.feedback.retention_days < 1:
-        raise ConfigError(f"{where}: reload.poll_seconds must be > 0, reload.settle_seconds >= 0, "
-                          "feedback.retention_days >= 1")
-    if "{section}" not in config.replies.weak_match:
-        raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
-    for name, placeholders in PLACEHOLDERS.items():
-        _check_placeholders(getattr(config.replies, name), f"{where}: replies.{name}", placeholders)
-    for name, placeholders in CHAT_PLACEHOLDERS.items():
-        _check_placeholders(getattr(config.replies.chat, name), f"{where}: replies.chat.{name}", placeholders)
+    for key, path in (("feedback.database", config.feedback.database), ("search.cache_dir", config.search.cache_dir)):
+        problem = path and _not_creatable(path)
+        if problem:
+            raise ConfigError(f"{where}: {key} {path} cannot be created ({problem})")
+    _check_texts(config, where)
     _check_operators(config, where)
     if config.telegram.webhook.url and not config.telegram.webhook.secret_token:
         raise ConfigError(f"{where}: telegram.webhook.secret_token: required with telegram.webhook.url "
                           "(Telegram sends it back, so that no one else can post updates)")
     if config.logging.level.upper() not in LEVELS:
         raise ConfigError(f"{where}: logging.level must be one of {', '.join(LEVELS)}, not {config.logging.level!r}")
-    for key, path in (("feedback.database", config.feedback.database), ("search.cache_dir", config.search.cache_dir)):
-        problem = path and _not_creatable(path)
-        if problem:
-            raise ConfigError(f"{where}: {key} {path} cannot be created ({problem})")
+
+
+def _check_numbers(config: Config, where: str) -> None:
+    """Choices and ranges of the numeric settings (none is negative: _build refuses that already)."""
+    search = config.search
+    if search.variant not in VARIANTS:
+        raise ConfigError(f"{where}: search.variant must be one of {', '.join(VARIANTS)}, not {search.variant!r}")
+    if not search.b <= 1:
+        raise ConfigError(f"{where}: search.b must be between 0 and 1")
+    if search.top < 1 or config.corpus.sentences_per_passage < 1:
+        raise ConfigError(f"{where}: search.top and corpus.sentences_per_passage must be at least 1")
+    shares = {f"confidence.{name}": getattr(config.confidence, name)
+              for name in ("min_coverage", "prefer_within", "also_says_ratio")}
+    shares["reload.min_pass_rate"] = config.reload.min_pass_rate
+    shares["feedback.weak_below"] = config.feedback.weak_below
+    for key, share in shares.items():
+        if not share <= 1:
+            raise ConfigError(f"{where}: {key} must be between 0 and 1")
+    if config.reload.poll_seconds <= 0 or config.feedback.retention_days < 1:
+        raise ConfigError(f"{where}: reload.poll_seconds must be > 0 and feedback.retention_days >= 1")
+
+
+def _check_texts(config: Config, where: str) -> None:
+    """Every reply may use only the placeholders it is given."""
+    if "{section}" not in config.replies.weak_match:
+        raise ConfigError(f"{where}: replies.weak_match must contain {{section}}")
+    for name, placeholders in PLACEHOLDERS.items():
+        _check_placeholders(getattr(config.replies, name), f"{where}: replies.{name}", placeholders)
+    for name, placeholders in CHAT_PLACEHOLDERS.items():
+        _check_placeholders(getattr(config.replies.chat, name), f"{where}: replies.chat.{name}", placeholders)
 
 
 def _check_operators(config: Config, where: str) -> None:
@@ -372,18 +383,7 @@ def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.
             return None
         return _build(options[0], value, key, base)
     if dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            raise ConfigError(f"{key} must be a mapping, not {_kind_name(value)}")
-        hints = typing.get_type_hints(kind)
-        fields = {f.name: f for f in dataclasses.fields(kind)}
-        unknown = sorted(set(map(str, value)) - set(fields))
-        if unknown:
-            raise ConfigError(f"{_join(key, unknown[0])}: unknown key (known: {', '.join(fields)})")
-        missing = [name for name, f in fields.items() if name not in value
-                   and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-        if missing:
-            raise ConfigError(f"{_join(key, missing[0])}: required key is missing")
-        return kind(**{name: _build(hints[name], item, _join(key, name), base) for name, item in value.items()})
+        return _build_settings(kind, value, key, base)
     if origin is list:
         if not isinstance(value, list):
             raise ConfigError(f"{key} must be a list, not {_kind_name(value)}")
@@ -393,15 +393,36 @@ def _build(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.
         if not isinstance(value, dict):
             raise ConfigError(f"{key} must be a mapping, not {_kind_name(value)}")
         key_kind, item_kind = typing.get_args(kind)
-        return {_build(key_kind, k, key, base): _build(item_kind, v, _join(key, str(k)), base) for k, v in value.items()}
+        return {_build(key_kind, k, key, base): _build(item_kind, v, _join(key, str(k)), base)
+                for k, v in value.items()}
     if kind is Path:
         if not isinstance(value, str) or not value:
             raise ConfigError(f"{key} must be a path (text), not {_kind_name(value)}")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
+    return _build_scalar(kind, value, key)
+
+
+def _build_settings(kind: typing.Any, value: typing.Any, key: str, base: Path) -> typing.Any:
+    """One section of settings (a dataclass): every key known, none missing."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key} must be a mapping, not {_kind_name(value)}")
+    hints = typing.get_type_hints(kind)
+    fields = [f.name for f in dataclasses.fields(kind)]
+    unknown = sorted(set(map(str, value)) - set(fields))
+    if unknown:
+        raise ConfigError(f"{_join(key, unknown[0])}: unknown key (known: {', '.join(fields)})")
+    missing = [name for name in fields if name not in value]
+    if missing:
+        raise ConfigError(f"{_join(key, missing[0])}: required key is missing")
+    return kind(**{name: _build(hints[name], item, _join(key, name), base) for name, item in value.items()})
+
+
+def _build_scalar(kind: type, value: typing.Any, key: str) -> typing.Any:
+    """A number (finite, not negative: no setting is), text or true/false."""
     if kind in (int, float) and type(value) in (int, float) and not (math.isfinite(value) and value >= 0):
-        raise ConfigError(f"{key} must be a number of at least 0, not {value!r}")  # no setting is negative
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        raise ConfigError(f"{key} must be a number of at least 0, not {value!r}")
+    if kind is float and type(value) is int:
         return float(value)
     if kind in (int, float, str, bool) and type(value) is kind:
         return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -227,7 +228,7 @@ def _cut(sentences: list[str], size: int) -> list[list[str]]:
             if best[end] is None or cost < best[end][0]:
                 best[end] = (cost, cuts + [start])
     bounds = best[n][1] + [n] if n else [0]
-    return [sentences[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [sentences[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def _join(sentences: list[str]) -> str:

@@ -139,7 +139,8 @@ class Engine:
             passage = library.passages[passage_id]
             heading = library.heading_counts[passage.section]
             first = passage_id == 0 or library.passages[passage_id - 1].section != passage.section
-            return first and not asked.isdisjoint(heading) and all(any(t in heading for t in c.terms) for c in query.known)
+            return first and not asked.isdisjoint(heading) and all(any(t in heading for t in c.terms)
+                                                                   for c in query.known)
 
         def restates(position: int) -> bool:
             text = library.passages[hits[position].passage].text

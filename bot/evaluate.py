@@ -90,7 +90,8 @@ class Report:
             "failures": [{"q": o.case.q, "kind": o.case.kind, "after": o.case.after, "expect": o.case.expect,
                           "got": o.answer.kind.value,
                           "top": o.answer.passages[0].passage.text[:120] if o.answer.passages else None,
-                          "why": o.answer.confidence.why if o.answer.confidence else None} for o in self.outcomes if not o.passed],
+                          "why": o.answer.confidence.why if o.answer.confidence else None}
+                         for o in self.outcomes if not o.passed],
         }
 
     def confusion(self) -> dict[str, dict[str, int]]:
@@ -188,7 +189,8 @@ def text_report(report: Report, worst: int = 25) -> str:
         kinds = sorted({k for table in personas.values() for k in table})
         lines.append("persona       " + "  ".join(f"{k:>13}" for k in kinds))
         for persona, table in sorted(personas.items()):
-            cells = [f"{table[k][0]:>3}/{table[k][1]:<3} {table[k][0] / table[k][1]:>5.0%}" if k in table else f"{'-':>13}"
+            cells = [f"{table[k][0]:>3}/{table[k][1]:<3} {table[k][0] / table[k][1]:>5.0%}" if k in table
+                     else f"{'-':>13}"
                      for k in kinds]
             lines.append(f"{persona[:13]:<13} " + "  ".join(cells))
     safety = report.safety_rates()

@@ -123,7 +123,7 @@ def _parse_changed(config: Config, contents: dict[Path, bytes], names: dict[Path
         files = list(contents)
         with ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=get_context("spawn")) as pool:
             results = pool.map(_parse_one, [(config, f, contents[f], names[f]) for f in files], chunksize=8)
-            return dict(zip(files, results))
+            return dict(zip(files, results, strict=True))
     return {file: _parse_one((config, file, data, names[file])) for file, data in contents.items()}
 
 

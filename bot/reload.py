@@ -105,7 +105,8 @@ def rebuild(engine: Engine) -> ReloadResult:
         result.eval_rate = report.rate()
         if config.reload.gate and result.eval_rate < config.reload.min_pass_rate:
             result.swapped = False
-            result.refused = f"eval pass rate {result.eval_rate:.1%} is below the gate's {config.reload.min_pass_rate:.0%}"
+            result.refused = (f"eval pass rate {result.eval_rate:.1%} is below the gate's "
+                              f"{config.reload.min_pass_rate:.0%}")
     if result.swapped:
         engine.use(library)
     result.seconds = time.perf_counter() - started

@@ -129,7 +129,7 @@ class Index:
             return np.bincount(np.concatenate([self.passages[p] for p in postings]),
                                np.concatenate([self.contributions[p] for p in postings]), self.size)
         scores = np.zeros(self.size)
-        for i, p in zip(ids, postings):
+        for i, p in zip(ids, postings, strict=True):
             column = np.full(self.size, self.absent[i])
             column[self.passages[p]] = self.contributions[p]
             scores += column

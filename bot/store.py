@@ -142,7 +142,8 @@ class Store:
         if not ranked:
             lines.append("  (none)")
         lines.append("\nWeakest answers (lowest confidence first):")
-        lines += [f"  {confidence:>5.2f}  {question}   -> {section}" for question, confidence, section in weak] or ["  (none)"]
+        lines += [f"  {confidence:>5.2f}  {question}   -> {section}"
+                  for question, confidence, section in weak] or ["  (none)"]
         lines.append("\nVotes per passage (most 👎 first):")
         lines += [f"  👍 {up:>3}  👎 {down:>3}  {document} / {section} #{position}: {words}"
                   for document, section, position, words, up, down in votes] or ["  (none)"]

@@ -10,6 +10,7 @@ import logging
 import re
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from telegram import (Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats,
@@ -373,11 +374,13 @@ async def _wait_for_telegram(token: str, base_url: str) -> None:
             async with Bot(token, base_url=base_url, request=BotApiRequest(connections=1, retry_delays=())):
                 return
         except RetryAfter as error:
-            wait = error.retry_after if isinstance(error.retry_after, (int, float)) else error.retry_after.total_seconds()
+            after = error.retry_after  # seconds, or a timedelta when PTB_TIMEDELTA is set
+            wait = after.total_seconds() if isinstance(after, timedelta) else float(after)
             log.warning("Telegram asks to wait %.0fs before starting (attempt %d)", wait, attempt)
             await asyncio.sleep(wait)
         except NetworkError as error:
-            log.warning("Telegram is unreachable (%s); attempt %d, trying again in %.0fs", error.message, attempt, delay)
+            log.warning("Telegram is unreachable (%s); attempt %d, trying again in %.0fs", error.message, attempt,
+                        delay)
             await asyncio.sleep(delay)
             delay = min(2 * delay, _RETRY_LONGEST_SECONDS)
 

@@ -85,7 +85,8 @@ class Soak:
             update, _ = _message(chat, f"/ask {question}", chat_type="supergroup", user_id=20_000_000 + number)
             self.sent.append(Sent(kind, ("sendMessage", str(chat))))
         elif kind == "inline":
-            update = {"inline_query": {"id": f"i{number}", "from": {**USER, "id": 40_000_000 + number}, "query": question[:200], "offset": ""}}
+            update = {"inline_query": {"id": f"i{number}", "from": {**USER, "id": 40_000_000 + number},
+                                       "query": question[:200], "offset": ""}}
             self.sent.append(Sent(kind, ("answerInlineQuery", f"i{number}")))
         else:
             wanted = [b for b in self.buttons if b[0] == ("u" if kind == "vote" else "s")] or self.buttons

@@ -46,11 +46,13 @@ def test_a_reply_with_an_unknown_placeholder_is_named(tmp_path, key, text):
 
 @pytest.mark.parametrize("text, message", [
     ("logging:\n  level: LOUD\n", r"logging\.level must be one of DEBUG, INFO"),
-    ("feedback:\n  database: /proc/version/feedback.sqlite3\n", r"feedback\.database .* cannot be created \(/proc/version is a file\)"),
+    ("feedback:\n  database: /proc/version/feedback.sqlite3\n",
+     r"feedback\.database .* cannot be created \(/proc/version is a file\)"),
     ("replies:\n  weak_match: \"{section} {oops}\"\n", r"replies\.weak_match may only use \{section\}"),
     ("search:\n  k1: .nan\n", r"search\.k1 must be a number of at least 0, not nan"),
     ("search:\n  heading_weight: -1\n", r"search\.heading_weight must be a number of at least 0, not -1"),
-    ("confidence:\n  max_correction_distance: -2\n", r"confidence\.max_correction_distance must be a number of at least 0"),
+    ("confidence:\n  max_correction_distance: -2\n",
+     r"confidence\.max_correction_distance must be a number of at least 0"),
     ("search:\n  b: .inf\n", r"search\.b must be a number of at least 0, not inf"),
 ])
 def test_what_would_crash_later_is_refused_at_load(tmp_path, text, message):
@@ -59,7 +61,8 @@ def test_what_would_crash_later_is_refused_at_load(tmp_path, text, message):
 
 
 def test_an_empty_cache_dir_turns_the_cache_off(tmp_path):
-    assert load_config(_write(tmp_path, "corpus:\n  path: corpus\nsearch:\n  cache_dir: \"\"\n")).search.cache_dir is None
+    config = load_config(_write(tmp_path, "corpus:\n  path: corpus\nsearch:\n  cache_dir: \"\"\n"))
+    assert config.search.cache_dir is None
 
 
 def test_check_reports_a_damaged_feedback_database(tmp_path):

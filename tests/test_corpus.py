@@ -33,7 +33,8 @@ def test_passages_are_verbatim_sentences_of_the_source():
 
 
 def test_abbreviations_and_ranges_do_not_break_sentences(tmp_path):
-    doc = _doc(tmp_path, "# T\n\n## S\n\nTake 400-420mg daily, e.g. with food. Dr. Smith agrees. A third one.\n", size=1)
+    text = "# T\n\n## S\n\nTake 400-420mg daily, e.g. with food. Dr. Smith agrees. A third one.\n"
+    doc = _doc(tmp_path, text, size=1)
     assert [p.text for p in doc.passages] == [
         "Take 400-420mg daily, e.g. with food.", "Dr. Smith agrees.", "A third one."]
 

@@ -119,7 +119,8 @@ def test_ask_json_has_exactly_the_documented_shape():
 
 
 def test_chat_reads_piped_lines_and_remembers_the_previous_question():
-    result = subprocess.run([sys.executable, "-m", "bot", "chat"], cwd=ROOT, input="how much magnesium a day?\nand for women?\n",
+    questions = "how much magnesium a day?\nand for women?\n"
+    result = subprocess.run([sys.executable, "-m", "bot", "chat"], cwd=ROOT, input=questions,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.count("400-420mg") == 2
 
@@ -187,7 +188,8 @@ def test_a_focus_the_article_lacks_makes_a_near_miss(engine, question, focus):
 
 @pytest.mark.parametrize("question, expected", [
     ("can mag make u jittery tho", "anxiety"),
-    ("My husband started magnesium two weeks ago. Now he is wired and on edge all evening. Could that be the magnesium?",
+    ("My husband started magnesium two weeks ago. Now he is wired and on edge all evening. "
+     "Could that be the magnesium?",
      "anxiety"),
     ("magnesium in renal impairment", "kidney disease"),
     ("why does magneisum cuase headaches", "vasodilator")])
@@ -198,7 +200,8 @@ def test_context_words_slang_and_typos_do_not_make_a_near_miss(engine, question,
 
 def test_a_passage_that_points_back_carries_the_sentence_it_points_to(engine):
     for passage in engine.library.passages:
-        assert not passage.text.startswith(("This can cause", "This is because", "When these", "It has also")), passage.text
+        leaning = ("This can cause", "This is because", "When these", "It has also")
+        assert not passage.text.startswith(leaning), passage.text
     quoted = engine.answer("does magnesium cause migraines").passages[0].text
     assert "This can cause headaches and migraines." in quoted and "vasodilator" in quoted
     article = " ".join((ROOT / "corpus" / "the-effects-of-magnesium-on-the-nervous-system.md").read_text().split())

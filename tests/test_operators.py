@@ -16,7 +16,8 @@ from bot.store import Store
 from .conftest import ROOT, project_config
 
 ARTICLE = ROOT / "corpus" / "the-effects-of-magnesium-on-the-nervous-system.md"
-EXTRA = "---\ntitle: Zinc notes\n---\n# Zinc notes\n\n## Zinc\n\nZinc supports the immune system. Oysters are rich in zinc.\n"
+EXTRA = ("---\ntitle: Zinc notes\n---\n# Zinc notes\n\n## Zinc\n\n"
+         "Zinc supports the immune system. Oysters are rich in zinc.\n")
 
 
 @pytest.fixture

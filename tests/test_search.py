@@ -1,3 +1,4 @@
+import itertools
 import random
 from dataclasses import replace
 
@@ -84,7 +85,7 @@ def test_pair_counts_count_side_by_side_terms_after_each_passages_start():
     for _ in range(30):
         pairs = list(dict.fromkeys((rng.choice(vocabulary[:8]), rng.choice(vocabulary)) for _ in range(4)))
         passages = np.array(rng.sample(range(120), 10))
-        own = [set(zip(corpus[p][starts[p]:], corpus[p][starts[p] + 1:])) for p in passages]
+        own = [set(itertools.pairwise(corpus[p][starts[p]:])) for p in passages]
         expected = [sum(pair in pairs_here for pair in pairs) for pairs_here in own]
         assert index.pair_counts(pairs, passages).tolist() == expected
 
@@ -97,4 +98,5 @@ def test_saved_index_loads_identically(tmp_path):
     assert header["key"] == "k"
     np.testing.assert_array_equal(loaded.scores(["w1", "w3"]), index.scores(["w1", "w3"]))
     passages = np.arange(50)
-    np.testing.assert_array_equal(loaded.pair_counts([("w1", "w2")], passages), index.pair_counts([("w1", "w2")], passages))
+    pairs = [("w1", "w2")]
+    np.testing.assert_array_equal(loaded.pair_counts(pairs, passages), index.pair_counts(pairs, passages))

@@ -210,8 +210,8 @@ def test_buttons_and_stale_buttons(running):
     for query_id, stale_data in (("cb3", "n:00000000:1"), ("cb4", "garbage")):
         fake.push({"callback_query": {"id": query_id, "from": sender, "chat_instance": "1", "message": message,
                                       "data": stale_data}})
-        calls = fake.wait_for(lambda calls: any(c.method == "answerCallbackQuery"
-                                                and c.params["callback_query_id"] == query_id for c in calls))
+        calls = fake.wait_for(lambda calls, query_id=query_id: any(
+            c.method == "answerCallbackQuery" and c.params["callback_query_id"] == query_id for c in calls))
         stale = [c for c in calls if c.method == "answerCallbackQuery" and c.params["callback_query_id"] == query_id]
         assert "older" in stale[0].params["text"]
     assert len(_replies(fake, 1005)) == 3
@@ -235,7 +235,8 @@ def test_html_injection_and_a_4096_character_message_are_handled(running):
 
 def test_429_is_waited_out_and_502s_are_retried(running):
     fake, _ = running
-    fake.fail_next("sendMessage", (429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+    fake.fail_next("sendMessage", (429, {"ok": False, "error_code": 429,
+                                         "description": "Too Many Requests: retry after 1",
                                          "parameters": {"retry_after": 1}}))
     started = time.monotonic()
     reply, _ = _ask(fake, 1009, "does magnesium help memory?")

@@ -36,7 +36,8 @@ def test_question_words_are_bold_without_changing_the_verbatim_text():
 
 def test_token_is_redacted_from_log_records():
     token = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
-    record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST https://api.telegram.org/bot%s/getMe", (token,), None)
+    record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST https://api.telegram.org/bot%s/getMe", (token,),
+                               None)
     RedactToken(token).filter(record)
     assert token not in record.getMessage() and "[token]" in record.getMessage()
 
