@@ -228,7 +228,7 @@ def cold_start() -> dict:
 def end_to_end(folder: Path, chats: int = 24, per_chat: int = 50) -> dict:
     """The real bot process against the fake Bot API: `chats` private chats ask at once, each
     asking its next question as soon as its previous answer arrives (`per_chat` questions each)."""
-    from bot.fake_bot_api import FakeBotApi
+    from tests.fake_bot_api import FakeBotApi
 
     token = "123456789:AAFakeTokenForTheBenchmarkOnly_abcdefgh"
     fake = FakeBotApi(token).start()

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.fake_bot_api import FakeBotApi
+from tests.fake_bot_api import FakeBotApi
 from tests.conftest import ROOT, project_config
 from tests.test_telegram_e2e import TOKEN, _message, _start_bot, _stop
 

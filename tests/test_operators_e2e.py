@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from bot.fake_bot_api import FakeBotApi
+from .fake_bot_api import FakeBotApi
 
 from .conftest import project_config
 from .test_operators import ARTICLE

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from bot.fake_bot_api import BOT_USER, FakeBotApi, html_problem
+from .fake_bot_api import BOT_USER, FakeBotApi, html_problem
 
 from .conftest import ROOT, project_config
 

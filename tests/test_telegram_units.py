@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from bot.answer import Answer, Found, Kind
 from bot.corpus import Passage
-from bot.fake_bot_api import html_problem, visible_length
+from .fake_bot_api import html_problem, visible_length
 from bot.reply import telegram_html
 from bot.guard import FloodGuard
 from bot.logs import RedactToken

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from bot.fake_bot_api import BOT_USER, FakeBotApi
+from .fake_bot_api import BOT_USER, FakeBotApi
 
 from .conftest import project_config
 from .test_operators import ARTICLE, EXTRA
