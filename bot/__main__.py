@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN"
+_LISTED_WORDS = 10  # of each passage, in `passages`
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -134,10 +135,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _passages(args: argparse.Namespace) -> int:
     """Print every passage: id, document, section and first words."""
+    from bot.reply import opening
+
     library = _engine(args).library
-    for number, passage in enumerate(library.passages):
-        first = " ".join(passage.text.split()[:10])
-        print(f"{number:>4}  {passage.path}  [{passage.section}]  {first}...")
+    for passage_id, passage in enumerate(library.passages):
+        print(f"{passage_id:>4}  {passage.path}  [{passage.section}]  {opening(passage.text, _LISTED_WORDS)}")
     print(f"{len(library.documents)} documents, {len(library.passages)} passages")
     return 0
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from pathlib import Path
 
-from bot import corpus, evaluate
+from bot import corpus, evaluate, reply
 from bot.config import Config, CorpusConfig
 from bot.corpus import Document, DocumentError, Passage
 from bot.engine import Engine
@@ -277,8 +277,7 @@ class History:
 
 def first_words(passage: Passage) -> str:
     """The start of a passage, for a preview."""
-    words = passage.text.split()
-    return " ".join(words[:_FIRST_WORDS]) + ("…" if len(words) > _FIRST_WORDS else "")
+    return reply.opening(passage.text, _FIRST_WORDS)
 
 
 def _document(config: Config, candidate: Candidate) -> Document | None:

@@ -114,6 +114,12 @@ def _word_terms(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), stem(normalise(m.group()))) for m in WORD_RE.finditer(text))
 
 
+def opening(text: str, words: int) -> str:
+    """The first `words` words of a text, with an ellipsis when there is more (previews, lists)."""
+    split = text.split()
+    return " ".join(split[:words]) + (ELLIPSIS if len(split) > words else "")
+
+
 def shortened(text: str, limit: int = TELEGRAM_LIMIT) -> str:
     """A plain-text message cut to fit Telegram's limit (at a sentence end, with an ellipsis)."""
     return _shorten(text, limit, frozenset())

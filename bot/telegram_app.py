@@ -37,6 +37,7 @@ from bot.transport import BotApiRequest
 
 log = logging.getLogger("bot.telegram")
 _CONNECTIONS = 16  # to the Bot API, for answers sent at the same time
+_DESCRIPTION_WORDS = 12  # of a passage, under its section in the inline results
 _VOTE_WORDS = 8  # first words of a passage stored with a vote, to name it in the report
 _RETRY_FIRST_SECONDS, _RETRY_LONGEST_SECONDS = 1.0, 60.0  # waiting for Telegram at start-up
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
@@ -121,7 +122,8 @@ async def inline_query(update: Update, context: Context) -> None:
     else:
         results = [InlineQueryResultArticle(
             str(i), found.passage.section, _single_quote(found, answer, replies),
-            description=" ".join(found.passage.text.split()[:12]) + "…") for i, found in enumerate(answer.passages)]
+            description=reply.opening(found.passage.text, _DESCRIPTION_WORDS))
+            for i, found in enumerate(answer.passages)]
     await query.answer(results, cache_time=30, is_personal=True)
 
 
