@@ -6,7 +6,7 @@ import gzip
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -94,11 +94,12 @@ def text_speak() -> dict[str, tuple[str, ...]]:
     return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines("text-speak.txt"))}
 
 
-def message_words(text: str) -> list[str]:
-    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you)."""
+def message_words(text: str, fixed: Callable[[str], str] = lambda word: word) -> list[str]:
+    """The words of a message as people mean them: each word as `fixed` reads it (a typo corrected),
+    text-speak spelled out ("can u" -> can, you)."""
     speak = text_speak()
     out: list[str] = []
-    for word in words(text):
+    for word in map(fixed, words(text)):
         out.extend(speak.get(word, (word,)))
     return out
 
