@@ -32,7 +32,7 @@ PASSAGES_PER_SECTION = 100
 SECTIONS_PER_DOCUMENT = 10
 QUESTIONS = 600
 END_TO_END_CHATS = (8, 24)
-RED_FLAG_FILES = ("redflags.yaml", "redflags-dev2.yaml")  # the labelled development sets, not the held-out ones
+RED_FLAG_FILES = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml")  # not the held-out sets
 
 
 def _filler_vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
