@@ -96,9 +96,9 @@ def red_flags() -> RedFlags:
 
 
 _JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had)n t\b"),
-           re.compile(r"\b(i|he|she|it|that|there|who|what|where|how|when|this|here) (m|s|ve|ll|d)\b"),
+           re.compile(r"\b(i|you|he|she|it|we|they|that|there|who|what|where|how|when|this|here) (m|re|s|ve|ll|d)\b"),
            re.compile(r"\bcannot\b"))
-_FULL = {"ca": "can", "wo": "will", "m": "am", "s": "is", "ve": "have", "ll": "will", "d": "would"}
+_FULL = {"ca": "can", "wo": "will", "m": "am", "re": "are", "s": "is", "ve": "have", "ll": "will", "d": "would"}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
