@@ -20,7 +20,9 @@ import yaml
 from bot.config import SearchConfig, load_config, parse_yaml
 from bot.corpus import Passage
 from bot.engine import Engine
+from bot.evaluate import read_cases
 from bot.library import Library, build, indexed_text, load_library
+from bot.safety import emergency
 from bot.search import Index
 from bot.text import tokens, words
 
@@ -30,6 +32,7 @@ PASSAGES_PER_SECTION = 100
 SECTIONS_PER_DOCUMENT = 10
 QUESTIONS = 600
 END_TO_END_CHATS = (8, 24)
+RED_FLAG_FILES = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml")  # not the held-out sets
 
 
 def _filler_vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
@@ -210,6 +213,22 @@ def _during_rebuild(engine: Engine, config, asked: list[str]) -> dict:
             **_percentiles(samples)}
 
 
+def emergency_check(rounds: int = 5) -> dict:
+    """The emergency check alone (`safety.emergency`: reading the message, every sign and calm
+    reading) on each message of the red-flag eval files, asked in turn, `rounds` times over; per
+    message the median of its runs (a hiccup of a shared machine is not the check's cost), then
+    p50 and p99 over the messages."""
+    messages = [case.q for name in RED_FLAG_FILES for case in read_cases(ROOT / "tests" / "eval" / name)]
+    emergency("warm up")  # the first call reads the signs and the word lists
+    runs: list[list[float]] = [[] for _ in messages]
+    for _ in range(rounds):
+        for message, times in zip(messages, runs):
+            started = time.perf_counter()
+            emergency(message)
+            times.append(time.perf_counter() - started)
+    return {"messages": len(messages), **_percentiles([statistics.median(times) for times in runs])}
+
+
 def cold_start() -> dict:
     """Wall time of `python -m bot ask` (cached index) and of the bare import line, median of 5."""
     def timed(argv: list[str]) -> float:
@@ -280,6 +299,7 @@ def run(sizes: list[int], as_json: bool) -> int:
     with tempfile.TemporaryDirectory(prefix="bot-bench-") as tmp:
         folder = Path(tmp)
         results = {"sizes": {str(n): measure_size(n, folder) for n in sizes}, "cold_start": cold_start(),
+                   "emergency_check": emergency_check(),
                    "end_to_end": [end_to_end(folder, chats) for chats in END_TO_END_CHATS]}
     if as_json:
         print(json.dumps(results, indent=2))
@@ -294,6 +314,8 @@ def run(sizes: list[int], as_json: bool) -> int:
               f"{r['ratio_p99']:>14}  {r['during_rebuild']['rebuild_s']:>9}  {r['during_rebuild']['p99_ms']:>21}")
     c = results["cold_start"]
     print(f"cold start: ask {c['ask_s']}s, bare `import nltk, rank_bm25, yaml` {c['bare_import_s']}s, ratio {c['ratio']}")
+    e = results["emergency_check"]
+    print(f"emergency check: {e['messages']} messages, per message p50 {e['p50_ms']} ms, p99 {e['p99_ms']} ms")
     for e in results["end_to_end"]:
         print(f"end to end: {e['chats']} chats, {e['answered']}/{e['questions']} answered ({e['lost']} lost), "
               f"{e['per_second']} per second, update to sendMessage p50 {e['p50_ms']} ms, p99 {e['p99_ms']} ms")

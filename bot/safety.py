@@ -6,12 +6,26 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-
 from bot.config import parse_yaml
-from bot.text import is_english_word, message_words, stop_words, words
+from bot.text import english_words, is_english_word, message_words, stop_words, text_speak, words
+
+
+@dataclass(frozen=True)
+class Calm:
+    """A reading that says a sign is not happening now (the past, a hypothetical, fiction...), unless
+    a `now` pattern it is overruled by matches too (see bot/data/red-flags.yaml `calm`)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    overruled_by: tuple[re.Pattern[str], ...]
+    examples: tuple[str, ...]
+
+    def holds(self, seen: str) -> bool:
+        """Whether the message reads this way and says nothing that overrules it."""
+        return self.pattern.search(seen) is not None and not any(now.search(seen) for now in self.overruled_by)
 
 
 @dataclass(frozen=True)
@@ -21,18 +35,20 @@ class RedFlag:
     name: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
+    calmed_by: tuple[Calm, ...]
     self_harm: bool = False  # gets the crisis reply, no article quote
     after_swallowing: bool = False  # only when the message also says pills or the like were swallowed
 
 
 @dataclass(frozen=True)
 class RedFlags:
-    """The signs, the patterns that calm them (not now, hypothetical, general, fiction), and "now"."""
+    """The signs in the order they are tried, the calm readings, and the words the patterns name."""
 
     signs: tuple[RedFlag, ...]
-    calm: dict[str, re.Pattern[str]]
-    now: re.Pattern[str]
+    calm: tuple[Calm, ...]
     swallowed: re.Pattern[str]
+    vocabulary: frozenset[str]  # the words the patterns name: what a typo is corrected to
+    left_out: dict[str, str]  # each of those words with one letter left out, to the word
 
 
 @dataclass(frozen=True)
@@ -43,65 +59,107 @@ class Emergency:
     self_harm: bool = False
 
 
+_PART = re.compile(r"\{([a-z_]+)\}")
+_NAMED_MIN = 4  # a typo is read as a pattern word of at least 4 letters: shorter ones are too often meant
+_TYPO_MIN = 3  # shorter words are left as they are
+
+
 @cache
 def red_flags() -> RedFlags:
     """The shipped, reviewable signs (bot/data/red-flags.yaml), their {parts} filled in."""
     text = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
     data = parse_yaml(text)
-    parts = data["parts"]
+    parts, sources = {**data["parts"], "start": "(?<=^ )"}, []
 
-    def compiled(pattern: str) -> re.Pattern[str]:
-        return re.compile(re.sub(r"\{([a-z_]+)\}", lambda m: parts[m.group(1)], pattern))
+    def compiled(pattern: str | list[str]) -> re.Pattern[str]:
+        """One pattern, its alternatives tried where a word starts: after a space (the message is
+        matched with one in front), which lets `re` skip ahead to the spaces."""
+        source = pattern if isinstance(pattern, str) else "|".join(pattern)
+        while _PART.search(source):
+            source = _PART.sub(lambda m: parts[m.group(1)], source)
+        sources.append(source)
+        return re.compile(rf" (?:{source})\b")
 
-    signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]), bool(e.get("self_harm")),
+    now = {name: compiled(pattern) for name, pattern in data["now"].items()}
+    calm = {name: Calm(name, compiled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]))
+            for name, e in data["calm"].items()}
+    signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]),
+                          tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
                           bool(e.get("after_swallowing"))) for e in data["signs"])
-    return RedFlags(signs, {name: compiled(p) for name, p in data["calm"].items()}, compiled(data["now"]),
-                    compiled(r"\b{took}\b(?:\s\w+){0,6}\s{substance}\b"))
+    swallowed = compiled("{swallowed}")
+    named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
+    vocabulary = sorted(w for w in named | set(text_speak()) if len(w) >= _NAMED_MIN)
+    left_out: dict[str, str] = {}
+    for word in vocabulary:
+        for i in range(len(word)):
+            left_out.setdefault(word[:i] + word[i + 1:], word)
+    return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out)
 
 
 _JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had)n t\b"),
-           re.compile(r"\b(i|he|she|it|that|there|who) (m|s|ve|ll|d)\b"))
-_FULL = {"ca": "can", "wo": "will", "m": "am", "s": "is", "ve": "have", "ll": "will", "d": "would"}
+           re.compile(r"\b(i|you|he|she|it|we|they|that|there|who|what|where|how|when|this|here) (m|re|s|ve|ll|d)\b"),
+           re.compile(r"\bcannot\b"))
+_FULL = {"ca": "can", "wo": "will", "m": "am", "re": "are", "s": "is", "ve": "have", "ll": "will", "d": "would"}
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
+@cache
+def _neighbouring_keys() -> dict[str, str]:
+    """Each letter's neighbours on a QWERTY keyboard (same row, and the touching keys above and below)."""
+    near: dict[str, str] = {}
+    for row, keys in enumerate(_KEYBOARD):
+        for i, key in enumerate(keys):
+            above = _KEYBOARD[row - 1][i:i + 2] if row else ""
+            below = _KEYBOARD[row + 1][max(i - 1, 0):i + 1] if row < 2 else ""
+            near[key] = keys[max(i - 1, 0):i] + keys[i + 1:i + 2] + above + below
+    return near
+
+
+@lru_cache(maxsize=8192)
 def _typo_fixed(word: str) -> str:
-    """A word that is not English, read as the English word one cheap edit away (a swapped, missing
-    or doubled letter: "swalowed", "botle", "haveing"), else as it is."""
-    if len(word) < 4 or not word.isalpha() or is_english_word(word):
+    """A word that is neither English nor named by the patterns, read as the pattern word one cheap
+    edit away ("swalowed", "tooj", "respnd", "tookk"), else as it is."""
+    flags = red_flags()
+    if len(word) < _TYPO_MIN or not word.isalpha() or word in flags.vocabulary or word in english_words() \
+            or word in stop_words():
         return word
-    return next((c for c in _cheap_edits(word) if is_english_word(c)), word)
+    return next((c for c in _cheap_edits(word, flags.left_out) if c in flags.vocabulary), word)
 
 
-def _cheap_edits(word: str) -> Iterator[str]:
-    """Swapped neighbours, then a doubled letter typed once, then a letter too many."""
+def _cheap_edits(word: str, left_out: dict[str, str]) -> Iterator[str]:
+    """Swapped neighbours, a letter left out, a neighbouring key hit instead, a letter too many."""
+    near = _neighbouring_keys()
     yield from (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
-    yield from (word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word)))
+    yield left_out.get(word, "")
+    yield from (word[:i] + key + word[i + 1:] for i in range(len(word)) for key in near.get(word[i], ""))
     yield from (word[:i] + word[i + 1:] for i in range(len(word)))
 
 
 def plain_words(text: str) -> str:
-    """The message as patterns see it: normalised words, text-speak spelled out, contractions joined
-    ("can't" -> "can not", "he's" -> "he is"), separated by single spaces."""
-    seen = " ".join(map(_typo_fixed, message_words(text)))
+    """The message as patterns see it: normalised words, cheap typos fixed, text-speak spelled out,
+    contractions joined ("can't" -> "can not", "he's" -> "he is"), separated by single spaces."""
+    seen = " ".join(message_words(text, fixed=_typo_fixed))
     seen = _JOINED[0].sub(lambda m: f"{_FULL.get(m.group(1), m.group(1))} not", seen)
-    return _JOINED[1].sub(lambda m: f"{m.group(1)} {_FULL[m.group(2)]}", seen)
+    seen = _JOINED[1].sub(lambda m: f"{m.group(1)} {_FULL[m.group(2)]}", seen)
+    return _JOINED[2].sub("can not", seen)
+
+
+def red_flag_reading(text: str) -> str:
+    """The message as the red-flag patterns read it: its plain words after a space (a pattern starts
+    where a word does)."""
+    return " " + plain_words(text)
 
 
 def emergency(text: str) -> Emergency | None:
-    """The first sign of an emergency the message shows, unless it is calmed: fiction always; the
-    past, a hypothetical or a general question unless the message also says it is happening now.
-    Self-harm is calmed only by fiction (a false alarm costs a line, a miss can cost a life)."""
+    """The first sign of an emergency the message shows that none of the sign's calm readings holds
+    for (bot/data/red-flags.yaml: self-harm signs come first and are calmed only by fiction)."""
     flags = red_flags()
-    seen = plain_words(text)
+    seen = red_flag_reading(text)
     for flag in flags.signs:
-        if not flag.pattern.search(seen) or (flag.after_swallowing and not flags.swallowed.search(seen)):
+        if flag.pattern.search(seen) is None or (flag.after_swallowing and flags.swallowed.search(seen) is None):
             continue
-        if flags.calm["fiction"].search(seen):
-            continue
-        if not flag.self_harm and not flags.now.search(seen) and any(
-                flags.calm[name].search(seen) for name in ("past", "hypothetical", "general")):
-            continue
-        return Emergency(flag.name, flag.self_harm)
+        if not any(calm.holds(seen) for calm in flag.calmed_by):
+            return Emergency(flag.name, flag.self_harm)
     return None
 
 

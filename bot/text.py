@@ -6,7 +6,7 @@ import gzip
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -132,13 +132,14 @@ def text_speak() -> dict[str, tuple[str, ...]]:
     return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines("text-speak.txt"))}
 
 
-def message_words(text: str, hedges: bool = True) -> list[str]:
-    """The words of a message as people mean them: text-speak spelled out ("can u" -> can, you).
-    With hedges=False, abbreviations of whole phrases ("ngl", "tbh", "idk") are left out: they
-    hedge or fill, and name nothing the question is about (contractions such as "im" stay)."""
+def message_words(text: str, hedges: bool = True, fixed: Callable[[str], str] = lambda word: word) -> list[str]:
+    """The words of a message as people mean them: each word as `fixed` reads it (a typo corrected),
+    text-speak spelled out ("can u" -> can, you). With hedges=False, abbreviations of whole phrases
+    ("ngl", "tbh", "idk") are left out: they hedge or fill, and name nothing the question is about
+    (contractions such as "im" stay)."""
     speak, stops = text_speak(), stop_words()
     out: list[str] = []
-    for word in words(text):
+    for word in map(fixed, words(text)):
         meaning = speak.get(word, (word,))
         if hedges or len(meaning) == 1 or stops.issuperset(meaning):
             out.extend(meaning)

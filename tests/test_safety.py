@@ -1,0 +1,79 @@
+"""The emergency detector on its own: bot/safety.py and the signs in bot/data/red-flags.yaml."""
+
+import pytest
+
+from bot.bench import emergency_check
+from bot.safety import emergency, plain_words, red_flag_reading, red_flags
+
+SIGNS = red_flags().signs
+
+
+@pytest.mark.parametrize("flag, example", [(f, e) for f in SIGNS for e in f.examples])
+def test_every_sign_raises_on_its_own_examples(flag, example):
+    assert flag.pattern.search(red_flag_reading(example)), "the sign's own pattern reads its example"
+    found = emergency(example)
+    assert found is not None and found.self_harm == flag.self_harm
+
+
+@pytest.mark.parametrize("calm, example", [(c, e) for c in red_flags().calm for e in c.examples])
+def test_every_calm_reading_keeps_its_examples_calm(calm, example):
+    seen = red_flag_reading(example)
+    assert calm.holds(seen)
+    assert any(f.pattern.search(seen) and calm in f.calmed_by for f in SIGNS), "a sign it calms is there"
+    assert emergency(example) is None
+
+
+@pytest.mark.parametrize("calm, now", [
+    ("hypothetically, what if someone swallowed 40 pills?",
+     "hypothetically nothing, my brother swallowed 40 pills an hour ago"),
+    ("years ago my dad passed out after a fever, could it be magnesium?",
+     "years ago my dad passed out after a fever and he just passed out again, what do we do"),
+    ("my chest gets tight whenever i'm stressed, does magnesium help?",
+     "my chest gets tight whenever i'm stressed but right now it is crushing"),
+    ("can magnesium make your heart race?", "can magnesium make your heart race? my heart is at 190 right now"),
+])
+def test_a_calm_reading_is_overruled_when_the_message_says_it_is_happening_now(calm, now):
+    assert emergency(calm) is None
+    assert emergency(now) is not None
+
+
+@pytest.mark.parametrize("message", [
+    "hypothetically nobody would miss me if i was gone", "years ago i was fine, now i just want to stop existing",
+    "can magnesium stop my heart? i want it to be painless"])
+def test_self_harm_is_not_calmed_by_the_past_a_hypothetical_or_a_general_question(message):
+    found = emergency(message)
+    assert found is not None and found.self_harm
+
+
+def test_fiction_calms_even_self_harm():
+    assert emergency("in my novel the hero says nobody would miss him and wants to kill himself") is None
+
+
+@pytest.mark.parametrize("message", [
+    "this exam is killing me, does magnesium help focus?", "i'd kill for a good night's sleep",
+    "I could sleep forever, which magnesium gives energy?", "i'd rather die than swallow fish oil again",
+    "goodbye cramps? is magnesium worth it", "I want to stop waking up at 4am every night",
+    "giving away my old vitamins, is magnesium oxide any good?", "I'm killing myself at the gym, need more magnesium?",
+    "I take all of my supplements with breakfast", "bringing all my pills to the doctor next week"])
+def test_idioms_and_ordinary_intake_stay_calm(message):
+    assert emergency(message) is None
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("my sis tooj like 25 of her pils", "my sis took like 25 of her pills"),
+    ("she wint respnd", "she will not respond"),
+    ("i tookk all my pils on purpse", "i took all my pills on purpose"),
+    ("his face is droopy on one sde", "his face is droopy on one side"),
+])
+def test_cheap_typos_are_read_as_the_words_the_signs_name(typed, read):
+    assert plain_words(typed) == read
+
+
+def test_real_words_and_unknown_names_are_left_as_they_are():
+    assert plain_words("glycinate bisglycinate tojo costco tok") == "glycinate bisglycinate tojo costco took"
+
+
+def test_the_check_stays_cheap():
+    """The bench figure (per message, over the red-flag eval files) is under 0.2 ms at p99; this
+    guards against a pattern that backtracks badly, with room for a slow, shared machine."""
+    assert emergency_check(rounds=3)["p99_ms"] < 1.0
