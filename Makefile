@@ -29,14 +29,14 @@ eval: $(VENV)/.installed-run
 	$(PY) -m bot eval tests/eval/questions.yaml
 
 $(VENV)/.installed-bench: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
 bench: $(VENV)/.installed-bench
-	$(PY) -m bot bench
+	$(PY) -m benchmarks.bench
 
 bench-quick: $(VENV)/.installed-bench
-	$(PY) -m bot bench --sizes 1000
+	$(PY) -m benchmarks.bench --sizes 1000
 
 # Ten minutes of the real bot against the fake Bot API at 50 updates a second (not part of test).
 soak: $(VENV)/.installed-test

@@ -1,4 +1,4 @@
-"""Command line: python -m bot [ask|chat|eval|passages|check|run|bench|report] (imports only what a command needs)."""
+"""Command line: python -m bot [ask|chat|eval|passages|check|run|report] (imports only what a command needs)."""
 
 from __future__ import annotations
 
@@ -58,10 +58,6 @@ def _parser() -> argparse.ArgumentParser:
     report = command("report", _report, "the questions the article could not answer, and the votes")
     report.add_argument("--since", type=_above_zero(float), default=None, metavar="DAYS",
                         help="only the last DAYS days")
-    bench = command("bench", _bench, "measure speed and memory beside bm25s (needs the bench extra)")
-    bench.add_argument("--sizes", type=_sizes, default="1000,10000,100000",
-                       help="corpus sizes in passages, comma-separated")
-    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 
@@ -79,11 +75,6 @@ def _above_zero(kind: type) -> Callable[[str], float]:
 
 
 _at_least_one = _above_zero  # for whole numbers, above 0 is at least 1
-
-
-def _sizes(text: str) -> list[int]:
-    """An argparse type: corpus sizes, whole numbers above 0 separated by commas."""
-    return [_above_zero(int)(part) for part in text.split(",")]
 
 
 def _engine(args: argparse.Namespace):
@@ -190,19 +181,6 @@ def _report(args: argparse.Namespace) -> int:
         return 1
     store.close()
     return 0
-
-
-def _bench(args: argparse.Namespace) -> int:
-    """Run the benchmark."""
-    try:
-        import bm25s  # noqa: F401
-    except ImportError:
-        print("error: the benchmark compares with bm25s: install it with pip install -e '.[bench]' (or make bench)",
-              file=sys.stderr)
-        return 2
-    from bot import bench
-
-    return bench.run(args.sizes, args.json)
 
 
 def _run(args: argparse.Namespace) -> int:

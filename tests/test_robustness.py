@@ -96,11 +96,19 @@ def _cli(*args: str):
 
 
 def test_nonsense_numbers_on_the_command_line_are_one_clear_error():
-    for args, option in ((("bench", "--sizes", "0"), "--sizes"), (("report", "--since", "-5"), "--since"),
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    for args, option in ((("report", "--since", "-5"), "--since"),
                          (("report", "--since", "nan"), "--since"), (("ask", "x", "--top", "0"), "--top")):
         result = _cli(*args)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert f"argument {option}: must be above 0" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "benchmarks.bench", "--sizes", "0"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "must be above 0" in result.stderr
 
 
 def test_a_yaml_error_in_an_eval_file_is_one_line(tmp_path):

@@ -1,7 +1,10 @@
-"""`python -m bot bench`: speed and memory, side by side with bm25s, from 1,000 to 100,000 passages."""
+"""`python -m benchmarks.bench` (make bench): speed and memory, side by side with bm25s, from 1,000 to
+100,000 passages; the emergency check; the cold start; the real bot end to end. A development tool:
+it needs the bench extra (bm25s), which the product does not."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import random
@@ -15,9 +18,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-import yaml
 
-from bot.config import SearchConfig, load_config, parse_yaml
+from bot.config import SearchConfig, load_config
 from bot.corpus import Passage
 from bot.engine import Engine
 from bot.evaluate import read_cases
@@ -25,6 +27,7 @@ from bot.library import Library, build, indexed_text, load_library
 from bot.safety import emergency
 from bot.search import Index
 from bot.text import tokens, words
+from tests.conftest import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "corpus" / "the-effects-of-magnesium-on-the-nervous-system.md"
@@ -90,19 +93,9 @@ def questions(seed: int = 11, count: int = QUESTIONS) -> list[str]:
 
 
 def _percentiles(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {"p50_ms": round(statistics.median(ordered) * 1000, 3),
-            "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 3)}
-
-
-def _config(folder: Path, corpus: Path, **telegram) -> Path:
-    data = parse_yaml((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    data["corpus"]["path"] = str(corpus)
-    data["search"]["cache_dir"] = str(folder / "cache")
-    data["telegram"] = {**(data.get("telegram") or {}), **telegram}
-    path = folder / "config.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    return path
+    """p50 and p99 of durations in seconds, in milliseconds."""
+    return {"p50_ms": round(statistics.median(samples) * 1000, 3),
+            "p99_ms": round(statistics.quantiles(samples, n=100, method="inclusive")[98] * 1000, 3)}
 
 
 def build_worker(config_path: str) -> None:
@@ -136,7 +129,7 @@ def index_worker(config_path: str, which: str) -> None:
 
 
 def _in_fresh_process(config: Path, worker: str = "build_worker", *args: str) -> dict:
-    call = f"from bot.bench import {worker}; {worker}({', '.join(map(repr, (str(config), *args)))})"
+    call = f"from benchmarks.bench import {worker}; {worker}({', '.join(map(repr, (str(config), *args)))})"
     out = subprocess.run([sys.executable, "-c", call], cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -145,7 +138,7 @@ def measure_size(size: int, folder: Path) -> dict:
     """Build, cached load, query latency (ours and bm25s), and latency during a rebuild."""
     corpus = folder / f"corpus-{size}"
     write_corpus(corpus, size)
-    config_path = _config(folder, corpus)
+    config_path = project_config(folder, corpus={"path": str(corpus)})
     fresh = _in_fresh_process(config_path)
     cached = _in_fresh_process(config_path)
     index_only = {which: _in_fresh_process(config_path, "index_worker", which) for which in ("ours", "bm25s")}
@@ -153,7 +146,7 @@ def measure_size(size: int, folder: Path) -> dict:
     library = load_library(config)
     engine = Engine(config, library)
     asked = questions()
-    engine.answer(asked[0])  # first use builds the spelling index: not a query's cost
+    engine.answer(asked[0])  # the first question reads the lexicon and word lists: not a query's cost
     ours = []
     for question in asked:
         started = time.perf_counter()
@@ -251,7 +244,7 @@ def end_to_end(folder: Path, chats: int = 24, per_chat: int = 50) -> dict:
 
     token = "123456789:AAFakeTokenForTheBenchmarkOnly_abcdefgh"
     fake = FakeBotApi(token).start()
-    config = _config(folder, ROOT / "corpus", api_base_url=fake.base_url, rate_limiter=False)
+    config = project_config(folder, telegram={"api_base_url": fake.base_url, "rate_limiter": False})
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token}
     process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -308,15 +301,43 @@ def run(sizes: list[int], as_json: bool) -> int:
           "answer_p50/p99_ms  bm25s_p50/p99_ms  ours/bm25s_p99  rebuild_s  p99_during_rebuild_ms")
     for r in results["sizes"].values():
         ours, theirs = r["index_only"]["ours"], r["index_only"]["bm25s"]
+        answer, bm25s = r["answer"], r["bm25s"]
         print(f"{r['passages']:>8}  {r['build_s']:>7}  {r['build_peak_mb']:>7}(+{r['workers_peak_mb']:<6})  "
-              f"{r['cached_load_s']:>13}  {ours['build_s']:>9}/{ours['peak_mb']:<5} {theirs['build_s']:>5}/{theirs['peak_mb']:<5}  "
-              f"{r['answer']['p50_ms']:>7}/{r['answer']['p99_ms']:<9}  {r['bm25s']['p50_ms']:>6}/{r['bm25s']['p99_ms']:<9}  "
+              f"{r['cached_load_s']:>13}  {ours['build_s']:>9}/{ours['peak_mb']:<5} "
+              f"{theirs['build_s']:>5}/{theirs['peak_mb']:<5}  "
+              f"{answer['p50_ms']:>7}/{answer['p99_ms']:<9}  {bm25s['p50_ms']:>6}/{bm25s['p99_ms']:<9}  "
               f"{r['ratio_p99']:>14}  {r['during_rebuild']['rebuild_s']:>9}  {r['during_rebuild']['p99_ms']:>21}")
     c = results["cold_start"]
-    print(f"cold start: ask {c['ask_s']}s, bare `import nltk, rank_bm25, yaml` {c['bare_import_s']}s, ratio {c['ratio']}")
+    print(f"cold start: ask {c['ask_s']}s, bare `import nltk, rank_bm25, yaml` {c['bare_import_s']}s, "
+          f"ratio {c['ratio']}")
     e = results["emergency_check"]
     print(f"emergency check: {e['messages']} messages, per message p50 {e['p50_ms']} ms, p99 {e['p99_ms']} ms")
     for e in results["end_to_end"]:
         print(f"end to end: {e['chats']} chats, {e['answered']}/{e['questions']} answered ({e['lost']} lost), "
               f"{e['per_second']} per second, update to sendMessage p50 {e['p50_ms']} ms, p99 {e['p99_ms']} ms")
     return 0
+
+
+def _sizes(text: str) -> list[int]:
+    """Corpus sizes: whole numbers above 0, separated by commas."""
+    try:
+        sizes = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not whole numbers separated by commas: {text!r}") from None
+    if not all(size > 0 for size in sizes):
+        raise argparse.ArgumentTypeError(f"sizes must be above 0, not {text}")
+    return sizes
+
+
+def main() -> int:
+    """The command line: sizes and output format."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=_sizes, default=[1000, 10000, 100000],
+                        help="corpus sizes in passages, comma-separated (default 1000,10000,100000)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    return run(args.sizes, args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
