@@ -16,3 +16,19 @@ def test_stop_words_are_removed_and_words_stemmed():
 
 def test_apostrophes_split_contractions():
     assert tokens("Can't sleep, doesn't help") == [stem("sleep"), "help"]
+
+
+def test_the_product_package_imports_only_its_runtime_dependencies():
+    import ast
+    import sys
+
+    from .conftest import ROOT
+
+    runtime = {"bot", "rank_bm25", "nltk", "yaml", "telegram", "aiohttp", "numpy"}
+    for path in (ROOT / "bot").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0}
+        outside = {n.split(".")[0] for n in names} - runtime - set(sys.stdlib_module_names)
+        assert not outside, f"{path.name} imports {outside}"
+        assert "fake" not in path.name
