@@ -215,7 +215,7 @@ def emergency_check(rounds: int = 5) -> dict:
     emergency("warm up")  # the first call reads the signs and the word lists
     runs: list[list[float]] = [[] for _ in messages]
     for _ in range(rounds):
-        for message, times in zip(messages, runs):
+        for message, times in zip(messages, runs, strict=True):
             started = time.perf_counter()
             emergency(message)
             times.append(time.perf_counter() - started)
