@@ -30,6 +30,14 @@ _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _REMEMBERED = 4096  # corrections and word families kept per corpus version
 _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question before it
+_QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
+_STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
+_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
+_BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
+# Words by which a question sentence is about a person of the story.
+_PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
+                             "hers", "they", "them", "their"})
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 
@@ -60,6 +68,8 @@ class Query:
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
     on_subject: bool = True  # names the article's subject, points at it, or follows a question
+    about_person: bool = True  # the question sentence names a person ("can he...", "for me"): the story's
+    # people and states of a person restrict it ("my teenage son", "I'm pregnant"); else it asks in general
 
     @property
     def known(self) -> list[Concept]:
@@ -149,14 +159,27 @@ class QueryReader:
         is asked (the story's unknown words are context), except for people named by age."""
         query = Query(text=question, concepts=[])
         sentences = _sentences(question)
+        asking = [word for tokens, in_question in sentences if in_question for word in tokens]
+        query.about_person = not _PERSONAL_WORDS.isdisjoint(asking)
+        story = _STORY_WEIGHT if len(sentences) > 1 and not self._only_points(asking) else _QUESTION_WEIGHT
         for tokens, in_question in sentences:
-            self._read_words(query, tokens, in_question, 2.0 if len(sentences) > 1 and in_question else 1.0)
+            self._read_words(query, tokens, in_question,
+                             1.0 if len(sentences) == 1 else _QUESTION_WEIGHT if in_question else story)
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         return query
+
+    def _only_points(self, tokens: list[str]) -> bool:
+        """Whether a question sentence names at most one subject and points at the story for the
+        rest ("Does that include him?")."""
+        if _POINTER_WORDS.isdisjoint(tokens):
+            return False
+        own = Query(text=" ".join(tokens), concepts=[])
+        self._read_words(own, tokens, True, 1.0)
+        return len(own.known) <= 1
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
                     glossing: bool = True) -> None:
@@ -180,6 +203,11 @@ class QueryReader:
                 self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
                 i += span
                 continue
+            span, phrase = self._phrase_at(tokens, i)
+            if span:  # "mess up", "in the first place", "fish oil": one word, read as such
+                self._read_unknown(query, phrase, in_question, weight, glossing=False)
+                i += span
+                continue
             word = tokens[i]
             i += 1
             if word in stops or len(word) == 1 and not word.isdigit():
@@ -200,11 +228,44 @@ class QueryReader:
                 if relative:
                     query.corrected[word] = relative
                     term = relative
+                elif i >= 2 and tokens[i - 2] in _BE_WORDS and _is_verb(word):
+                    query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
+                    continue
                 else:
                     self._read_unknown(query, word, in_question, weight, glossing)
                     continue
             query.asked += in_question
             self._add(query, word, [term], weight=weight)
+
+    def _phrase_at(self, tokens: list[str], i: int) -> tuple[int, str]:
+        """A WordNet phrase starting at tokens[i] ("messed up", "keep me up", "in the first place",
+        "fish oils") with a word the corpus lacks, as the lexicon spells it, and how many tokens
+        it takes; (0, "") if none. It counts only if the corpus has none of its words ("fish oil",
+        not "muscle cramp" or "come back": the corpus's own words are better read one by one), and
+        a noun phrase only if it names a kind of thing a question can be about ("fish oil", not
+        "birth control": "birth" alone is a focus word)."""
+        for span in range(min(_LONGEST_PHRASE, len(tokens) - i), 1, -1):
+            window = tokens[i:i + span]
+            content = [w for w in window if w not in stop_words() and w not in _OBJECT_PRONOUNS]
+            if not content or not all(map(self._strange, content)):
+                continue
+            forms = [" ".join(window), " ".join([lemma(window[0]), *window[1:]])]
+            if span == 3 and window[1] in _OBJECT_PRONOUNS:  # "keep me up" -> keep up
+                forms.append(f"{lemma(window[0])} {window[2]}")
+            for form in dict.fromkeys(forms):
+                found = lexicon.entry(form)
+                if found is None or " " not in form:
+                    continue
+                if found.main != "n" or lexicon.is_focus(found, True):
+                    return span, form
+        return 0, ""
+
+    def _strange(self, word: str) -> bool:
+        """Whether a word is neither a stop word, a phrasing word, nor (in some form) a corpus word."""
+        if not word.isalpha() or word in stop_words():
+            return False
+        terms = {stem(word), stem(lemma(word))}
+        return terms.isdisjoint(self.vocabulary) and terms.isdisjoint(question_stems())
 
     def familiar(self, word: str) -> bool:
         """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
@@ -231,7 +292,7 @@ class QueryReader:
                       ways=[list(w) for w in reading.ways], weight=weight)
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
-        elif reading.focus(in_question):
+        elif reading.focus(in_question) and (in_question or query.about_person):
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
         else:
             query.context.append(reading.english)
@@ -260,7 +321,9 @@ class QueryReader:
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
             ways = [way for way in map(self._corpus_terms, found.related) if way]
-        plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None) if not ways else None
+        plain = None
+        if not ways and " " not in english:
+            plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None)
         return Unknown(english, found, tuple(dict.fromkeys(ways)), plain or ())
 
     def _whole_word(self, piece: str) -> str | None:
@@ -300,8 +363,12 @@ class QueryReader:
              ways: list[list[str]] | None = None, weight: float = 1.0) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
-        if not unique or any(c.terms == unique for c in query.concepts):
+        if not unique:
             return
+        for i, other in enumerate(query.concepts):
+            if other.terms == unique:  # said again: it weighs as where it weighs most (the question sentence)
+                query.concepts[i] = dataclasses.replace(other, weight=max(other.weight, weight))
+                return
         known = any(t in self.vocabulary for t in unique)
         if phrasing and not known:
             return
@@ -312,7 +379,8 @@ class QueryReader:
                 # "overdose" and "too much" both mean excess: one concept, matched either way
                 query.concepts[i] = dataclasses.replace(
                     other, word=f"{other.word}/{word}", terms=tuple(dict.fromkeys(other.terms + unique)),
-                    known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)))
+                    known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)),
+                    weight=max(other.weight, weight))
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
 
@@ -378,6 +446,14 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking)] or [([], True)]
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a word is the -ing form of a verb ("killing", "pacing")."""
+    if not word.endswith("ing"):
+        return False
+    found = lexicon.entry(lemma(word))
+    return found is not None and "v" in found.parts
 
 
 def _edits(word: str) -> Iterable[str]:

@@ -117,3 +117,44 @@ def test_a_question_that_names_neither_the_subject_nor_the_article_is_not_answer
     for question in ("does it help with memory", "how much should I take a day", "can magnesium improve memory"):
         assert engine.answer(question).answered, question
     assert engine.answer("and for memory?", after="does magnesium help concentration").answered
+
+
+def test_the_question_sentence_outweighs_the_story_unless_it_only_points_at_it():
+    read = reader("magnesium depression food minerals kidney problems include").read
+    query = read("My sister eats badly and gets few minerals. Does magnesium help with depression?")
+    weights = {c.word: c.weight for c in query.known}
+    assert weights["depression"] == 2.0 and weights["minerals"] == 0.5
+    again = read("My sister has depression. Does magnesium help with depression?")
+    assert {c.word: c.weight for c in again.known}["depression"] == 2.0  # said again in the question: it weighs as there
+    pointing = read("He has had kidney problems for years. Does that include him?")
+    assert {c.word: c.weight for c in pointing.known}["kidney"] == 2.0  # the story is what it asks about
+
+
+def test_people_of_the_story_restrict_only_a_question_about_them():
+    read = reader("magnesium muscles contract relax take").read
+    general = read("My teenage son gets cramps after basketball. What role does magnesium play in how muscles contract?")
+    assert not general.unknown and "teenage" in general.context
+    personal = read("My teenage son gets cramps after basketball. Can he take magnesium?")
+    assert [c.word for c in personal.unknown] == ["teenage"]
+
+
+def test_a_wordnet_phrase_the_corpus_has_no_word_of_is_read_as_one_word():
+    read = reader("magnesium sleep headaches take supplement").read
+    messed = read("can magnesium mess up my sleep")
+    assert not messed.unknown and "mess up" in messed.context  # a verb phrase, not "mess" (a state)
+    assert "mess up" in read("it messed me up").context
+    assert "in the first place" in read("why does magnesium cause headaches in the first place").context
+    story = read("He takes fish oil every day. Can he take magnesium?")
+    assert not story.unknown and "fish oil" in story.context  # a substance, not an animal of the story
+    assert [c.word for c in read("can i take magnesium with fish oil").unknown] == ["fish oil"]
+    assert "birth" in [c.word for c in read("does magnesium interact with birth control").unknown]
+
+
+def test_an_ing_form_after_a_form_of_be_is_read_as_a_verb():
+    query = reader("magnesium head").read("my head is killing me, is it the magnesium")
+    assert not query.unknown and "killing" in query.context
+    assert [c.word for c in reader("magnesium").read("is magnesium ok for killing whales").unknown]
+
+
+def test_shortened_kin_words_are_kin_and_contractions_are_spelled_out():
+    assert message_words("bro my lil bro hes 12") == ["brother", "my", "lil", "brother", "he", "is", "12"]
