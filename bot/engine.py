@@ -80,7 +80,7 @@ class Engine:
         hits = library.index.search(query.terms, max(top, _CANDIDATES))
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        wanted = intent.of_question(text)
+        wanted = intent.of_question(query.asking)
         order = self._rerank(query, hits, candidates, wanted, library)
         best = order[0] if order else -1
         best_text = library.passages[hits[best].passage].text if order else ""
@@ -123,8 +123,8 @@ class Engine:
             return []
         index = library.index
         subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
-        general = query.known and not subject and intent.asks_what(query.text)
-        defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
+        general = query.known and not subject and intent.asks_what(query.asking)
+        defined = intent.defined_word(query.asking) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
         pairs = list(dict.fromkeys(itertools.pairwise(tokens(" ".join(query.spelled)))))
         shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from nltk.metrics.distance import edit_distance
 
 from bot import lexicon
-from bot.text import english_words, is_english_word, lemma, message_words, question_stems, stem, stop_words, words
+from bot.text import (english_words, frequency, is_english_word, lemma, message_words, question_stems, stem,
+                      stop_words, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -30,8 +31,11 @@ _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _REMEMBERED = 4096  # corrections and word families kept per corpus version
 _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question before it
+_FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
+_CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
 _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
@@ -67,6 +71,7 @@ class Query:
     unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
+    asking: str = ""  # the question sentence as meant: text-speak spelled out, misspellings fixed
     on_subject: bool = True  # names the article's subject, points at it, or follows a question
     about_person: bool = True  # the question sentence names a person ("can he...", "for me"): the story's
     # people and states of a person restrict it ("my teenage son", "I'm pregnant"); else it asks in general
@@ -135,7 +140,7 @@ class QueryReader:
         query = self._read_alone(question)
         if after and self.leans_on_previous(question, query):
             previous = self._read_alone(after)
-            own = [dataclasses.replace(c, weight=2.0) for c in query.concepts]
+            own = [dataclasses.replace(c, weight=_FOLLOW_UP_WEIGHT * c.weight) for c in query.concepts]
             seen = {c.terms for c in own}
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
@@ -161,10 +166,16 @@ class QueryReader:
         sentences = _sentences(question)
         asking = [word for tokens, in_question in sentences if in_question for word in tokens]
         query.about_person = not _PERSONAL_WORDS.isdisjoint(asking)
-        story = _STORY_WEIGHT if len(sentences) > 1 and not self._only_points(asking) else _QUESTION_WEIGHT
+        # The story before a question that only points at it is what it asks about; words after the
+        # question ("He takes two products.") are context either way.
+        story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
+        asked = False
         for tokens, in_question in sentences:
-            self._read_words(query, tokens, in_question,
-                             1.0 if len(sentences) == 1 else _QUESTION_WEIGHT if in_question else story)
+            asked |= in_question
+            if in_question:
+                query.asking = " ".join(filter(None, [query.asking, *(self._spelled(query, w) for w in tokens)]))
+            self._read_words(query, tokens, in_question, 1.0 if len(sentences) == 1 else
+                             _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
@@ -275,7 +286,8 @@ class QueryReader:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
-        fixed = self.correct(word) or self.english_typo(word)
+        candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        fixed = min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
@@ -347,17 +359,18 @@ class QueryReader:
                                 and stem(w) not in question_stems() for w in content)
         return tuple(stem(w) for w in content) if known else ()
 
-    def english_typo(self, word: str) -> str | None:
-        """An English word one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
-        word that is not English, preferring one the corpus has; remembered."""
-        return _remembered(self._typos, word, self._english_typo)
+    def _unlikeliness(self, typed: str, meant: str) -> float:
+        """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
+        is about as unlikely as a word a thousand times rarer; the commonest slips half that), less
+        how common the word is, and a word of the article some thirty times likelier (noisy-channel
+        spelling)."""
+        return (_EDIT_RARITY * _typing_cost(typed, meant) - frequency(meant)
+                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary))
 
-    def _english_typo(self, word: str) -> str | None:
-        if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
-            return None
-        table = english_words()
-        found = [c for c in dict.fromkeys(_edits(word)) if c in table]
-        return min(found, key=lambda c: (stem(c) not in self.vocabulary, c in stop_words()), default=None)
+    def english_typos(self, word: str) -> tuple[str, ...]:
+        """The English words one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
+        word that is not English; remembered."""
+        return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
              ways: list[list[str]] | None = None, weight: float = 1.0) -> None:
@@ -454,6 +467,37 @@ def _is_verb(word: str) -> bool:
         return False
     found = lexicon.entry(lemma(word))
     return found is not None and "v" in found.parts
+
+
+def _english_typos(word: str) -> tuple[str, ...]:
+    """See QueryReader.english_typos."""
+    if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
+        return ()
+    table = english_words()
+    return tuple(c for c in dict.fromkeys(_edits(word)) if c in table)
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, other in enumerate(row)
+                         if abs(r - row_number) <= 1 and abs(c - column + (r - row_number) * 0.5) <= 1 and other != key}
+                   for row_number, keys in enumerate(_KEYBOARD_ROWS) for column, key in enumerate(keys)}
+
+
+def _typing_cost(typed: str, meant: str) -> float:
+    """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
+    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
+    and a key next to the right one ("magnesiun")."""
+    distance = edit_distance(typed, meant, transpositions=True)
+    if distance != 1:
+        return float(distance)
+    at = next((i for i, (a, b) in enumerate(zip(typed, meant)) if a != b), min(len(typed), len(meant)))
+    if len(typed) == len(meant):
+        swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
+        slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
+    else:
+        longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
+        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2]
+    return 0.5 if slip else 1.0
 
 
 def _edits(word: str) -> Iterable[str]:

@@ -158,3 +158,34 @@ def test_an_ing_form_after_a_form_of_be_is_read_as_a_verb():
 
 def test_shortened_kin_words_are_kin_and_contractions_are_spelled_out():
     assert message_words("bro my lil bro hes 12") == ["brother", "my", "lil", "brother", "he", "is", "12"]
+
+
+def test_a_misspelling_is_read_as_the_likeliest_word_typed_with_the_commonest_slips():
+    from bot.query import _typing_cost
+    from bot.text import frequency
+    assert _typing_cost("wiat", "wait") == 0.5 and _typing_cost("wiat", "what") == 1.0  # a swap, not a far key
+    assert _typing_cost("hapen", "happen") == 0.5 and _typing_cost("hapen", "haven") == 1.0  # an undoubled letter
+    assert _typing_cost("magnesiun", "magnesium") == 0.5  # the key next to it
+    assert frequency("amount") > frequency("amour") > frequency("glycinate") == 0.0
+    read = reader("magnesium insomnia recommended amount adults").read
+    assert read("wiat why does that hapen tho").corrected == {"wiat": "wait", "hapen": "happen"}
+    assert read("the recomended amout for adluts").corrected["amout"] == "amount"  # not amour, a key away
+
+
+def test_a_follow_up_asking_what_follows_from_it_wants_a_consequence():
+    shapes = [i.name for i in intent.of_question("and what if u go over that?")]
+    assert shapes == ["consequence"] and not intent.of_question("what is magnesium")
+    consequence = intent.INTENTS[[i.name for i in intent.INTENTS].index("consequence")]
+    assert intent.answers(consequence, "Too much can lead to adverse side effects.")
+
+
+def test_the_kind_of_answer_is_read_from_the_question_sentence_as_meant():
+    query = reader("magnesium recommended amount adults").read("My son takes 500mg tablets. whats the recomended amout?")
+    assert query.asking == "what is the recommended amount"
+    assert [i.name for i in intent.of_question(query.asking)] == ["quantity"]
+
+
+def test_words_after_the_question_are_context_even_when_it_points_back():
+    read = reader("magnesium products excess").read
+    query = read("And what happens if he goes over that? He takes two products.")
+    assert {c.word: c.weight for c in query.known}["products"] == 0.5
