@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from nltk.metrics.distance import edit_distance
 
-from bot import lexicon
+from bot import intent, lexicon
 from bot.text import (english_words, frequency, is_english_word, lemma, message_words, question_stems, stem,
                       stop_words, words)
 
@@ -36,6 +36,7 @@ _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of sever
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
 _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
 _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
@@ -242,6 +243,9 @@ class QueryReader:
                 elif i >= 2 and tokens[i - 2] in _BE_WORDS and _is_verb(word):
                     query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
                     continue
+                elif self._locates(tokens, i - 1):
+                    query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
+                    continue
                 else:
                     self._read_unknown(query, word, in_question, weight, glossing)
                     continue
@@ -270,6 +274,25 @@ class QueryReader:
                 if found.main != "n" or lexicon.is_focus(found, True):
                     return span, form
         return 0, ""
+
+    def _locates(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is a body part the corpus lacks that says where a state or body part
+        the corpus has is found, next to it but for stop words ("my wrist nerve pain", "calves
+        cramping", "pain in the nerve of my arm"); not one a question is about ("bone density",
+        "magnesium for bones")."""
+        found = lexicon.entry(tokens[i])
+        if found is None or found.main != "n" or found.category != "noun.body":
+            return False
+        before = next((w for w in reversed(tokens[:i]) if w not in stop_words()), "")
+        after = next((w for w in tokens[i + 1:] if w not in stop_words()), "")
+        return any(self._names_state(w) for w in (before, after) if w)
+
+    def _names_state(self, word: str) -> bool:
+        """Whether a word is a corpus word for a state, a process or a body part ("pain", "nerve")."""
+        if self._strange(word) or stem(word) in question_stems():
+            return False
+        found = lexicon.entry(word)
+        return found is not None and found.category in _STATES
 
     def _strange(self, word: str) -> bool:
         """Whether a word is neither a stop word, a phrasing word, nor (in some form) a corpus word."""
@@ -308,7 +331,9 @@ class QueryReader:
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
         else:
             query.context.append(reading.english)
-            query.unrelated += in_question and bool(reading.entry) and reading.entry.main in "nva"
+            # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
+            query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
+                                and not intent.refers_to_subject(word))
 
     def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
         """A word read as the plain words it is made of, as if the asker had written them; if

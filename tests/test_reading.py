@@ -189,3 +189,21 @@ def test_words_after_the_question_are_context_even_when_it_points_back():
     read = reader("magnesium products excess").read
     query = read("And what happens if he goes over that? He takes two products.")
     assert {c.word: c.weight for c in query.known}["products"] == 0.5
+
+
+def test_a_body_part_that_says_where_a_symptom_is_is_context_not_focus():
+    read = reader("magnesium nerve pain help inflammation").read
+    located = read("my wrist nerve pain is so bad could magnesium help")
+    assert not located.unknown and "wrist" in located.context
+    assert [c.word for c in read("does magnesium help my liver").unknown] == ["liver"]
+    assert [c.word for c in read("is magnesium good for bones").unknown] == ["bones"]  # next to the subject only
+
+
+def test_words_pointing_at_the_article_are_not_subjects_it_lacks():
+    read = reader("blood pressure cholesterol", {"lipid": ["cholesterol"]}).read
+    query = read("Any claims regarding lipid profile or blood pressure modulation?")
+    assert "claims" in query.context and query.unrelated == 3 == query.asked  # regarding, profile, modulation
+
+
+def test_word_parts_read_a_drug_class_as_what_it_acts_on():
+    assert lexicon.gloss("analgesic", lambda piece: None) == ("without", "pain")
