@@ -340,7 +340,8 @@ class QueryReader:
         those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
         plain = Query(text=" ".join(reading.gloss), concepts=[])
         self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
-        if plain.unknown:
+        lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"]
+        if plain.unknown or lacking:  # a part names a thing the corpus lacks ("hyporeflexia": reflex)
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
             return
         if not plain.known:

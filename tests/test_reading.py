@@ -207,3 +207,9 @@ def test_words_pointing_at_the_article_are_not_subjects_it_lacks():
 
 def test_word_parts_read_a_drug_class_as_what_it_acts_on():
     assert lexicon.gloss("analgesic", lambda piece: None) == ("without", "pain")
+
+
+def test_a_clinical_word_with_a_part_naming_a_thing_the_corpus_lacks_is_a_focus():
+    read = reader("magnesium excess deficiencies depression", {"not enough": ["deficiencies"]}).read
+    assert [c.word for c in read("does it cause hyporeflexia").unknown] == ["hyporeflexia"]  # reflex: a thing
+    assert not read("is it hypomagnesemia").unknown  # not enough magnesium: all in the corpus
