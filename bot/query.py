@@ -134,7 +134,10 @@ class QueryReader:
         self._corrections: dict[str, str | None] = {}
         self._families: dict[str, str | None] = {}
         self._unknown: dict[str, Unknown] = {}
-        self._typos: dict[str, str | None] = {}
+        self._typos: dict[str, tuple[str, ...]] = {}
+        self._spellings: dict[str, str | None] = {}
+        self._strangeness: dict[str, bool] = {}
+        self._phrases: dict[str, tuple[int, str]] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -200,6 +203,8 @@ class QueryReader:
         stops, generic = stop_words(), question_stems()
         tokens = [self._spelled(query, word) for word in tokens]
         query.spelled.extend(tokens)
+        strange = [self._strange(word) for word in tokens]
+        known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS for word, odd in zip(tokens, strange)]
         i = 0
         while i < len(tokens):
             span, alternatives = self._synonym_at(tokens, i)
@@ -215,7 +220,7 @@ class QueryReader:
                 self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
                 i += span
                 continue
-            span, phrase = self._phrase_at(tokens, i)
+            span, phrase = self._phrase_at(tokens, i, known, strange)
             if span:  # "mess up", "in the first place", "fish oil": one word, read as such
                 self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
@@ -252,17 +257,25 @@ class QueryReader:
             query.asked += in_question
             self._add(query, word, [term], weight=weight)
 
-    def _phrase_at(self, tokens: list[str], i: int) -> tuple[int, str]:
+    def _phrase_at(self, tokens: list[str], i: int, known: list[bool], strange: list[bool]) -> tuple[int, str]:
         """A WordNet phrase starting at tokens[i] ("messed up", "keep me up", "in the first place",
         "fish oils") with a word the corpus lacks, as the lexicon spells it, and how many tokens
         it takes; (0, "") if none. It counts only if the corpus has none of its words ("fish oil",
         not "muscle cramp" or "come back": the corpus's own words are better read one by one), and
         a noun phrase only if it names a kind of thing a question can be about ("fish oil", not
-        "birth control": "birth" alone is a focus word)."""
-        for span in range(min(_LONGEST_PHRASE, len(tokens) - i), 1, -1):
-            window = tokens[i:i + span]
-            content = [w for w in window if w not in stop_words() and w not in _OBJECT_PRONOUNS]
-            if not content or not all(map(self._strange, content)):
+        "birth control": "birth" alone is a focus word). `known` and `strange` tell, per token, a
+        corpus or phrasing word and a word neither a stop word nor one of those."""
+        if known[i] or not any(strange[i:i + _LONGEST_PHRASE]):
+            return 0, ""
+        ahead = tokens[i:i + _LONGEST_PHRASE]
+        return _remembered(self._phrases, " ".join(ahead),
+                           lambda _: self._phrase_in(ahead, known[i:i + _LONGEST_PHRASE], strange[i:i + _LONGEST_PHRASE]))
+
+    def _phrase_in(self, tokens: list[str], known: list[bool], strange: list[bool]) -> tuple[int, str]:
+        """See _phrase_at: the longest phrase at the start of tokens."""
+        for span in range(len(tokens), 1, -1):
+            window = tokens[:span]
+            if any(known[:span]) or not any(strange[:span]):
                 continue
             forms = [" ".join(window), " ".join([lemma(window[0]), *window[1:]])]
             if span == 3 and window[1] in _OBJECT_PRONOUNS:  # "keep me up" -> keep up
@@ -295,7 +308,10 @@ class QueryReader:
         return found is not None and found.category in _STATES
 
     def _strange(self, word: str) -> bool:
-        """Whether a word is neither a stop word, a phrasing word, nor (in some form) a corpus word."""
+        """Whether a word is neither a stop word, a phrasing word, nor (in some form) a corpus word; remembered."""
+        return _remembered(self._strangeness, word, self._is_strange)
+
+    def _is_strange(self, word: str) -> bool:
         if not word.isalpha() or word in stop_words():
             return False
         terms = {stem(word), stem(lemma(word))}
@@ -309,8 +325,7 @@ class QueryReader:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
-        candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
-        fixed = min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
+        fixed = _remembered(self._spellings, word, self._likeliest)
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
@@ -384,6 +399,11 @@ class QueryReader:
         known = content and all((w in self.surface_words or lemma(w) in self._lemmas)
                                 and stem(w) not in question_stems() for w in content)
         return tuple(stem(w) for w in content) if known else ()
+
+    def _likeliest(self, word: str) -> str | None:
+        """The corpus or English word most likely meant by a word that is neither, if any."""
+        candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
     def _unlikeliness(self, typed: str, meant: str) -> float:
         """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
