@@ -82,7 +82,7 @@ class Engine:
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        wanted = intent.of_question(text)
+        wanted = intent.of_question(query.asking)
         order = self._rerank(query, hits, candidates, wanted, library)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
@@ -111,8 +111,8 @@ class Engine:
             return []
         index = library.index
         subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
-        general = query.known and not subject and intent.asks_what(query.text)
-        defined = intent.defined_word(query.text) or (query.known[0].word if general else None)
+        general = query.known and not subject and intent.asks_what(query.asking)
+        defined = intent.defined_word(query.asking) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
         pairs = list(dict.fromkeys(itertools.pairwise(tokens(" ".join(query.spelled)))))
         shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()

@@ -1,4 +1,4 @@
-"""What kind of answer a question wants (a definition, a reason, a quantity, a time or place).
+"""What kind of answer a question wants (a definition, a reason, a quantity, a consequence, a time or place).
 
 Among passages that score close to the best, one that has the wanted kind of answer is preferred;
 for time and place the article must have one, or the question is not covered.
@@ -33,6 +33,9 @@ INTENTS = (
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
     Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
+    Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
+                                     r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b|^is (it|that) bad\b"),
+           re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )

