@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine with Python 3.11+ and make:
 #   make run   - create .venv, install, start the bot (console chat without TELEGRAM_BOT_TOKEN)
-#   make test  - create .venv, install with the test extra, run the whole suite
+#   make test  - create .venv, install with the test extra, lint (ruff), run the whole suite
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -23,6 +23,7 @@ run: $(VENV)/.installed-run
 	$(PY) -m bot
 
 test: $(VENV)/.installed-test
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 eval: $(VENV)/.installed-run

@@ -31,10 +31,12 @@ INTENTS = (
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
-    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
+    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
+                                  r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
-                                     r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b|^is (it|that) bad\b"),
+                                     r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
+                                     r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),

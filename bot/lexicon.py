@@ -121,21 +121,7 @@ def gloss(word: str, whole_word: Callable[[str], str | None], root_needed: bool 
             continue
         other, pieces, plain, roots, at_start = best[i]
         for j in range(i + 1, len(word) + 1):
-            piece, ends = word[i:j], j == len(word)
-            found: list[tuple[int, tuple[str, ...], str]] = []  # (end, plain words, kind of piece)
-            if at_start and piece in parts.prefixes:
-                found.append((j, parts.prefixes[piece], "prefix"))
-            if piece in parts.roots:
-                found.append((j, parts.roots[piece], "root"))
-                if not ends and word[j] in _LINKS:
-                    found.append((j + 1, parts.roots[piece], "root"))
-            if ends and piece in parts.suffixes and pieces:
-                found.append((j, parts.suffixes[piece], "suffix"))
-            if len(piece) >= _MIN_WORD and not found:
-                meant = whole_word(piece)
-                if meant:
-                    found.append((j, (meant,), "word"))
-            for end, words, kind in found:
+            for end, words, kind in _pieces(word, i, j, at_start, pieces > 0, whole_word, parts):
                 candidate = (other + (kind == "word"), pieces + 1, plain + words, roots + (kind == "root"),
                              at_start and kind == "prefix")
                 if best[end] is None or candidate[:2] < best[end][:2]:
@@ -144,3 +130,25 @@ def gloss(word: str, whole_word: Callable[[str], str | None], root_needed: bool 
     if done is None or done[1] < 2 or done[0] == done[1] or (root_needed and not done[3]):
         return None
     return tuple(dict.fromkeys(done[2]))
+
+
+def _pieces(word: str, i: int, j: int, at_start: bool, after_another: bool,
+            whole_word: Callable[[str], str | None], parts: WordParts) -> list[tuple[int, tuple[str, ...], str]]:
+    """What word[i:j] can be, as (where the next piece starts, the plain words, the kind of piece): a
+    prefix (only at the start), a root (and its linking vowel), a suffix (only at the end, after
+    another piece), or else a whole word."""
+    piece, ends = word[i:j], j == len(word)
+    found: list[tuple[int, tuple[str, ...], str]] = []
+    if at_start and piece in parts.prefixes:
+        found.append((j, parts.prefixes[piece], "prefix"))
+    if piece in parts.roots:
+        found.append((j, parts.roots[piece], "root"))
+        if not ends and word[j] in _LINKS:
+            found.append((j + 1, parts.roots[piece], "root"))
+    if ends and piece in parts.suffixes and after_another:
+        found.append((j, parts.suffixes[piece], "suffix"))
+    if len(piece) >= _MIN_WORD and not found:
+        meant = whole_word(piece)
+        if meant:
+            found.append((j, (meant,), "word"))
+    return found

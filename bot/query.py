@@ -25,7 +25,8 @@ _CONNECTOR_RE = re.compile(
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
-                     r"|\b(?:i am|he is|she is|he s|she s|is only|aged) (\d{1,2})\b(?! (?:mg|mcg|g|ml|pills?|tablets?))")
+                     r"|\b(?:i am|he is|she is|he s|she s|is only|aged) (\d{1,2})\b"
+                     r"(?! (?:mg|mcg|g|ml|pills?|tablets?))")
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
@@ -107,7 +108,8 @@ class QueryReader:
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
         # where only a plural ending is undone in a key ("tired" is not "tire").
-        self.synonyms = {tuple(words(key)): [words(v) for v in values] for key, values in synonyms.items() if words(key)}
+        self.synonyms = {tuple(words(key)): [words(v) for v in values]
+                         for key, values in synonyms.items() if words(key)}
         self._by_lemmas: dict[tuple[str, ...], list[list[str]]] = {}
         for key, values in self.synonyms.items():
             self._by_lemmas.setdefault(tuple(lemma(w) if w.endswith("s") else w for w in key), values)
@@ -201,24 +203,17 @@ class QueryReader:
                     glossing: bool = True) -> None:
         """Add the concepts of one sentence's words to the query (misspellings fixed first); with
         glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
-        stops, generic = stop_words(), question_stems()
+        stops = stop_words()
         tokens = [self._spelled(query, word) for word in tokens]
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
-        known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS for word, odd in zip(tokens, strange)]
+        known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
+                 for word, odd in zip(tokens, strange, strict=True)]
         i = 0
         while i < len(tokens):
             span, alternatives = self._synonym_at(tokens, i)
             if span:
-                phrase = tokens[i:i + span]
-                ways = [[stem(w) for w in way if w not in stops] for way in [phrase, *alternatives]]
-                terms = [t for way in ways for t in way]
-                query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
-                if any(t not in generic for way in ways[1:] for t in way):  # else a phrasing expression
-                    query.asked += in_question
-                    self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
-                              ways=[[t for t in way if t not in generic] for way in ways], weight=weight)
-                self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
+                self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
                 continue
             span, phrase = self._phrase_at(tokens, i, known, strange)
@@ -226,37 +221,55 @@ class QueryReader:
                 self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
                 continue
-            word = tokens[i]
+            self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
-            if word in stops or len(word) == 1 and not word.isdigit():
-                continue
-            if word[0].isdigit() and stem(word) not in self.vocabulary:
-                continue  # a quantity the corpus does not mention names no subject
-            term = stem(word)
-            if term not in self.vocabulary and term not in generic:
-                base = lemma(word)  # "took" -> take, "upped" -> up
-                if base in stops:
-                    continue
-                term = stem(base)
-            if term in generic:
-                self._add(query, word, [term], phrasing=True)
-                continue
-            if term not in self.vocabulary:
-                relative = self.word_family(term)
-                if relative:
-                    query.corrected[word] = self._word_of(relative)
-                    term = relative
-                elif i >= 2 and tokens[i - 2] in _BE_WORDS and _is_verb(word):
+
+    def _read_synonym(self, query: Query, phrase: list[str], alternatives: list[list[str]], in_question: bool,
+                      weight: float) -> None:
+        """A phrase of the synonyms table: the question's words or any of their synonyms match."""
+        stops, generic = stop_words(), question_stems()
+        ways = [[stem(w) for w in way if w not in stops] for way in [phrase, *alternatives]]
+        terms = [t for way in ways for t in way]
+        query.expanded[" ".join(phrase)] = [" ".join(alt) for alt in alternatives]
+        if any(t not in generic for way in ways[1:] for t in way):  # else a phrasing expression
+            query.asked += in_question
+            self._add(query, " ".join(phrase), [t for t in terms if t not in generic],
+                      ways=[[t for t in way if t not in generic] for way in ways], weight=weight)
+        self._add(query, " ".join(phrase), [t for t in terms if t in generic], phrasing=True)
+
+    def _read_word(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
+                   glossing: bool) -> None:
+        """One word (tokens[i]): a corpus term, a phrasing word, a word of a corpus word's family,
+        context (a verb after "is", a body part saying where), or a word the corpus lacks."""
+        stops, generic = stop_words(), question_stems()
+        word = tokens[i]
+        if word in stops or len(word) == 1 and not word.isdigit():
+            return
+        if word[0].isdigit() and stem(word) not in self.vocabulary:
+            return  # a quantity the corpus does not mention names no subject
+        term = stem(word)
+        if term not in self.vocabulary and term not in generic:
+            base = lemma(word)  # "took" -> take, "upped" -> up
+            if base in stops:
+                return
+            term = stem(base)
+        if term in generic:
+            self._add(query, word, [term], phrasing=True)
+            return
+        if term not in self.vocabulary:
+            relative = self.word_family(term)
+            if not relative:
+                if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
                     query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
-                    continue
-                elif self._locates(tokens, i - 1):
+                elif self._locates(tokens, i):
                     query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
-                    continue
                 else:
                     self._read_unknown(query, word, in_question, weight, glossing)
-                    continue
-            query.asked += in_question
-            self._add(query, word, [term], weight=weight)
+                return
+            query.corrected[word] = self._word_of(relative)
+            term = relative
+        query.asked += in_question
+        self._add(query, word, [term], weight=weight)
 
     def _word_of(self, term: str) -> str:
         """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""
@@ -275,9 +288,10 @@ class QueryReader:
         corpus or phrasing word and a word neither a stop word nor one of those."""
         if known[i] or not any(strange[i:i + _LONGEST_PHRASE]):
             return 0, ""
-        ahead = tokens[i:i + _LONGEST_PHRASE]
+        window = slice(i, i + _LONGEST_PHRASE)
+        ahead = tokens[window]
         return _remembered(self._phrases, " ".join(ahead),
-                           lambda _: self._phrase_in(ahead, known[i:i + _LONGEST_PHRASE], strange[i:i + _LONGEST_PHRASE]))
+                           lambda _: self._phrase_in(ahead, known[window], strange[window]))
 
     def _phrase_in(self, tokens: list[str], known: list[bool], strange: list[bool]) -> tuple[int, str]:
         """See _phrase_at: the longest phrase at the start of tokens."""
@@ -512,7 +526,7 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     asking = [p.rstrip().endswith("?") for p in parts]
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
-    return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking)] or [([], True)]
+    return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
 
 
 def _is_verb(word: str) -> bool:
@@ -544,7 +558,7 @@ def _typing_cost(typed: str, meant: str) -> float:
     distance = edit_distance(typed, meant, transpositions=True)
     if distance != 1:
         return float(distance)
-    at = next((i for i, (a, b) in enumerate(zip(typed, meant)) if a != b), min(len(typed), len(meant)))
+    at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
     if len(typed) == len(meant):
         swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
         slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())

@@ -78,7 +78,7 @@ def read_synsets(folder: Path) -> dict[tuple[str, int], tuple[int, list[str], li
             for i in range(int(fields[at])):
                 symbol, target, target_pos = fields[at + 1 + 4 * i: at + 4 + 4 * i]
                 pointers.append((symbol, "a" if target_pos == "s" else target_pos, int(target)))
-            synsets[(pos, offset)] = (lexfile, [l.split("(")[0] for l in lemmas], pointers)
+            synsets[(pos, offset)] = (lexfile, [name.split("(")[0] for name in lemmas], pointers)
     return synsets
 
 
@@ -91,7 +91,7 @@ def proper_names(folder: Path) -> set[str]:
                 if line and not line.startswith(" "):
                     fields = line.split(" | ")[0].split()
                     lemmas = (fields[4 + 2 * i].split("(")[0] for i in range(int(fields[3], 16)))
-                    found.update(l.lower() for l in lemmas if "_" in l and l != l.lower())
+                    found.update(name.lower() for name in lemmas if "_" in name and name != name.lower())
     return found
 
 

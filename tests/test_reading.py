@@ -125,14 +125,16 @@ def test_the_question_sentence_outweighs_the_story_unless_it_only_points_at_it()
     weights = {c.word: c.weight for c in query.known}
     assert weights["depression"] == 2.0 and weights["minerals"] == 0.5
     again = read("My sister has depression. Does magnesium help with depression?")
-    assert {c.word: c.weight for c in again.known}["depression"] == 2.0  # said again in the question: it weighs as there
+    # said again in the question: it weighs as there
+    assert {c.word: c.weight for c in again.known}["depression"] == 2.0
     pointing = read("He has had kidney problems for years. Does that include him?")
     assert {c.word: c.weight for c in pointing.known}["kidney"] == 2.0  # the story is what it asks about
 
 
 def test_people_of_the_story_restrict_only_a_question_about_them():
     read = reader("magnesium muscles contract relax take").read
-    general = read("My teenage son gets cramps after basketball. What role does magnesium play in how muscles contract?")
+    general = read("My teenage son gets cramps after basketball. "
+                   "What role does magnesium play in how muscles contract?")
     assert not general.unknown and "teenage" in general.context
     personal = read("My teenage son gets cramps after basketball. Can he take magnesium?")
     assert [c.word for c in personal.unknown] == ["teenage"]
@@ -180,7 +182,8 @@ def test_a_follow_up_asking_what_follows_from_it_wants_a_consequence():
 
 
 def test_the_kind_of_answer_is_read_from_the_question_sentence_as_meant():
-    query = reader("magnesium recommended amount adults").read("My son takes 500mg tablets. whats the recomended amout?")
+    query = reader("magnesium recommended amount adults").read(
+        "My son takes 500mg tablets. whats the recomended amout?")
     assert query.asking == "what is the recommended amount"
     assert [i.name for i in intent.of_question(query.asking)] == ["quantity"]
 
