@@ -606,8 +606,3 @@ def _remembered(memo: dict, key: str, work_out: Callable):
 def _deletions(word: str) -> set[str]:
     """The word with one letter deleted, every way."""
     return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-def surface_words(texts: Iterable[str]) -> set[str]:
-    """The normalised alphabetic words of texts, for spelling correction."""
-    return {w for text in texts for w in words(text) if w.isalpha()}
