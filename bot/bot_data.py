@@ -10,7 +10,7 @@ from typing import TypeVar
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.engine import Engine
-from bot.guard import FloodGuard
+from bot.guard import Expiring, FloodGuard
 from bot.reload import Watcher, snapshot
 from bot.store import Store
 
@@ -22,6 +22,7 @@ class BotData:
 
     engine: Engine
     guard: FloodGuard
+    conversations: Expiring  # (chat, user) -> what their next question may lean on, for a while
 
     def __init__(self) -> None:
         self.store: Store | None = None  # the feedback database, when on and usable

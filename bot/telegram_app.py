@@ -27,7 +27,7 @@ from bot.bot_data import BotData, Context
 from bot.buttons import ButtonData, Press
 from bot.config import ChatReplies, Config, load_config
 from bot.engine import Engine
-from bot.guard import FloodGuard
+from bot.guard import Expiring, FloodGuard
 from bot.library import load_library
 from bot.logs import setup_logging
 from bot.reload import ReloadResult, Watcher, rebuild
@@ -198,7 +198,6 @@ async def _answer(update: Update, context: Context, question: str) -> None:
     started = time.perf_counter()
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     engine = _engine(context)
-    settings = engine.config.telegram
     group = chat.type != ChatType.PRIVATE
     guard = context.bot_data.guard
     if group:
@@ -210,12 +209,9 @@ async def _answer(update: Update, context: Context, question: str) -> None:
             await message.reply_text(engine.config.replies.chat.answered_above, reply_parameters=ReplyParameters(
                 earlier, allow_sending_without_reply=True))
             return
-    memory: dict = context.chat_data.setdefault("previous", {})
-    key = user.id if user else 0
-    previous = memory.get(key)
-    after = previous[0] if previous and time.monotonic() - previous[1] < settings.follow_up_minutes * 60 else None
-    answer = engine.answer(question, after=after)
-    memory[key] = (answer.context, time.monotonic())
+    asker = (chat.id, user.id if user else 0)
+    answer = engine.answer(question, after=context.bot_data.conversations.get(asker))
+    context.bot_data.conversations.put(asker, answer.context)
     markup = buttons.under_answer(engine.library.version, [f.passage_id for f in answer.passages],
                       engine.config.replies.chat, votes=engine.config.feedback.buttons) if answer.answered else None
     sent = await message.reply_text(reply.telegram_html(answer, engine.config.replies), parse_mode=ParseMode.HTML,
@@ -313,6 +309,7 @@ def build_application(engine: Engine, token: str, watcher: Watcher | None = None
     application = builder.build()
     data: BotData = application.bot_data
     data.engine, data.guard = engine, FloodGuard(engine.config.telegram)
+    data.conversations = Expiring(engine.config.telegram.follow_up_minutes * 60)
     data.watcher, data.store = watcher, _open_store(engine.config)
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS

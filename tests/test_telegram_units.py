@@ -83,3 +83,19 @@ def test_button_data_round_trips_and_refuses_what_is_not_an_answer_button():
     assert ButtonData.decode(data.encode()) == data and len(data.encode().encode()) <= 64
     for other in (None, "", "op:p:token", "x:ab12cd34:1", "s:ab12cd34:", "s:ab12cd34:1a", "s::1"):
         assert ButtonData.decode(other) is None
+
+
+def test_expiring_entries_are_forgotten_and_swept(monkeypatch):
+    from bot import guard
+
+    now = [1000.0]
+    monkeypatch.setattr(guard.time, "monotonic", lambda: now[0])
+    memory = guard.Expiring(60)
+    memory.put("a", 1)
+    assert memory.get("a") == 1
+    now[0] += 61
+    assert memory.get("a") is None
+    for chat in range(5000):  # a stream of chats that each ask once
+        now[0] += 1
+        memory.put(chat, chat)
+    assert len(memory) < 2 * 1024 and memory.get(4999) == 4999
