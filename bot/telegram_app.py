@@ -21,7 +21,7 @@ from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
 
-from bot import admin, buttons, lexicon, publish, reply
+from bot import admin, buttons, lexicon, publish, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.bot_data import BotData, Context
 from bot.buttons import ButtonData, Press
@@ -400,6 +400,7 @@ def run(config_path: str | Path, token: str) -> int:
     engine = Engine(config, load_library(config))
     gc.freeze()  # the corpus lives as long as the bot: keep it out of every garbage collection's scan
     lexicon.entry("")  # the word lexicon is read on first use: here, rather than during a first question
+    safety.emergency("")  # likewise the red-flag patterns, compiled on first use
     setup_logging(config, token)
     application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook
