@@ -271,7 +271,7 @@ def end_to_end(folder: Path, chats: int = 24, per_chat: int = 50) -> dict:
             finished.set()
 
     try:
-        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+        fake.wait_ready()
         fake.on_send = answered
         started = time.monotonic()
         for chat in list(remaining):

@@ -129,6 +129,16 @@ class FakeBotApi:
         if self._loop and self._server:
             self._loop.call_soon_threadsafe(self._server.stop)
 
+    def __enter__(self) -> FakeBotApi:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def wait_ready(self) -> None:
+        """Wait until the bot has started: its last start-up call is setMyShortDescription."""
+        self.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+
     # --- scripting -----------------------------------------------------------------------------
     def push(self, update: dict) -> int:
         """Queue an update for getUpdates; return its update_id."""

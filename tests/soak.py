@@ -152,7 +152,7 @@ def main() -> int:
                             reload={"poll_seconds": 1.0, "settle_seconds": 0.5})
     log_path = folder / "bot.log"
     process = _start_bot(config, log_path)
-    fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
+    fake.wait_ready()
     soak, stop = Soak(fake, _questions()), threading.Event()
     duration = args.minutes * 60
     helpers = [threading.Thread(target=_edit_corpus, args=(corpus / ARTICLE.name, stop), daemon=True),

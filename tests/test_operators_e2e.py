@@ -12,7 +12,7 @@ from .fake_bot_api import FakeBotApi
 
 from .conftest import project_config
 from .test_operators import ARTICLE
-from .test_telegram_e2e import TOKEN, _ask, _message, _replies, _start_bot, _stop, _wait_reply
+from .test_telegram_e2e import TOKEN, _ask, _message, _replies, _wait_reply, bot_running
 
 ADMIN = 42
 
@@ -23,15 +23,12 @@ def live(tmp_path_factory):
     corpus = folder / "corpus"
     corpus.mkdir()
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    fake = FakeBotApi(TOKEN).start()
-    config = project_config(folder, corpus={"path": str(corpus)},
-                            telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN]},
-                            reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
-    process = _start_bot(config, folder / "bot.log")
-    fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-    yield fake, corpus
-    _stop(process)
-    fake.stop()
+    with FakeBotApi(TOKEN) as fake:
+        config = project_config(folder, corpus={"path": str(corpus)},
+                                telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN]},
+                                reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
+        with bot_running(config, folder / "bot.log", fake):
+            yield fake, corpus
 
 
 def test_an_edit_is_answered_without_a_restart(live):
@@ -76,29 +73,23 @@ def test_reload_and_status_are_for_admins_only(live):
 def test_votes_are_counted_per_passage_in_the_report(tmp_path):
     import subprocess
     import sys
-    import time as clock
 
     from .conftest import ROOT
 
-    fake = FakeBotApi(TOKEN).start()
     database = tmp_path / "fb.sqlite3"
-    config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
-                            feedback={"buttons": True, "database": str(database)})
-    process = _start_bot(config, tmp_path / "bot.log")
-    try:
-        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-        reply, _ = _ask(fake, 4400, "can magnesium cause insomnia?")
-        data = {b["text"]: b["callback_data"] for row in reply["reply_markup"]["inline_keyboard"] for b in row}
-        message = {"message_id": 1, "date": int(clock.time()), "chat": {"id": 4400, "type": "private"}, "text": "x"}
-        sender = {"id": 501, "is_bot": False, "first_name": "Ann"}
-        for number, button in enumerate(["👎", "👎", "👍"]):
-            fake.push({"callback_query": {"id": f"v{number}", "from": sender, "chat_instance": "1",
-                                          "message": message, "data": data[button]}})
-        fake.wait_for(lambda calls: sum(c.method == "answerCallbackQuery" for c in calls) >= 3)
-        _ask(fake, 4401, "where can I buy magnesium?")
-    finally:
-        _stop(process)
-        fake.stop()
+    with FakeBotApi(TOKEN) as fake:
+        config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
+                                feedback={"buttons": True, "database": str(database)})
+        with bot_running(config, tmp_path / "bot.log", fake):
+            reply, _ = _ask(fake, 4400, "can magnesium cause insomnia?")
+            data = {b["text"]: b["callback_data"] for row in reply["reply_markup"]["inline_keyboard"] for b in row}
+            message = {"message_id": 1, "date": int(time.time()), "chat": {"id": 4400, "type": "private"}, "text": "x"}
+            sender = {"id": 501, "is_bot": False, "first_name": "Ann"}
+            for number, button in enumerate(["👎", "👎", "👍"]):
+                fake.push({"callback_query": {"id": f"v{number}", "from": sender, "chat_instance": "1",
+                                              "message": message, "data": data[button]}})
+            fake.wait_for(lambda calls: sum(c.method == "answerCallbackQuery" for c in calls) >= 3)
+            _ask(fake, 4401, "where can I buy magnesium?")
     report = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "report"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60).stdout
     assert "👍   1  👎   2  The Effects of Magnesium on the Nervous System / Introduction" in report
@@ -108,24 +99,19 @@ def test_votes_are_counted_per_passage_in_the_report(tmp_path):
 def test_a_locked_feedback_database_never_delays_a_reply(tmp_path):
     import sqlite3
 
-    fake = FakeBotApi(TOKEN).start()
     database = tmp_path / "fb.sqlite3"
-    config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
-                            feedback={"database": str(database)})
-    process = _start_bot(config, tmp_path / "bot.log")
-    try:
-        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-        holder = sqlite3.connect(database, isolation_level=None)
-        holder.execute("BEGIN EXCLUSIVE")  # another process holds the database
-        for chat in (4500, 4501, 4502):
-            started = time.monotonic()
-            reply, _ = _ask(fake, chat, "where can I buy magnesium?")
-            assert time.monotonic() - started < 2 and "not medical advice" in reply["text"]
-        holder.execute("ROLLBACK")
-        holder.close()
-    finally:
-        _stop(process)
-        fake.stop()
+    with FakeBotApi(TOKEN) as fake:
+        config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
+                                feedback={"database": str(database)})
+        with bot_running(config, tmp_path / "bot.log", fake):
+            holder = sqlite3.connect(database, isolation_level=None)
+            holder.execute("BEGIN EXCLUSIVE")  # another process holds the database
+            for chat in (4500, 4501, 4502):
+                started = time.monotonic()
+                reply, _ = _ask(fake, chat, "where can I buy magnesium?")
+                assert time.monotonic() - started < 2 and "not medical advice" in reply["text"]
+            holder.execute("ROLLBACK")
+            holder.close()
     stored = sqlite3.connect(database).execute("SELECT COUNT(*) FROM questions").fetchone()[0]
     assert stored == 3  # the writer waited for the lock, then wrote them
 
@@ -148,19 +134,15 @@ def test_an_unusable_feedback_database_is_one_line_and_the_bot_answers(tmp_path,
         database.write_bytes(database.read_bytes()[:1500])
     else:
         sqlite3.connect(database).executescript("CREATE TABLE questions (who TEXT, what TEXT);")
-    fake = FakeBotApi(TOKEN).start()
-    config = project_config(tmp_path, telegram={"api_base_url": fake.base_url}, feedback={"database": str(database)})
-    report = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "report"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
-    assert report.returncode == 1 and "Traceback" not in report.stderr
-    assert report.stderr.count("\n") == 1 and str(database) in report.stderr
-    process = _start_bot(config, tmp_path / "bot.log")
-    try:
-        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-        reply, _ = _ask(fake, 4600, "can magnesium cause headaches?")
-        assert "headaches" in reply["text"]
-    finally:
-        _stop(process)
-        fake.stop()
+    with FakeBotApi(TOKEN) as fake:
+        config = project_config(tmp_path, telegram={"api_base_url": fake.base_url},
+                                feedback={"database": str(database)})
+        report = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "report"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+        assert report.returncode == 1 and "Traceback" not in report.stderr
+        assert report.stderr.count("\n") == 1 and str(database) in report.stderr
+        with bot_running(config, tmp_path / "bot.log", fake):
+            reply, _ = _ask(fake, 4600, "can magnesium cause headaches?")
+    assert "headaches" in reply["text"]
     log = (tmp_path / "bot.log").read_text()
     assert "feedback is not recorded" in log and "Traceback" not in log

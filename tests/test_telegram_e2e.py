@@ -11,6 +11,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -59,6 +62,19 @@ def _stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
+@contextmanager
+def bot_running(config: Path, log_path: Path, fake: FakeBotApi, ready: bool = True) -> Iterator[subprocess.Popen]:
+    """The real bot (`python -m bot run`) against `fake`, started (and, unless ready=False, waited
+    for) and stopped at the end."""
+    process = _start_bot(config, log_path)
+    try:
+        if ready:
+            fake.wait_ready()
+        yield process
+    finally:
+        _stop(process)
+
+
 @pytest.fixture(scope="module")
 def fake():
     api = FakeBotApi(TOKEN).start()
@@ -72,10 +88,8 @@ def running(fake, tmp_path_factory):
     config = project_config(folder, telegram={"api_base_url": fake.base_url, "repeat_window_seconds": 60},
                             logging={"level": "DEBUG"})
     log_path = folder / "bot.log"
-    process = _start_bot(config, log_path)
-    fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-    yield fake, log_path
-    _stop(process)
+    with bot_running(config, log_path, fake):
+        yield fake, log_path
 
 
 def _replies(fake: FakeBotApi, chat_id: int) -> list[dict]:
@@ -309,18 +323,18 @@ def test_no_network_at_start_up_is_waited_out_one_line_per_attempt(tmp_path):
     port = _free_port()
     fake = FakeBotApi(TOKEN)
     config = project_config(tmp_path, telegram={"api_base_url": f"http://127.0.0.1:{port}/bot"})
-    process = _start_bot(config, tmp_path / "bot.log")
     try:
-        deadline = time.monotonic() + 30
-        while (tmp_path / "bot.log").read_text().count("Telegram is unreachable") < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        fake.start(port)  # the network comes up
-        fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-        reply, _ = _ask(fake, 1501, "can magnesium cause headaches?")
-        assert "headaches" in reply["text"]
+        with bot_running(config, tmp_path / "bot.log", fake, ready=False):
+            deadline = time.monotonic() + 30
+            while (tmp_path / "bot.log").read_text().count("Telegram is unreachable") < 2 \
+                    and time.monotonic() < deadline:
+                time.sleep(0.2)
+            fake.start(port)  # the network comes up
+            fake.wait_ready()
+            reply, _ = _ask(fake, 1501, "can magnesium cause headaches?")
     finally:
-        _stop(process)
-        fake.stop()
+        fake.stop()  # after the bot
+    assert "headaches" in reply["text"]
     log = (tmp_path / "bot.log").read_text()
     attempts = [line for line in log.splitlines() if "Telegram is unreachable" in line]
     assert len(attempts) >= 2 and "attempt 1," in attempts[0] and "attempt 2," in attempts[1]

@@ -14,7 +14,7 @@ from .fake_bot_api import BOT_USER, FakeBotApi
 
 from .conftest import project_config
 from .test_operators import ARTICLE, EXTRA
-from .test_telegram_e2e import TOKEN, _message, _replies, _start_bot, _stop
+from .test_telegram_e2e import TOKEN, _message, _replies, bot_running
 
 ADMIN, OTHER_ADMIN, USER = 42, 43, 501
 COPPER = "# Copper notes\n\n## Copper\n\nCopper helps the body make red blood cells. Cashews are rich in copper.\n"
@@ -27,16 +27,13 @@ def live(tmp_path_factory):
     corpus = folder / "corpus"
     corpus.mkdir()
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    fake = FakeBotApi(TOKEN).start()
-    config = project_config(folder, corpus={"path": str(corpus)},
-                            telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN, OTHER_ADMIN],
-                                      "max_upload_kb": 64},
-                            reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
-    process = _start_bot(config, folder / "bot.log")
-    fake.wait_for(lambda calls: any(c.method == "setMyShortDescription" for c in calls), timeout=60)
-    yield fake, corpus
-    _stop(process)
-    fake.stop()
+    with FakeBotApi(TOKEN) as fake:
+        config = project_config(folder, corpus={"path": str(corpus)},
+                                telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN, OTHER_ADMIN],
+                                          "max_upload_kb": 64},
+                                reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
+        with bot_running(config, folder / "bot.log", fake):
+            yield fake, corpus
 
 
 def _exchange(fake: FakeBotApi, chat: int, update: dict, expect: str) -> dict:
