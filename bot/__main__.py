@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = command("ask", _ask, "answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    ask.add_argument("--top", type=_at_least_one(int), default=None, help="how many passages to return")
+    ask.add_argument("--top", type=_above_zero(int), default=None, help="how many passages to return")
     ask.add_argument("--after", default=None, help="the previous question of the conversation")
     command("chat", _chat, "a console conversation (reads questions from standard input)")
     evaluate = command("eval", _eval, "run a labelled question file and print the pass rates")
@@ -74,7 +74,6 @@ def _above_zero(kind: type) -> Callable[[str], float]:
     return parse
 
 
-_at_least_one = _above_zero  # for whole numbers, above 0 is at least 1
 
 
 def _engine(args: argparse.Namespace):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 import shutil
 import time
 
@@ -17,18 +20,25 @@ from .test_telegram_e2e import TOKEN, _ask, _message, _replies, _wait_reply, bot
 ADMIN = 42
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ops")
+@contextmanager
+def corpus_bot(folder: Path, **telegram) -> Iterator[tuple[FakeBotApi, Path]]:
+    """The real bot over a copy of the article in `folder`/corpus, watching it, against a fake Bot API;
+    `telegram` settings (admins, limits) on top."""
     corpus = folder / "corpus"
     corpus.mkdir()
     shutil.copy(ARTICLE, corpus / ARTICLE.name)
     with FakeBotApi(TOKEN) as fake:
         config = project_config(folder, corpus={"path": str(corpus)},
-                                telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN]},
+                                telegram={"api_base_url": fake.base_url, **telegram},
                                 reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
         with bot_running(config, folder / "bot.log", fake):
             yield fake, corpus
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    with corpus_bot(tmp_path_factory.mktemp("ops"), admin_ids=[ADMIN]) as running:
+        yield running
 
 
 def test_an_edit_is_answered_without_a_restart(live):

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import time
 
 import pytest
 
 from .fake_bot_api import BOT_USER, FakeBotApi
 
-from .conftest import project_config
 from .test_operators import ARTICLE, EXTRA
-from .test_telegram_e2e import TOKEN, _message, _replies, bot_running
+from .test_operators_e2e import corpus_bot
+from .test_telegram_e2e import _message, _replies
 
 ADMIN, OTHER_ADMIN, USER = 42, 43, 501
 COPPER = "# Copper notes\n\n## Copper\n\nCopper helps the body make red blood cells. Cashews are rich in copper.\n"
@@ -23,17 +22,8 @@ SELENIUM = "# Selenium notes\n\n## Selenium\n\nSelenium protects cells from dama
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("upload")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    shutil.copy(ARTICLE, corpus / ARTICLE.name)
-    with FakeBotApi(TOKEN) as fake:
-        config = project_config(folder, corpus={"path": str(corpus)},
-                                telegram={"api_base_url": fake.base_url, "admin_ids": [ADMIN, OTHER_ADMIN],
-                                          "max_upload_kb": 64},
-                                reload={"poll_seconds": 0.2, "settle_seconds": 0.3})
-        with bot_running(config, folder / "bot.log", fake):
-            yield fake, corpus
+    with corpus_bot(tmp_path_factory.mktemp("upload"), admin_ids=[ADMIN, OTHER_ADMIN], max_upload_kb=64) as running:
+        yield running
 
 
 def _exchange(fake: FakeBotApi, chat: int, update: dict, expect: str) -> dict:
