@@ -74,8 +74,6 @@ def _above_zero(kind: type) -> Callable[[str], float]:
     return parse
 
 
-
-
 def _engine(args: argparse.Namespace):
     from bot.engine import load
 
