@@ -72,11 +72,6 @@ class ReloadResult:
     eval_rate: float | None = None
     refused: str | None = None  # why the new corpus was not swapped in
 
-    @property
-    def problems(self) -> list[str]:
-        """What the admins should hear about: files (or parts of them) that could not be used."""
-        return self.warnings
-
     def summary(self) -> str:
         """A few lines for an operator."""
         head = (f"Corpus reloaded in {self.seconds:.2f}s: {self.documents} documents, {self.passages} passages."
@@ -110,7 +105,7 @@ def rebuild(engine: Engine) -> ReloadResult:
     if result.swapped:
         engine.use(library)
     result.seconds = time.perf_counter() - started
-    level = logging.INFO if result.swapped and not result.problems else logging.WARNING
+    level = logging.INFO if result.swapped and not result.warnings else logging.WARNING
     log.log(level, "%s", result.summary().replace("\n", "; "))
     return result
 

@@ -255,7 +255,7 @@ async def _reload(application: Application, notify: bool = True) -> ReloadResult
         return result
 
     result = await data.change_corpus(rebuild_and_record)
-    if notify and (not result.swapped or result.problems or result.eval_rate is not None):
+    if notify and (not result.swapped or result.warnings or result.eval_rate is not None):
         for admin in data.engine.config.telegram.admin_ids:
             try:
                 await application.bot.send_message(admin, reply.shortened(result.summary()))
