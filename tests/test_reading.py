@@ -216,3 +216,15 @@ def test_a_clinical_word_with_a_part_naming_a_thing_the_corpus_lacks_is_a_focus(
     read = reader("magnesium excess deficiencies depression", {"not enough": ["deficiencies"]}).read
     assert [c.word for c in read("does it cause hyporeflexia").unknown] == ["hyporeflexia"]  # reflex: a thing
     assert not read("is it hypomagnesemia").unknown  # not enough magnesium: all in the corpus
+
+
+def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(engine):
+    assert message_words("Mg in the CNS for adult pts? lol", hedges=False) == \
+        ["mg", "in", "the", "central", "nervous", "system", "for", "adult", "patients"]
+    assert engine.answer("Recommended daily intake of Mg in adult pts?").answered
+    assert not engine.answer("Mg dosing in CKD pts with an AKI?").answered  # an injury the article lacks
+
+
+def test_a_word_ending_in_ss_is_not_read_as_a_plural(engine):
+    assert [lemma(w) for w in ("mess", "stress", "masses", "cramps")] == ["mess", "stress", "mass", "cramp"]
+    assert engine.answer("can too much mag mess u up").answered  # "mess up", not "mes"
