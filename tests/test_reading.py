@@ -220,7 +220,7 @@ def test_a_clinical_word_with_a_part_naming_a_thing_the_corpus_lacks_is_a_focus(
 
 def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(engine):
     assert message_words("Mg in the CNS for adult pts? lol", hedges=False) == \
-        ["mg", "in", "the", "central", "nervous", "system", "for", "adult", "patients"]
+        ["mg", "in", "the", "nervous", "system", "for", "adult", "patients"]
     assert engine.answer("Recommended daily intake of Mg in adult pts?").answered
     assert not engine.answer("Mg dosing in CKD pts with an AKI?").answered  # an injury the article lacks
 
@@ -228,3 +228,10 @@ def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(eng
 def test_a_word_ending_in_ss_is_not_read_as_a_plural(engine):
     assert [lemma(w) for w in ("mess", "stress", "masses", "cramps")] == ["mess", "stress", "mass", "cramp"]
     assert engine.answer("can too much mag mess u up").answered  # "mess up", not "mes"
+
+
+def test_the_reporting_verbs_of_academic_english_point_at_the_article():
+    for question in ("Is concomitant use with other medications addressed?", "Is the insomnia attributed to it?",
+                     "Which effects are described?", "Is a mechanism proposed?", "Are interactions noted?"):
+        assert intent.refers_to_subject(question), question
+    assert not intent.refers_to_subject("how do I improve my memory for exams")
