@@ -65,6 +65,8 @@ def entry(word: str) -> Entry | None:
             parts, category, related = line.split("\t")
             if form != word and word.endswith("s") and "n" in parts:  # a plural is a noun ("antibiotics")
                 parts = "n" + parts.replace("n", "")
+            elif form != word and word.endswith("ed") and "v" in parts:  # a participle is a verb ("flagged")
+                parts = "v" + parts.replace("v", "")
             return Entry(parts, category, tuple(r for r in related.split(";") if r))
     return None
 

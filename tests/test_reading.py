@@ -235,3 +235,9 @@ def test_the_reporting_verbs_of_academic_english_point_at_the_article():
                      "Which effects are described?", "Is a mechanism proposed?", "Are interactions noted?"):
         assert intent.refers_to_subject(question), question
     assert not intent.refers_to_subject("how do I improve my memory for exams")
+
+
+def test_a_past_participle_the_lexicon_lacks_is_read_as_its_verb_not_its_noun(engine):
+    assert lexicon.entry("flagged").main == "v" and lexicon.entry("flag").main == "n"
+    assert lexicon.entry("tired").main == "a"  # a word of its own keeps its own reading
+    assert engine.answer("Are any drug-supplement interactions flagged?").answered
