@@ -245,6 +245,8 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
+        if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):
+            return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
             return  # a quantity the corpus does not mention names no subject
         term = stem(word)

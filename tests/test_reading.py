@@ -241,3 +241,9 @@ def test_a_past_participle_the_lexicon_lacks_is_read_as_its_verb_not_its_noun(en
     assert lexicon.entry("flagged").main == "v" and lexicon.entry("flag").main == "n"
     assert lexicon.entry("tired").main == "a"  # a word of its own keeps its own reading
     assert engine.answer("Are any drug-supplement interactions flagged?").answered
+
+
+def test_too_at_the_end_of_a_clause_means_also_not_an_excess():
+    read = reader("too much magnesium reduces inflammation in the nerves").read
+    assert "too" not in read("in the nerves too or just the body").terms
+    assert "too" in read("is 400mg too high").terms
