@@ -397,7 +397,9 @@ class QueryReader:
         found = lexicon.entry(english)
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
-            ways = [way for way in map(self._corpus_terms, found.related) if way]
+            # A thing is not known through what one does with it ("thinner" -> reduce).
+            related = [r for r in found.related if found.main != "n" or not _names_action(r)]
+            ways = [way for way in map(self._corpus_terms, related) if way]
         plain = None
         if not ways and " " not in english:
             plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None)
@@ -529,6 +531,12 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _names_action(phrase: str) -> bool:
+    """Whether a related word is mainly a verb ("reduce", "thin out")."""
+    found = lexicon.entry(phrase)
+    return found is not None and found.main == "v"
 
 
 def _is_verb(word: str) -> bool:

@@ -247,3 +247,9 @@ def test_too_at_the_end_of_a_clause_means_also_not_an_excess():
     read = reader("too much magnesium reduces inflammation in the nerves").read
     assert "too" not in read("in the nerves too or just the body").terms
     assert "too" in read("is 400mg too high").terms
+
+
+def test_a_thing_is_not_known_through_what_one_does_with_it():
+    read = reader("magnesium can reduce blood pressure").read
+    assert [c.word for c in read("what about blood thinners").unknown] == ["thinners"]  # WordNet: thinner ~ reduce
+    assert "kidney" in reader("the kidney").read("renal benefits").expanded["renal"]  # an adjective still is
