@@ -102,8 +102,10 @@ class QueryReader:
     """Reads questions against one corpus vocabulary."""
 
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
-                 synonyms: dict[str, list[str]], max_distance: int = 2) -> None:
+                 synonyms: dict[str, list[str]], max_distance: int = 2,
+                 preceding: Callable[[str], frozenset[str]] = lambda term: frozenset()) -> None:
         self.vocabulary = frozenset(vocabulary)
+        self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
@@ -141,6 +143,7 @@ class QueryReader:
         self._spellings: dict[str, str | None] = {}
         self._strangeness: dict[str, bool] = {}
         self._phrases: dict[str, tuple[int, str]] = {}
+        self._kinds_by_organ: dict[str, bool] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -322,7 +325,16 @@ class QueryReader:
             return False
         before = next((w for w in reversed(tokens[:i]) if w not in stop_words()), "")
         after = next((w for w in tokens[i + 1:] if w not in stop_words()), "")
+        if after and tokens[i + 1] == after and self._kinds_by_body_part(after):
+            return False  # "liver disease" where the article says "kidney disease": another kind of it
         return any(self._names_state(w) for w in (before, after) if w)
+
+    def _kinds_by_body_part(self, word: str) -> bool:
+        """Whether the corpus names kinds of a state by a body part ("kidney disease", "heart
+        problems"), so that another body part before it names a kind the corpus may not discuss."""
+        return _remembered(self._kinds_by_organ, stem(word), lambda term: any(
+            (found := lexicon.entry(self._word_of(before))) is not None and found.main == "n"
+            and found.category == "noun.body" for before in self._preceding(term)))
 
     def _names_state(self, word: str) -> bool:
         """Whether a word is a corpus word for a state, a process or a body part ("pain", "nerve")."""

@@ -253,3 +253,11 @@ def test_a_thing_is_not_known_through_what_one_does_with_it():
     read = reader("magnesium can reduce blood pressure").read
     assert [c.word for c in read("what about blood thinners").unknown] == ["thinners"]  # WordNet: thinner ~ reduce
     assert "kidney" in reader("the kidney").read("renal benefits").expanded["renal"]  # an adjective still is
+
+
+def test_a_body_part_naming_a_kind_of_state_the_article_names_by_body_part_is_a_focus(engine):
+    answer = engine.answer("What about someone with liver disease?",
+                           after="Is magnesium safe for people with heart problems?")
+    assert not answer.answered and "liver" in answer.not_discussed  # the article says "kidney disease"
+    assert engine.answer("can magnesium help my wrist nerve pain").answered  # where the pain is, not a kind
+    assert engine.library.index.preceding(stem("disease")) >= {stem("kidney")}
