@@ -111,7 +111,7 @@ _MIN_WORD = 4  # letters of the shortest whole word a part of a compound may be
 def gloss(word: str, whole_word: Callable[[str], str | None], root_needed: bool = False) -> tuple[str, ...] | None:
     """The plain words a word is made of, if it splits wholly into word parts (at least one from
     the table; with root_needed, a root) and whole words ("neuralgia" -> nerve, pain;
-    "antiinflammatory" -> inflammatory); `whole_word(piece)` gives the word a piece of at least
+    "antiinflammatory" -> reduce, inflammatory); `whole_word(piece)` gives the word a piece of at least
     four letters stands for, or None. Of several splits, the one with the fewest pieces not from
     the table, then the fewest pieces."""
     parts = word_parts()
