@@ -43,9 +43,10 @@ class Engine:
 
     def use(self, library: Library) -> None:
         """Answer from this library from now on (questions in flight finish on the old one)."""
+        subject = _subject(library)
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
-                             self.config.confidence.max_correction_distance, library.index.preceding)
-        self._state = _State(library, reader, _subject(library))
+                             self.config.confidence.max_correction_distance, library.index.preceding, subject)
+        self._state = _State(library, reader, subject)
 
     @property
     def library(self) -> Library:

@@ -31,6 +31,11 @@ from bot.text import lemma_candidates
 CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "noun.feeling", "noun.communication",
                            "noun.group", "noun.act", "time-unit", "kin"})
 FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.body", "life-stage"})
+# Abstract nouns (a process, an event, an idea, a property: "suppression", "synthesis",
+# "disturbance", "excitability") restrict a question only when it names little else: beside two or
+# more specific things the article has ("is the insomnia attributed to suppression of melatonin
+# synthesis?") they say how the asker frames it, not what is asked.
+ABSTRACT_NOUNS = frozenset({"noun.process", "noun.event", "noun.cognition", "noun.attribute"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
 PERSON_STATES = frozenset({"noun.state", "life-stage"})
 

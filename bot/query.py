@@ -58,6 +58,7 @@ class Concept:
     alternatives: tuple[tuple[str, ...], ...] = ()  # ways to match: the words, or one synonym, in full
     weight: float = 1.0  # 2.0 for the question sentence's words in a long message or a follow-up
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
+    abstract: bool = False  # a word the corpus lacks naming a process, event, idea or property
 
 
 @dataclass
@@ -103,8 +104,10 @@ class QueryReader:
 
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
                  synonyms: dict[str, list[str]], max_distance: int = 2,
-                 preceding: Callable[[str], frozenset[str]] = lambda term: frozenset()) -> None:
+                 preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
+                 subject: frozenset[str] = frozenset()) -> None:
         self.vocabulary = frozenset(vocabulary)
+        self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
@@ -191,7 +194,17 @@ class QueryReader:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+        self._frame_abstract(query)
         return query
+
+    def _frame_abstract(self, query: Query) -> None:
+        """Abstract nouns the corpus lacks are context beside two or more specific things of the
+        question sentence that it has (see lexicon.ABSTRACT_NOUNS)."""
+        specific = [c for c in query.known if c.weight >= 1.0 and self.subject.isdisjoint(c.terms)]
+        if len(specific) < 2:
+            return
+        query.context.extend(c.word for c in query.concepts if c.abstract)
+        query.concepts = [c for c in query.concepts if not c.abstract]
 
     def _only_points(self, tokens: list[str]) -> bool:
         """Whether a question sentence names at most one subject and points at the story for the
@@ -379,7 +392,9 @@ class QueryReader:
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
         elif reading.focus(in_question) and (in_question or query.about_person):
-            self._add(query, reading.english, [stem(reading.english)], weight=weight)
+            abstract = bool(reading.entry) and reading.entry.main == "n" and \
+                reading.entry.category in lexicon.ABSTRACT_NOUNS
+            self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
         else:
             query.context.append(reading.english)
             # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
@@ -457,7 +472,7 @@ class QueryReader:
         return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
-             ways: list[list[str]] | None = None, weight: float = 1.0) -> None:
+             ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique:
@@ -479,7 +494,8 @@ class QueryReader:
                     known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)),
                     weight=max(other.weight, weight))
                 return
-        query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
+        query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing,
+                                      abstract=abstract and not known))
 
     def _synonym_at(self, tokens: list[str], i: int) -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection):

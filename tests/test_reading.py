@@ -261,3 +261,10 @@ def test_a_body_part_naming_a_kind_of_state_the_article_names_by_body_part_is_a_
     assert not answer.answered and "liver" in answer.not_discussed  # the article says "kidney disease"
     assert engine.answer("can magnesium help my wrist nerve pain").answered  # where the pain is, not a kind
     assert engine.library.index.preceding(stem("disease")) >= {stem("kidney")}
+
+
+def test_an_abstract_noun_beside_two_specific_things_the_article_has_is_how_the_question_is_framed(engine):
+    answer = engine.answer("Is the insomnia attributed to suppression of melatonin synthesis?")
+    assert answer.answered and {"suppression", "synthesis"} <= set(answer.query.context)
+    assert not engine.answer("can magnesium make you gain weight").answered  # nothing else is named
+    assert not engine.answer("does magnesium help muscle growth").answered  # one specific thing only
