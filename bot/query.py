@@ -39,6 +39,7 @@ _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryRead
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
+_COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
 _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
 # Words by which a question sentence is about a person of the story.
@@ -117,9 +118,11 @@ class QueryReader:
                          for key, values in synonyms.items() if words(key)}
         self._by_lemmas: dict[tuple[str, ...], list[list[str]]] = {}
         for key, values in self.synonyms.items():
-            self._by_lemmas.setdefault(tuple(lemma(w) if w.endswith("s") else w for w in key), values)
+            self._by_lemmas.setdefault(tuple(map(_singular, key)), values)
+        # A compound also matches turned round with a preposition: "problems with sleep" is "sleep problems".
+        self._turned = {(key[1], key[0]): values for key, values in self._by_lemmas.items() if len(key) == 2}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
-        self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas])
+        self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas, *self._turned])
         self._synonym_words = frozenset(w for k in self.synonyms for w in k)  # known words: never corrected
         english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
@@ -502,6 +505,10 @@ class QueryReader:
         its length and its synonyms, or (0, [])."""
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
             return 0, []
+        if i + 2 < len(tokens) and tokens[i + 1] in _COMPOUND_PREPOSITIONS:
+            found = self._turned.get((lemma(tokens[i]), lemma(tokens[i + 2])))
+            if found:
+                return 3, found
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
@@ -559,6 +566,11 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _singular(word: str) -> str:
+    """A synonym key's word with only a plural ending undone ("problems" -> problem; "tired" stays)."""
+    return lemma(word) if word.endswith("s") else word
 
 
 def _names_action(phrase: str) -> bool:

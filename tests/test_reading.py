@@ -268,3 +268,10 @@ def test_an_abstract_noun_beside_two_specific_things_the_article_has_is_how_the_
     assert answer.answered and {"suppression", "synthesis"} <= set(answer.query.context)
     assert not engine.answer("can magnesium make you gain weight").answered  # nothing else is named
     assert not engine.answer("does magnesium help muscle growth").answered  # one specific thing only
+
+
+def test_a_compound_of_the_synonyms_also_matches_turned_round_with_a_preposition():
+    read = reader("insomnia sleep problems", {"sleep problems": ["insomnia"]}).read
+    assert "insomnia" in read("why does it make problems with sleeping").terms
+    assert "insomnia" in read("a problem for sleep").terms
+    assert "insomnia" not in read("sleep with problems").terms  # the head noun comes first
