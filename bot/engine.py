@@ -43,9 +43,10 @@ class Engine:
 
     def use(self, library: Library) -> None:
         """Answer from this library from now on (questions in flight finish on the old one)."""
+        subject = _subject(library)
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
-                             self.config.confidence.max_correction_distance)
-        self._state = _State(library, reader, _subject(library))
+                             self.config.confidence.max_correction_distance, library.index.preceding, subject)
+        self._state = _State(library, reader, subject)
 
     @property
     def library(self) -> Library:
@@ -146,10 +147,12 @@ class Engine:
             text = library.passages[hits[position].passage].text
             return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
 
-        # Among passages that would answer, one stating the fact before one announcing or summing it up.
+        # Among passages that would answer, one stating the fact before one announcing or summing it
+        # up, unless the one announcing covers more of the question (all the article says of it).
+        stated = max((coverage[i] for i in close if coverage[i] >= enough and not restates(i)), default=0.0)
         best = min(close or [0], key=lambda i: (coverage[i] < enough, not fits(i),
-                                                coverage[i] >= enough and restates(i), not opens_section(i),
-                                                -coverage[i], -shared_pairs[i], -in_text[i]))
+                                                enough <= coverage[i] <= stated and restates(i),
+                                                not opens_section(i), -coverage[i], -shared_pairs[i], -in_text[i]))
         return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,

@@ -87,12 +87,15 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 
 
 # Words that stand for the article's subject or point at the article: pronouns, the article itself
-# and what it does ("does it claim...", "what dose is recommended"), taking something (a supplement,
-# a dose).
-_REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|author|claims?|claimed|cites?|"
-                        r"mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|discuss(es|ed)?|"
-                        r"recommends?|recommended|suggests?|suggested|states?|stated|takes?|taking|took|"
-                        r"supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing)\b")
+# and what it does (the reporting verbs of academic English: "does it claim...", "is the insomnia
+# attributed to...", "is concomitant use addressed?", "what dose is recommended"), taking something
+# (a supplement, a dose).
+_REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|paper|authors?|claims?|claimed|"
+                        r"cites?|cited|mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|"
+                        r"discuss(es|ed)?|recommends?|recommended|suggests?|suggested|states?|stated|"
+                        r"(address|attribut|describ|acknowledg|characteri[sz]|propos|not|indicat|highlight|"
+                        r"emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)|"
+                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing)\b")
 
 
 def refers_to_subject(question: str) -> bool:

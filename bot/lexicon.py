@@ -31,6 +31,11 @@ from bot.text import lemma_candidates
 CONTEXT_NOUNS = frozenset({"", "noun.Tops", "noun.motive", "noun.relation", "noun.feeling", "noun.communication",
                            "noun.group", "noun.act", "time-unit", "kin"})
 FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.body", "life-stage"})
+# Abstract nouns (a process, an event, an idea, a property: "suppression", "synthesis",
+# "disturbance", "excitability") restrict a question only when it names little else: beside two or
+# more specific things the article has ("is the insomnia attributed to suppression of melatonin
+# synthesis?") they say how the asker frames it, not what is asked.
+ABSTRACT_NOUNS = frozenset({"noun.process", "noun.event", "noun.cognition", "noun.attribute"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
 PERSON_STATES = frozenset({"noun.state", "life-stage"})
 
@@ -65,6 +70,8 @@ def entry(word: str) -> Entry | None:
             parts, category, related = line.split("\t")
             if form != word and word.endswith("s") and "n" in parts:  # a plural is a noun ("antibiotics")
                 parts = "n" + parts.replace("n", "")
+            elif form != word and word.endswith("ed") and "v" in parts:  # a participle is a verb ("flagged")
+                parts = "v" + parts.replace("v", "")
             return Entry(parts, category, tuple(r for r in related.split(";") if r))
     return None
 
@@ -109,7 +116,7 @@ _MIN_WORD = 4  # letters of the shortest whole word a part of a compound may be
 def gloss(word: str, whole_word: Callable[[str], str | None], root_needed: bool = False) -> tuple[str, ...] | None:
     """The plain words a word is made of, if it splits wholly into word parts (at least one from
     the table; with root_needed, a root) and whole words ("neuralgia" -> nerve, pain;
-    "antiinflammatory" -> inflammatory); `whole_word(piece)` gives the word a piece of at least
+    "antiinflammatory" -> reduce, inflammatory); `whole_word(piece)` gives the word a piece of at least
     four letters stands for, or None. Of several splits, the one with the fewest pieces not from
     the table, then the fewest pieces."""
     parts = word_parts()

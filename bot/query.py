@@ -39,6 +39,7 @@ _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryRead
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
+_COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
 _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
 # Words by which a question sentence is about a person of the story.
@@ -58,6 +59,7 @@ class Concept:
     alternatives: tuple[tuple[str, ...], ...] = ()  # ways to match: the words, or one synonym, in full
     weight: float = 1.0  # 2.0 for the question sentence's words in a long message or a follow-up
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
+    abstract: bool = False  # a word the corpus lacks naming a process, event, idea or property
 
 
 @dataclass
@@ -102,8 +104,12 @@ class QueryReader:
     """Reads questions against one corpus vocabulary."""
 
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
-                 synonyms: dict[str, list[str]], max_distance: int = 2) -> None:
+                 synonyms: dict[str, list[str]], max_distance: int = 2,
+                 preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
+                 subject: frozenset[str] = frozenset()) -> None:
         self.vocabulary = frozenset(vocabulary)
+        self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
+        self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
@@ -112,9 +118,11 @@ class QueryReader:
                          for key, values in synonyms.items() if words(key)}
         self._by_lemmas: dict[tuple[str, ...], list[list[str]]] = {}
         for key, values in self.synonyms.items():
-            self._by_lemmas.setdefault(tuple(lemma(w) if w.endswith("s") else w for w in key), values)
+            self._by_lemmas.setdefault(tuple(map(_singular, key)), values)
+        # A compound also matches turned round with a preposition: "problems with sleep" is "sleep problems".
+        self._turned = {(key[1], key[0]): values for key, values in self._by_lemmas.items() if len(key) == 2}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
-        self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas])
+        self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas, *self._turned])
         self._synonym_words = frozenset(w for k in self.synonyms for w in k)  # known words: never corrected
         english_words(), question_stems()  # loaded here rather than while answering a question
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
@@ -141,6 +149,7 @@ class QueryReader:
         self._spellings: dict[str, str | None] = {}
         self._strangeness: dict[str, bool] = {}
         self._phrases: dict[str, tuple[int, str]] = {}
+        self._kinds_by_organ: dict[str, bool] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -188,7 +197,17 @@ class QueryReader:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+        self._frame_abstract(query)
         return query
+
+    def _frame_abstract(self, query: Query) -> None:
+        """Abstract nouns the corpus lacks are context beside two or more specific things of the
+        question sentence that it has (see lexicon.ABSTRACT_NOUNS)."""
+        specific = [c for c in query.known if c.weight >= 1.0 and self.subject.isdisjoint(c.terms)]
+        if len(specific) < 2:
+            return
+        query.context.extend(c.word for c in query.concepts if c.abstract)
+        query.concepts = [c for c in query.concepts if not c.abstract]
 
     def _only_points(self, tokens: list[str]) -> bool:
         """Whether a question sentence names at most one subject and points at the story for the
@@ -245,6 +264,8 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
+        if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):
+            return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
             return  # a quantity the corpus does not mention names no subject
         term = stem(word)
@@ -320,7 +341,16 @@ class QueryReader:
             return False
         before = next((w for w in reversed(tokens[:i]) if w not in stop_words()), "")
         after = next((w for w in tokens[i + 1:] if w not in stop_words()), "")
+        if after and tokens[i + 1] == after and self._kinds_by_body_part(after):
+            return False  # "liver disease" where the article says "kidney disease": another kind of it
         return any(self._names_state(w) for w in (before, after) if w)
+
+    def _kinds_by_body_part(self, word: str) -> bool:
+        """Whether the corpus names kinds of a state by a body part ("kidney disease", "heart
+        problems"), so that another body part before it names a kind the corpus may not discuss."""
+        return _remembered(self._kinds_by_organ, stem(word), lambda term: any(
+            (found := lexicon.entry(self._word_of(before))) is not None and found.main == "n"
+            and found.category == "noun.body" for before in self._preceding(term)))
 
     def _names_state(self, word: str) -> bool:
         """Whether a word is a corpus word for a state, a process or a body part ("pain", "nerve")."""
@@ -365,7 +395,9 @@ class QueryReader:
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
         elif reading.focus(in_question) and (in_question or query.about_person):
-            self._add(query, reading.english, [stem(reading.english)], weight=weight)
+            abstract = bool(reading.entry) and reading.entry.main == "n" and \
+                reading.entry.category in lexicon.ABSTRACT_NOUNS
+            self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
         else:
             query.context.append(reading.english)
             # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
@@ -395,7 +427,9 @@ class QueryReader:
         found = lexicon.entry(english)
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
-            ways = [way for way in map(self._corpus_terms, found.related) if way]
+            # A thing is not known through what one does with it ("thinner" -> reduce).
+            related = [r for r in found.related if found.main != "n" or not _names_action(r)]
+            ways = [way for way in map(self._corpus_terms, related) if way]
         plain = None
         if not ways and " " not in english:
             plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None)
@@ -441,7 +475,7 @@ class QueryReader:
         return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
-             ways: list[list[str]] | None = None, weight: float = 1.0) -> None:
+             ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique:
@@ -463,13 +497,18 @@ class QueryReader:
                     known=other.known or known, alternatives=tuple(dict.fromkeys(other.alternatives + usable)),
                     weight=max(other.weight, weight))
                 return
-        query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing))
+        query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing,
+                                      abstract=abstract and not known))
 
     def _synonym_at(self, tokens: list[str], i: int) -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection):
         its length and its synonyms, or (0, [])."""
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
             return 0, []
+        if i + 2 < len(tokens) and tokens[i + 1] in _COMPOUND_PREPOSITIONS:
+            found = self._turned.get((lemma(tokens[i]), lemma(tokens[i + 2])))
+            if found:
+                return 3, found
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
@@ -527,6 +566,17 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _singular(word: str) -> str:
+    """A synonym key's word with only a plural ending undone ("problems" -> problem; "tired" stays)."""
+    return lemma(word) if word.endswith("s") else word
+
+
+def _names_action(phrase: str) -> bool:
+    """Whether a related word is mainly a verb ("reduce", "thin out")."""
+    found = lexicon.entry(phrase)
+    return found is not None and found.main == "v"
 
 
 def _is_verb(word: str) -> bool:

@@ -113,6 +113,14 @@ class Index:
         wanted = np.asarray(passages, dtype=np.int64)[:, None] * width * width + np.asarray(codes, np.int64)[None, :]
         return _lookup(self.pairs, wanted)[0].sum(axis=1)
 
+    def preceding(self, term: str) -> frozenset[str]:
+        """The terms that stand right before a term somewhere in the corpus ("kidney" before "diseas")."""
+        width, i = len(self.terms), self.term_ids.get(term)
+        if i is None:
+            return frozenset()
+        firsts = (self.pairs[self.pairs % width == i] // width) % width
+        return frozenset(self.terms[j] for j in np.unique(firsts).tolist())
+
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""
         i = self.term_ids.get(term)

@@ -115,7 +115,7 @@ def lemma_candidates(word: str) -> list[str]:
     """The word and the base forms it may be an inflection of ("kids" -> kid, "took" -> take)."""
     found = [word, irregular_forms().get(word, word)]
     found += [word[: -len(suffix)] + base for suffix, base in INFLECTIONS
-              if word.endswith(suffix) and len(word) >= len(suffix) + 2]
+              if word.endswith(suffix) and len(word) >= len(suffix) + 2 and not (suffix == "s" and word.endswith("ss"))]
     return list(dict.fromkeys(found))
 
 
@@ -145,19 +145,31 @@ def lemma(word: str) -> str:
 @cache
 def text_speak() -> dict[str, tuple[str, ...]]:
     """Chat abbreviations and the words they stand for ("u" -> you, "bc" -> because, "lol" -> nothing)."""
-    return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines("text-speak.txt"))}
+    return _abbreviations("text-speak.txt")
+
+
+@cache
+def clinical_shorthand() -> dict[str, tuple[str, ...]]:
+    """Clinical abbreviations and the words they stand for ("pts" -> patients, "cns" -> central nervous system)."""
+    return _abbreviations("clinical-shorthand.txt")
+
+
+def _abbreviations(name: str) -> dict[str, tuple[str, ...]]:
+    """A shipped table of abbreviations, one a line: the abbreviation, then the words it stands for."""
+    return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines(name))}
 
 
 def message_words(text: str, hedges: bool = True, fixed: Callable[[str], str] = lambda word: word) -> list[str]:
     """The words of a message as people mean them: each word as `fixed` reads it (a typo corrected),
-    text-speak spelled out ("can u" -> can, you). With hedges=False, abbreviations of whole phrases
-    ("ngl", "tbh", "idk") are left out: they hedge or fill, and name nothing the question is about
-    (contractions such as "im" stay)."""
-    speak, stops = text_speak(), stop_words()
+    text-speak and clinical shorthand spelled out ("can u" -> can, you; "pts" -> patients). With
+    hedges=False, text-speak for whole phrases ("ngl", "tbh", "idk") is left out: it hedges or
+    fills, and names nothing the question is about (contractions such as "im" stay, and so does
+    clinical shorthand: "bp" names what is asked)."""
+    speak, shorthand, stops = text_speak(), clinical_shorthand(), stop_words()
     out: list[str] = []
     for word in map(fixed, words(text)):
-        meaning = speak.get(word, (word,))
-        if hedges or len(meaning) == 1 or stops.issuperset(meaning):
+        meaning = speak[word] if word in speak else shorthand.get(word, (word,))
+        if hedges or len(meaning) == 1 or stops.issuperset(meaning) or word in shorthand:
             out.extend(meaning)
     return out
 

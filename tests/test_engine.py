@@ -213,6 +213,9 @@ def test_a_passage_that_points_back_carries_the_sentence_it_points_to(engine):
 def test_a_passage_that_only_announces_does_not_win_over_one_that_states(engine):
     answer = engine.answer("what are the side effects of magnesium")
     assert answer.answered and "we will" not in answer.passages[0].text.casefold()
+    # ...unless it covers more of the question: all the article says of gummies is what it will explore
+    answer = engine.answer("Does the text address adverse effects of magnesium gummies specifically?")
+    assert answer.answered and "gummies" in answer.passages[0].text
 
 
 @pytest.mark.parametrize("question", ["magneisum side efects", "magnesuim sleeep cuase", "how mcuh magneisum per dya"])
