@@ -63,6 +63,15 @@ def test_the_subject_talked_about_is_calm_until_the_writer_says_it_of_themselves
     assert found is not None and found.self_harm
 
 
+@pytest.mark.parametrize("message", [
+    "grandpa has dementia and swallowed 20 of his tablets", "my aunt knocked back a fistful of her sleeping pills",
+    "he took a week's supply of his meds at once", "my nephew's 3 and there are maybe 6 missing from the pot",
+    "my nan drink the whole bottle of her syrup"])
+def test_a_long_standing_condition_or_a_habit_does_not_calm_swallowing_a_large_amount(message):
+    found = emergency(message)
+    assert found is not None and not found.self_harm
+
+
 def test_fiction_calms_even_self_harm():
     assert emergency("in my novel the hero says nobody would miss him and wants to kill himself") is None
 
