@@ -98,13 +98,24 @@ def red_flags() -> RedFlags:
                   for e in data["signs"])
     swallowed = compiled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
-    vocabulary = sorted(w for w in named | set(text_speak()) if len(w) >= _NAMED_MIN)
+    vocabulary = sorted(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
     left_out: dict[str, str] = {}
     for word in vocabulary:
         for i in range(len(word)):
             left_out.setdefault(word[:i] + word[i + 1:], word)
     undoubled = {_undoubled(word): word for word in vocabulary if _undoubled(word) != word}
     return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out, undoubled)
+
+
+_ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")
+
+
+def _whole_words(named: set[str]) -> set[str]:
+    """The English words that the patterns name by a stem or one form ("suicid\\w*" -> suicide, suicidal;
+    "seizures?" -> seizure), so that their typos are read too."""
+    english = english_words()
+    forms = {w + ending for w in named for ending in _ENDINGS} | {w[:-1] for w in named if w.endswith("s")}
+    return forms & english
 
 
 def _undoubled(word: str) -> str:

@@ -72,6 +72,19 @@ def test_a_long_standing_condition_or_a_habit_does_not_calm_swallowing_a_large_a
     assert found is not None and not found.self_harm
 
 
+@pytest.mark.parametrize("message", [
+    "my gran has gone grey and is not answering me", "my toddler bit into a laundry pod and there's foam in his mouth",
+    "my wife took way more than her prescribed dose", "the baby got hold of my pill organiser and some are gone"])
+def test_someone_else_in_danger_said_in_other_words(message):
+    found = emergency(message)
+    assert found is not None and not found.self_harm
+
+
+def test_someone_now_fine_is_not_happening_now():
+    assert emergency("my dad had chest pains last year, now he's fine. can he take magnesium?") is None
+    assert emergency("my dad had chest pains last year and now he has them again") is not None
+
+
 def test_fiction_calms_even_self_harm():
     assert emergency("in my novel the hero says nobody would miss him and wants to kill himself") is None
 
@@ -97,6 +110,7 @@ def test_idioms_and_ordinary_intake_stay_calm(message):
     ("his face is droopy on one sde", "his face is droopy on one side"),
     ("i wnat to dissapear", "i want to disappear"),
     ("ima end it tonite", "i am going to end it tonight"),
+    ("thinking about suicde after my siezure", "thinking about suicide after my seizure"),
 ])
 def test_cheap_typos_are_read_as_the_words_the_signs_name(typed, read):
     assert plain_words(typed) == read
