@@ -98,7 +98,9 @@ def test_fiction_calms_even_self_harm():
     "I feel like disappearing under a blanket all winter", "my cramps are gone for good, thank you for everything",
     "my husband would be fine without me for a weekend, can I take magnesium on the trip?",
     "I feel like a burden on my doctor with all my questions", "how many tablets does it take to feel it",
-    "no one would notice if I switched brands, right?", "last message from me for today, thanks!"])
+    "no one would notice if I switched brands, right?", "last message from me for today, thanks!",
+    "my son overdosed on sugar at the party lol", "I'm ready to go to the pharmacy, which magnesium?",
+    "is 400 mg enough to make sure I sleep?", "what's the quickest way to make the cramps stop"])
 def test_idioms_and_ordinary_intake_stay_calm(message):
     assert emergency(message) is None
 
