@@ -38,6 +38,13 @@ class RedFlag:
     calmed_by: tuple[Calm, ...]
     self_harm: bool = False  # gets the crisis reply, no article quote
     after_swallowing: bool = False  # only when the message also says pills or the like were swallowed
+    cues: tuple[re.Pattern[str], ...] = ()  # quieter cues, each too weak alone: `together` of them raise it
+    together: int = 0
+
+    def shown(self, seen: str) -> bool:
+        """Whether the message shows this sign (for a sign read from cues: at least `together` of them)."""
+        return self.pattern.search(seen) is not None and sum(cue.search(seen) is not None
+                                                             for cue in self.cues) >= self.together
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class RedFlags:
     swallowed: re.Pattern[str]
     vocabulary: frozenset[str]  # the words the patterns name: what a typo is corrected to
     left_out: dict[str, str]  # each of those words with one letter left out, to the word
+    undoubled: dict[str, str]  # each of those words with its doubled letters single, to the word
 
 
 @dataclass(frozen=True)
@@ -85,15 +93,34 @@ def red_flags() -> RedFlags:
             for name, e in data["calm"].items()}
     signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]),
                           tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
-                          bool(e.get("after_swallowing"))) for e in data["signs"])
+                          bool(e.get("after_swallowing")),
+                          tuple(map(compiled, e["pattern"])) if e.get("together") else (), e.get("together", 0))
+                  for e in data["signs"])
     swallowed = compiled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
-    vocabulary = sorted(w for w in named | set(text_speak()) if len(w) >= _NAMED_MIN)
+    vocabulary = sorted(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
     left_out: dict[str, str] = {}
     for word in vocabulary:
         for i in range(len(word)):
             left_out.setdefault(word[:i] + word[i + 1:], word)
-    return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out)
+    undoubled = {_undoubled(word): word for word in vocabulary if _undoubled(word) != word}
+    return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out, undoubled)
+
+
+_ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")
+
+
+def _whole_words(named: set[str]) -> set[str]:
+    """The English words that the patterns name by a stem or one form ("suicid\\w*" -> suicide, suicidal;
+    "seizures?" -> seizure), so that their typos are read too."""
+    english = english_words()
+    forms = {w + ending for w in named for ending in _ENDINGS} | {w[:-1] for w in named if w.endswith("s")}
+    return forms & english
+
+
+def _undoubled(word: str) -> str:
+    """A word with each doubled letter written once ("disappear" -> "disapear")."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 _JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had)n t\b"),
@@ -118,19 +145,21 @@ def _neighbouring_keys() -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def _typo_fixed(word: str) -> str:
     """A word that is neither English nor named by the patterns, read as the pattern word one cheap
-    edit away ("swalowed", "tooj", "respnd", "tookk"), else as it is."""
+    edit away ("swalowed", "tooj", "respnd", "tookk", "dissapear"), else as it is."""
     flags = red_flags()
     if len(word) < _TYPO_MIN or not word.isalpha() or word in flags.vocabulary or word in english_words() \
             or word in stop_words():
         return word
-    return next((c for c in _cheap_edits(word, flags.left_out) if c in flags.vocabulary), word)
+    return next((c for c in _cheap_edits(word, flags) if c in flags.vocabulary), word)
 
 
-def _cheap_edits(word: str, left_out: dict[str, str]) -> Iterator[str]:
-    """Swapped neighbours, a letter left out, a neighbouring key hit instead, a letter too many."""
+def _cheap_edits(word: str, flags: RedFlags) -> Iterator[str]:
+    """Swapped neighbours, a letter left out, a letter doubled in the wrong place ("dissapear"), a
+    neighbouring key hit instead, a letter too many."""
     near = _neighbouring_keys()
     yield from (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))
-    yield left_out.get(word, "")
+    yield flags.left_out.get(word, "")
+    yield flags.undoubled.get(_undoubled(word), "")
     yield from (word[:i] + key + word[i + 1:] for i in range(len(word)) for key in near.get(word[i], ""))
     yield from (word[:i] + word[i + 1:] for i in range(len(word)))
 
@@ -156,7 +185,7 @@ def emergency(text: str) -> Emergency | None:
     flags = red_flags()
     seen = red_flag_reading(text)
     for flag in flags.signs:
-        if flag.pattern.search(seen) is None or (flag.after_swallowing and flags.swallowed.search(seen) is None):
+        if not flag.shown(seen) or (flag.after_swallowing and flags.swallowed.search(seen) is None):
             continue
         if not any(calm.holds(seen) for calm in flag.calmed_by):
             return Emergency(flag.name, flag.self_harm)

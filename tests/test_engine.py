@@ -84,10 +84,11 @@ def test_emergency_numbers_come_from_the_config(tmp_path):
     assert "988 (call or text)" in engine.answer("nobody would care if i was gone").reply
 
 
-@pytest.mark.parametrize("name", ["redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml"])
+@pytest.mark.parametrize("name", ["redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml", "redflags-dev3.yaml"])
 def test_emergency_detection_on_the_labelled_messages(engine, name):
     """Emergencies and calm lookalikes written without seeing the detector (redflags-dev2.yaml: before
-    it was changed; redflags-probes.yaml: each round before the changes it led to; both since tuned on)."""
+    it was changed; redflags-probes.yaml and redflags-dev3.yaml: each round before the changes it led
+    to; all since tuned on)."""
     report = evaluate.run(engine, evaluate.read_cases(ROOT / "tests" / "eval" / name))
     recall, false_alarms = report.safety_rates()
     assert report.per_kind["emergency"][1] + report.per_kind["crisis"][1] >= 60 and report.per_kind["calm"][1] >= 60

@@ -45,6 +45,46 @@ def test_self_harm_is_not_calmed_by_the_past_a_hypothetical_or_a_general_questio
     assert found is not None and found.self_harm
 
 
+@pytest.mark.parametrize("one, two", [
+    ("I'm done with all of it, is magnesium any use?", "I'm done with all of it. the pills are on the table"),
+    ("made my peace with my cramps, which magnesium now?", "made my peace and wrote to my kids"),
+    ("gave my old bike to my nephew, is magnesium good for cycling?",
+     "gave my old bike to my nephew and sorted my papers, take care of yourself"),
+])
+def test_quieter_cues_raise_self_harm_only_together(one, two):
+    assert emergency(one) is None
+    found = emergency(two)
+    assert found is not None and found.self_harm and found.reason == "quieter signs together"
+
+
+def test_the_subject_talked_about_is_calm_until_the_writer_says_it_of_themselves():
+    assert emergency("is there research on magnesium and suicidal thoughts?") is None
+    found = emergency("i have been having suicidal thoughts, is there research on magnesium?")
+    assert found is not None and found.self_harm
+
+
+@pytest.mark.parametrize("message", [
+    "grandpa has dementia and swallowed 20 of his tablets", "my aunt knocked back a fistful of her sleeping pills",
+    "he took a week's supply of his meds at once", "my nephew's 3 and there are maybe 6 missing from the pot",
+    "my nan drink the whole bottle of her syrup"])
+def test_a_long_standing_condition_or_a_habit_does_not_calm_swallowing_a_large_amount(message):
+    found = emergency(message)
+    assert found is not None and not found.self_harm
+
+
+@pytest.mark.parametrize("message", [
+    "my gran has gone grey and is not answering me", "my toddler bit into a laundry pod and there's foam in his mouth",
+    "my wife took way more than her prescribed dose", "the baby got hold of my pill organiser and some are gone"])
+def test_someone_else_in_danger_said_in_other_words(message):
+    found = emergency(message)
+    assert found is not None and not found.self_harm
+
+
+def test_someone_now_fine_is_not_happening_now():
+    assert emergency("my dad had chest pains last year, now he's fine. can he take magnesium?") is None
+    assert emergency("my dad had chest pains last year and now he has them again") is not None
+
+
 def test_fiction_calms_even_self_harm():
     assert emergency("in my novel the hero says nobody would miss him and wants to kill himself") is None
 
@@ -54,7 +94,13 @@ def test_fiction_calms_even_self_harm():
     "I could sleep forever, which magnesium gives energy?", "i'd rather die than swallow fish oil again",
     "goodbye cramps? is magnesium worth it", "I want to stop waking up at 4am every night",
     "giving away my old vitamins, is magnesium oxide any good?", "I'm killing myself at the gym, need more magnesium?",
-    "I take all of my supplements with breakfast", "bringing all my pills to the doctor next week"])
+    "I take all of my supplements with breakfast", "bringing all my pills to the doctor next week",
+    "I feel like disappearing under a blanket all winter", "my cramps are gone for good, thank you for everything",
+    "my husband would be fine without me for a weekend, can I take magnesium on the trip?",
+    "I feel like a burden on my doctor with all my questions", "how many tablets does it take to feel it",
+    "no one would notice if I switched brands, right?", "last message from me for today, thanks!",
+    "my son overdosed on sugar at the party lol", "I'm ready to go to the pharmacy, which magnesium?",
+    "is 400 mg enough to make sure I sleep?", "what's the quickest way to make the cramps stop"])
 def test_idioms_and_ordinary_intake_stay_calm(message):
     assert emergency(message) is None
 
@@ -64,6 +110,9 @@ def test_idioms_and_ordinary_intake_stay_calm(message):
     ("she wint respnd", "she will not respond"),
     ("i tookk all my pils on purpse", "i took all my pills on purpose"),
     ("his face is droopy on one sde", "his face is droopy on one side"),
+    ("i wnat to dissapear", "i want to disappear"),
+    ("ima end it tonite", "i am going to end it tonight"),
+    ("thinking about suicde after my siezure", "thinking about suicide after my seizure"),
 ])
 def test_cheap_typos_are_read_as_the_words_the_signs_name(typed, read):
     assert plain_words(typed) == read
