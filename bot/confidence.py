@@ -34,7 +34,7 @@ import numpy as np
 from bot import intent
 from bot.answer import Kind
 from bot.config import ConfidenceConfig
-from bot.query import Query
+from bot.query import Concept, Query
 from bot.search import Index
 
 
@@ -70,6 +70,13 @@ def weight(index: Index, terms: tuple[str, ...]) -> float:
     return math.log((index.size + 1) / df) if df else 0.0
 
 
+def concept_weight(index: Index, concept: Concept) -> float:
+    """How informative a concept is: as its commonest way of being said ("adverse effects" weighs as
+    "side effects", which the article says often), so that a rare synonym of a common idea does not
+    outweigh the question's own subject."""
+    return min((weight(index, way) for way in concept.alternatives), default=weight(index, concept.terms))
+
+
 def assess(query: Query, index: Index, passages: list[int], texts: list[str],
            heading_counts: list[dict[str, int]]) -> Candidates:
     """Coverage and own-text matches of each candidate passage (ids and texts), vectorised over the
@@ -87,7 +94,7 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     present, in_own_text = frequencies > 0, frequencies > in_heading.reshape(frequencies.shape)
     hits = np.zeros((len(concepts), len(ids)), dtype=bool)
     in_text = np.zeros(len(ids), dtype=np.int64)
-    weights = np.array([weight(index, c.terms) * c.weight for c in concepts])
+    weights = np.array([concept_weight(index, c) * c.weight for c in concepts])
     for row, concept in enumerate(concepts):
         own = np.zeros(len(ids), dtype=bool)
         for way in concept.alternatives:

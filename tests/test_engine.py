@@ -6,7 +6,7 @@ import weakref
 
 import pytest
 
-from bot import evaluate
+from bot import confidence, evaluate
 from bot.answer import Kind
 from bot.engine import load
 from bot.safety import red_flags
@@ -227,3 +227,13 @@ def test_readings_show_words_not_stems(engine):
     answer = engine.answer("is it absorbed well?")
     assert answer.reason["corrected"] == {"absorbed": "absorption"}
     assert answer.query is not None and answer.confidence is not None and answer.confidence.kind is answer.kind
+
+
+def test_a_concept_weighs_as_its_commonest_way_of_being_said(engine):
+    index = engine.library.index
+    reader = engine._state.reader
+    adverse = next(c for c in reader.read("adverse effects").known if "advers" in c.terms)
+    assert confidence.concept_weight(index, adverse) < confidence.weight(index, ("advers",))
+    # so a rare synonym of a common idea ("adverse effects": "side effects") does not outweigh the subject
+    answer = engine.answer("Is restlessness listed as an adverse effect, and by what mechanism?")
+    assert answer.answered and "anxiety and restlessness" in answer.passages[0].text
