@@ -83,7 +83,7 @@ class Engine:
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        wanted = intent.of_question(query.asking)
+        wanted = intent.of_question(query.asking, query.pointed)
         order = self._rerank(query, hits, candidates, wanted, library)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]

@@ -21,6 +21,8 @@ class Intent:
     question: re.Pattern[str]
     answer: re.Pattern[str]
     required: bool = False  # no passage with such an answer: the question is not covered
+    anchored: bool = False  # the answer must be in or right after the first sentence on the question's subject
+    direction: bool = False  # which way an effect goes (harm): also read from what a question points back at
 
 
 INTENTS = (
@@ -29,8 +31,17 @@ INTENTS = (
         r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
-    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why)\b"),
-           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
+    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why|how come)\b"),
+           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
+    # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
+    # "mess up", "keep me up", "make him anxious"), so a passage saying it helps does not answer it.
+    Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
+                              r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
+                              r"(make|makes|made|making|give|gives|giving) (\w+ )?(anxious|nervous|"
+                              r"restless|jittery|wired|sick|worse|not sleep)|"
+                              r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
+           re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
+                      r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
     Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
@@ -46,10 +57,12 @@ _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
 
-def of_question(question: str) -> list[Intent]:
-    """The intents a question shows."""
-    text = _plain(question)
-    return [intent for intent in INTENTS if intent.question.search(text)]
+def of_question(question: str, pointed: str = "") -> list[Intent]:
+    """The intents a question shows; a question that only points back ("why tho", "is that
+    possible?") also asks in the direction of what it points at (a harm)."""
+    text, back = _plain(question), _plain(pointed) if pointed else ""
+    return [intent for intent in INTENTS
+            if intent.question.search(text) or intent.direction and back and intent.question.search(back)]
 
 
 def defined_word(question: str) -> str | None:
@@ -69,7 +82,7 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     sentence on that subject."""
     if not intent.answer.search(normalise(passage)):
         return False
-    if intent.name != "reason" or not about:
+    if not intent.anchored or not about:
         return True
     sentences = sentence_terms(passage)
     for i, (_, terms) in enumerate(sentences):

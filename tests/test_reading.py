@@ -275,3 +275,15 @@ def test_a_compound_of_the_synonyms_also_matches_turned_round_with_a_preposition
     assert "insomnia" in read("why does it make problems with sleeping").terms
     assert "insomnia" in read("a problem for sleep").terms
     assert "insomnia" not in read("sleep with problems").terms  # the head noun comes first
+
+
+def test_a_question_about_harm_wants_a_passage_saying_it_harms_also_when_it_only_points_back(engine):
+    assert [i.name for i in intent.of_question("can it mess up my sleep")] == ["harm"]
+    assert [i.name for i in intent.of_question("does it help me sleep")] == []
+    assert "harm" in [i.name for i in intent.of_question("is that possible", "he is sleeping worse than before")]
+    # the story says which way: "sleeping worse" is not the passage saying it improves sleep
+    answer = engine.answer("I've been giving my husband magnesium to help him sleep, but he says he's "
+                           "sleeping worse than before. Is that possible?")
+    assert "interfere with melatonin production" in answer.passages[0].text
+    follow = engine.answer("wait how come", after="can mag mess up ur sleep")
+    assert "interfere with melatonin production" in follow.passages[0].text
