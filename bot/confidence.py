@@ -59,6 +59,12 @@ class Candidates:
     coverage: np.ndarray  # share of the question's informative weight in each passage
     in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
     hits: np.ndarray  # concepts x passages: which concept each passage matches
+    specific: np.ndarray  # share of the weight of the question's specific concepts (see SPECIFIC) in each
+
+
+# A concept found in under this share of the passages says what a question is about; a commoner one
+# ("supplements" in an article about taking supplements) says more how it is asked.
+SPECIFIC = 1 / 3
 
 
 def weight(index: Index, terms: tuple[str, ...]) -> float:
@@ -94,7 +100,8 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     present, in_own_text = frequencies > 0, frequencies > in_heading.reshape(frequencies.shape)
     hits = np.zeros((len(concepts), len(ids)), dtype=bool)
     in_text = np.zeros(len(ids), dtype=np.int64)
-    weights = np.array([concept_weight(index, c) * c.weight for c in concepts])
+    informative = np.array([concept_weight(index, c) for c in concepts])
+    weights = informative * np.array([c.weight for c in concepts])
     for row, concept in enumerate(concepts):
         own = np.zeros(len(ids), dtype=bool)
         for way in concept.alternatives:
@@ -105,7 +112,9 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     # A word the corpus lacks weighs as a word found in no passage: coverage counts it as missing.
     total = weights.sum() + len(query.unknown) * math.log(index.size + 1)
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    return Candidates(ids, texts, coverage, in_text, hits)
+    pointed = weights * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))
+    specific = (pointed @ hits) / pointed.sum() if pointed.sum() else np.zeros(len(ids))
+    return Candidates(ids, texts, coverage, in_text, hits, specific)
 
 
 def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
