@@ -49,7 +49,11 @@ INTENTS = (
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
-    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b"),
+    # Who: also "which patients / people / populations", and contraindications (those who should not take it).
+    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
+                                r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
+                                r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
+                                r"\bcontraindicat\w*"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )
 _WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
@@ -102,13 +106,14 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # Words that stand for the article's subject or point at the article: pronouns, the article itself
 # and what it does (the reporting verbs of academic English: "does it claim...", "is the insomnia
 # attributed to...", "is concomitant use addressed?", "what dose is recommended"), taking something
-# (a supplement, a dose).
+# (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
 _REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|paper|authors?|claims?|claimed|"
                         r"cites?|cited|mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|"
                         r"discuss(es|ed)?|recommends?|recommended|suggests?|suggested|states?|stated|"
                         r"(address|attribut|describ|acknowledg|characteri[sz]|propos|not|indicat|highlight|"
                         r"emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)|"
-                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing)\b")
+                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"cautions?|precautions?|contraindicat\w*)\b")
 
 
 def refers_to_subject(question: str) -> bool:
