@@ -15,7 +15,8 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
    and the passage says nothing of time or place            -> WEAK.
 4. Coverage: the share of the question's informative weight that the best passage contains.
    A concept's weight is log((N + 1) / df), of its rarest term found in under half of the
-   passages, else of its most common one, times the concept's own weight (the question sentence
+   passages, else of its most common one, taken for its commonest way of being said ("adverse
+   effects" weighs as "side effects"), times the concept's own weight (the question sentence
    weighs more than the story, a borrowed follow-up word less); so a word found in every passage
    ("magnesium" in an article about magnesium) weighs almost nothing and rare words weigh most. A
    word the corpus lacks weighs as a word found in no passage, and is never matched. A concept counts
