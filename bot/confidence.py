@@ -15,7 +15,8 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
    and the passage says nothing of time or place            -> WEAK.
 4. Coverage: the share of the question's informative weight that the best passage contains.
    A concept's weight is log((N + 1) / df), of its rarest term found in under half of the
-   passages, else of its most common one, times the concept's own weight (the question sentence
+   passages, else of its most common one, taken for its commonest way of being said ("adverse
+   effects" weighs as "side effects"), times the concept's own weight (the question sentence
    weighs more than the story, a borrowed follow-up word less); so a word found in every passage
    ("magnesium" in an article about magnesium) weighs almost nothing and rare words weigh most. A
    word the corpus lacks weighs as a word found in no passage, and is never matched. A concept counts
@@ -34,7 +35,7 @@ import numpy as np
 from bot import intent
 from bot.answer import Kind
 from bot.config import ConfidenceConfig
-from bot.query import Query
+from bot.query import Concept, Query
 from bot.search import Index
 
 
@@ -59,6 +60,12 @@ class Candidates:
     coverage: np.ndarray  # share of the question's informative weight in each passage
     in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
     hits: np.ndarray  # concepts x passages: which concept each passage matches
+    specific: np.ndarray  # share of the weight of the question's specific concepts (see SPECIFIC) in each
+
+
+# A concept found in under this share of the passages says what a question is about; a commoner one
+# ("supplements" in an article about taking supplements) says more how it is asked.
+SPECIFIC = 1 / 3
 
 
 def weight(index: Index, terms: tuple[str, ...]) -> float:
@@ -68,6 +75,13 @@ def weight(index: Index, terms: tuple[str, ...]) -> float:
     rare = [df for df in frequencies if df < index.size / 2]
     df = min(rare) if rare else max(frequencies, default=0)
     return math.log((index.size + 1) / df) if df else 0.0
+
+
+def concept_weight(index: Index, concept: Concept) -> float:
+    """How informative a concept is: as its commonest way of being said ("adverse effects" weighs as
+    "side effects", which the article says often), so that a rare synonym of a common idea does not
+    outweigh the question's own subject."""
+    return min((weight(index, way) for way in concept.alternatives), default=weight(index, concept.terms))
 
 
 def assess(query: Query, index: Index, passages: list[int], texts: list[str],
@@ -87,7 +101,8 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     present, in_own_text = frequencies > 0, frequencies > in_heading.reshape(frequencies.shape)
     hits = np.zeros((len(concepts), len(ids)), dtype=bool)
     in_text = np.zeros(len(ids), dtype=np.int64)
-    weights = np.array([weight(index, c.terms) * c.weight for c in concepts])
+    informative = np.array([concept_weight(index, c) for c in concepts])
+    weights = informative * np.array([c.weight for c in concepts])
     for row, concept in enumerate(concepts):
         own = np.zeros(len(ids), dtype=bool)
         for way in concept.alternatives:
@@ -98,7 +113,9 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     # A word the corpus lacks weighs as a word found in no passage: coverage counts it as missing.
     total = weights.sum() + len(query.unknown) * math.log(index.size + 1)
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    return Candidates(ids, texts, coverage, in_text, hits)
+    pointed = weights * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))
+    specific = (pointed @ hits) / pointed.sum() if pointed.sum() else np.zeros(len(ids))
+    return Candidates(ids, texts, coverage, in_text, hits, specific)
 
 
 def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:

@@ -83,7 +83,7 @@ class Engine:
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        wanted = intent.of_question(query.asking)
+        wanted = intent.of_question(query.asking, query.pointed)
         order = self._rerank(query, hits, candidates, wanted, library)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
@@ -148,10 +148,12 @@ class Engine:
             return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
 
         # Among passages that would answer, one stating the fact before one announcing or summing it
-        # up, unless the one announcing covers more of the question (all the article says of it).
-        stated = max((coverage[i] for i in close if coverage[i] >= enough and not restates(i)), default=0.0)
+        # up, unless the one announcing covers more of what the question is specifically about (all
+        # the article says of it); commoner words ("tablets") are how it is asked.
+        specific = [round(c, _COVERAGE_DIGITS) for c in candidates.specific.tolist()]
+        stated = max((specific[i] for i in close if coverage[i] >= enough and not restates(i)), default=-1.0)
         best = min(close or [0], key=lambda i: (coverage[i] < enough, not fits(i),
-                                                enough <= coverage[i] <= stated and restates(i),
+                                                coverage[i] >= enough and specific[i] <= stated and restates(i),
                                                 not opens_section(i), -coverage[i], -shared_pairs[i], -in_text[i]))
         return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order
 

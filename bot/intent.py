@@ -21,6 +21,8 @@ class Intent:
     question: re.Pattern[str]
     answer: re.Pattern[str]
     required: bool = False  # no passage with such an answer: the question is not covered
+    anchored: bool = False  # the answer must be in or right after the first sentence on the question's subject
+    direction: bool = False  # which way an effect goes (harm): also read from what a question points back at
 
 
 INTENTS = (
@@ -29,8 +31,17 @@ INTENTS = (
         r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
-    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why)\b"),
-           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b")),
+    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why|how come)\b"),
+           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
+    # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
+    # "mess up", "keep me up", "make him anxious"), so a passage saying it helps does not answer it.
+    Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
+                              r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
+                              r"(make|makes|made|making|give|gives|giving) (\w+ )?(anxious|nervous|"
+                              r"restless|jittery|wired|sick|worse|not sleep)|"
+                              r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
+           re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
+                      r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
     Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
@@ -38,7 +49,11 @@ INTENTS = (
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
-    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b"),
+    # Who: also "which patients / people / populations", and contraindications (those who should not take it).
+    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
+                                r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
+                                r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
+                                r"\bcontraindicat\w*"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )
 _WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
@@ -46,10 +61,12 @@ _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
 
-def of_question(question: str) -> list[Intent]:
-    """The intents a question shows."""
-    text = _plain(question)
-    return [intent for intent in INTENTS if intent.question.search(text)]
+def of_question(question: str, pointed: str = "") -> list[Intent]:
+    """The intents a question shows; a question that only points back ("why tho", "is that
+    possible?") also asks in the direction of what it points at (a harm)."""
+    text, back = _plain(question), _plain(pointed) if pointed else ""
+    return [intent for intent in INTENTS
+            if intent.question.search(text) or intent.direction and back and intent.question.search(back)]
 
 
 def defined_word(question: str) -> str | None:
@@ -69,7 +86,7 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     sentence on that subject."""
     if not intent.answer.search(normalise(passage)):
         return False
-    if intent.name != "reason" or not about:
+    if not intent.anchored or not about:
         return True
     sentences = sentence_terms(passage)
     for i, (_, terms) in enumerate(sentences):
@@ -89,13 +106,14 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # Words that stand for the article's subject or point at the article: pronouns, the article itself
 # and what it does (the reporting verbs of academic English: "does it claim...", "is the insomnia
 # attributed to...", "is concomitant use addressed?", "what dose is recommended"), taking something
-# (a supplement, a dose).
+# (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
 _REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|paper|authors?|claims?|claimed|"
                         r"cites?|cited|mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|"
                         r"discuss(es|ed)?|recommends?|recommended|suggests?|suggested|states?|stated|"
                         r"(address|attribut|describ|acknowledg|characteri[sz]|propos|not|indicat|highlight|"
                         r"emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)|"
-                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing)\b")
+                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"cautions?|precautions?|contraindicat\w*)\b")
 
 
 def refers_to_subject(question: str) -> bool:

@@ -76,6 +76,7 @@ class Query:
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
     asking: str = ""  # the question sentence as meant: text-speak spelled out, misspellings fixed
+    pointed: str = ""  # what a question that only points back points at: the story, or the previous question
     on_subject: bool = True  # names the article's subject, points at it, or follows a question
     about_person: bool = True  # the question sentence names a person ("can he...", "for me"): the story's
     # people and states of a person restrict it ("my teenage son", "I'm pregnant"); else it asks in general
@@ -161,6 +162,8 @@ class QueryReader:
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
+            if not query.known:
+                query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in previous.concepts
                                     if c.terms not in seen]
             query.asked += previous.asked
@@ -185,6 +188,8 @@ class QueryReader:
         # The story before a question that only points at it is what it asks about; words after the
         # question ("He takes two products.") are context either way.
         story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
+        if story == _QUESTION_WEIGHT:
+            query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question

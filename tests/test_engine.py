@@ -6,7 +6,7 @@ import weakref
 
 import pytest
 
-from bot import evaluate
+from bot import confidence, evaluate
 from bot.answer import Kind
 from bot.engine import load
 from bot.safety import red_flags
@@ -228,3 +228,21 @@ def test_readings_show_words_not_stems(engine):
     answer = engine.answer("is it absorbed well?")
     assert answer.reason["corrected"] == {"absorbed": "absorption"}
     assert answer.query is not None and answer.confidence is not None and answer.confidence.kind is answer.kind
+
+
+def test_a_concept_weighs_as_its_commonest_way_of_being_said(engine):
+    index = engine.library.index
+    reader = engine._state.reader
+    adverse = next(c for c in reader.read("adverse effects").known if "advers" in c.terms)
+    assert confidence.concept_weight(index, adverse) < confidence.weight(index, ("advers",))
+    # so a rare synonym of a common idea ("adverse effects": "side effects") does not outweigh the subject
+    answer = engine.answer("Is restlessness listed as an adverse effect, and by what mechanism?")
+    assert answer.answered and "anxiety and restlessness" in answer.passages[0].text
+
+
+def test_a_summary_covering_more_only_by_common_words_does_not_win_over_the_passage_stating_it(engine):
+    # "tablets" (supplements: in half the article) is how it is asked; headaches are what it is about
+    answer = engine.answer("My husband started magnesium tablets last week and now he complains about "
+                           "headaches every afternoon. Could the magnesium be causing them?")
+    assert answer.answered and "act as a vasodilator" in answer.passages[0].text
+    assert not answer.passages[0].text.startswith("In conclusion")

@@ -275,3 +275,29 @@ def test_a_compound_of_the_synonyms_also_matches_turned_round_with_a_preposition
     assert "insomnia" in read("why does it make problems with sleeping").terms
     assert "insomnia" in read("a problem for sleep").terms
     assert "insomnia" not in read("sleep with problems").terms  # the head noun comes first
+
+
+def test_a_question_about_harm_wants_a_passage_saying_it_harms_also_when_it_only_points_back(engine):
+    assert [i.name for i in intent.of_question("can it mess up my sleep")] == ["harm"]
+    assert [i.name for i in intent.of_question("does it help me sleep")] == []
+    assert "harm" in [i.name for i in intent.of_question("is that possible", "he is sleeping worse than before")]
+    # the story says which way: "sleeping worse" is not the passage saying it improves sleep
+    answer = engine.answer("I've been giving my husband magnesium to help him sleep, but he says he's "
+                           "sleeping worse than before. Is that possible?")
+    assert "interfere with melatonin production" in answer.passages[0].text
+    follow = engine.answer("wait how come", after="can mag mess up ur sleep")
+    assert "interfere with melatonin production" in follow.passages[0].text
+
+
+def test_which_people_and_contraindications_ask_who_and_cautions_point_at_taking_it(engine):
+    for question in ("which patient populations should avoid it", "what kind of people should not take it",
+                     "does it list contraindications"):
+        assert "person" in [i.name for i in intent.of_question(question)], question
+    assert intent.refers_to_subject("Any cautions for patients with cardiac disease?")
+    answer = engine.answer("Which patient populations does it advise should avoid magnesium?")
+    assert "kidney disease or heart problems" in answer.passages[0].text
+
+
+def test_prepositions_are_not_words_the_article_lacks(engine):
+    answer = engine.answer("Is insomnia listed among the adverse effects of Mg excess?")
+    assert answer.answered and "among" not in answer.reason["unknown"]
