@@ -9,11 +9,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from nltk.metrics.distance import edit_distance
-
 from bot import intent, lexicon
-from bot.text import (english_words, frequency, is_english_word, lemma, message_words, question_stems, stem,
-                      stop_words, words)
+from bot.text import (damerau, english_words, frequency, is_english_word, lemma, message_words, question_stems,
+                      stem, stop_words, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -504,7 +502,7 @@ class QueryReader:
         limit = 1 if len(word) <= 4 else self.max_distance
         best: tuple[int, int, str] | None = None
         for candidate in self._candidates(word):
-            distance = edit_distance(word, candidate, transpositions=True)
+            distance = damerau(word, candidate)
             if distance <= limit:
                 rank = (distance, -len(candidate), candidate)
                 if best is None or rank < best:
@@ -541,8 +539,8 @@ def _english_typos(word: str) -> tuple[str, ...]:
     """See QueryReader.english_typos."""
     if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
         return ()
-    table = english_words()
-    return tuple(c for c in dict.fromkeys(_edits(word)) if c in table)
+    edits = list(_edits(word))
+    return tuple(sorted(english_words().intersection(edits), key=edits.index))  # in the order of _edits
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -555,7 +553,7 @@ def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
     and a key next to the right one ("magnesiun")."""
-    distance = edit_distance(typed, meant, transpositions=True)
+    distance = damerau(typed, meant)
     if distance != 1:
         return float(distance)
     at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))

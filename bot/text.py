@@ -142,6 +142,30 @@ def lemma(word: str) -> str:
     return found
 
 
+def damerau(typed: str, meant: str) -> int:
+    """The Damerau-Levenshtein distance (two letters swapped, even with letters between, count as
+    one edit): nltk's edit_distance(typed, meant, transpositions=True), twice as fast (its cells
+    are not function calls)."""
+    if typed == meant:
+        return 0
+    rows = [list(range(len(meant) + 1))]
+    last_row: dict[str, int] = {}  # letter -> the last row (letter of typed) that holds it
+    for i, a in enumerate(typed, 1):
+        above, row, left, same_column = rows[-1], [i], i, 0  # same_column: the last column holding a
+        for j, b in enumerate(meant, 1):
+            best = above[j - 1] if a == b else min(above[j - 1], above[j], left) + 1
+            if same_column and b in last_row:  # b...a swapped into a...b, what lies between inserted or deleted
+                k = last_row[b]
+                best = min(best, rows[k - 1][same_column - 1] + i - k + j - same_column - 1)
+            if a == b:
+                same_column = j
+            row.append(best)
+            left = best
+        rows.append(row)
+        last_row[a] = i
+    return rows[-1][-1]
+
+
 @cache
 def text_speak() -> dict[str, tuple[str, ...]]:
     """Chat abbreviations and the words they stand for ("u" -> you, "bc" -> because, "lol" -> nothing)."""

@@ -1,4 +1,8 @@
-from bot.text import stem, tokens, words
+import random
+
+from nltk.metrics.distance import edit_distance
+
+from bot.text import damerau, stem, tokens, words
 
 
 def test_numbers_and_ranges_are_searchable():
@@ -32,3 +36,13 @@ def test_the_product_package_imports_only_its_runtime_dependencies():
         outside = {n.split(".")[0] for n in names} - runtime - set(sys.stdlib_module_names)
         assert not outside, f"{path.name} imports {outside}"
         assert "fake" not in path.name
+
+
+def test_damerau_distance_is_nltks_edit_distance_with_transpositions():
+    assert damerau("cuase", "cause") == 1 and damerau("magneisum", "magnesium") == 1  # swaps count one
+    assert damerau("ca", "abc") == 2 and damerau("", "abc") == 3 and damerau("sleep", "sleep") == 0
+    rng = random.Random(3)
+    for _ in range(20_000):  # few letters, so that repeats and swaps across letters are common
+        letters = "abcd"[:rng.randint(1, 4)]
+        typed, meant = ("".join(rng.choices(letters, k=rng.randint(0, 8))) for _ in range(2))
+        assert damerau(typed, meant) == edit_distance(typed, meant, transpositions=True), (typed, meant)
