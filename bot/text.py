@@ -145,9 +145,11 @@ def lemma(word: str) -> str:
 def damerau(typed: str, meant: str) -> int:
     """The Damerau-Levenshtein distance (two letters swapped, even with letters between, count as
     one edit): nltk's edit_distance(typed, meant, transpositions=True), twice as fast (its cells
-    are not function calls)."""
+    are not function calls; one edit, the usual case, is told without them)."""
     if typed == meant:
         return 0
+    if _one_edit_apart(typed, meant):
+        return 1
     rows = [list(range(len(meant) + 1))]
     last_row: dict[str, int] = {}  # letter -> the last row (letter of typed) that holds it
     for i, a in enumerate(typed, 1):
@@ -164,6 +166,18 @@ def damerau(typed: str, meant: str) -> int:
         rows.append(row)
         last_row[a] = i
     return rows[-1][-1]
+
+
+def _one_edit_apart(typed: str, meant: str) -> bool:
+    """Whether two different words are one letter added, left out, replaced, or two neighbours swapped apart."""
+    if abs(len(typed) - len(meant)) > 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
+    if len(typed) != len(meant):
+        longer, shorter = (typed, meant) if len(typed) > len(meant) else (meant, typed)
+        return longer[at + 1:] == shorter[at:]
+    return typed[at + 1:] == meant[at + 1:] or (typed[at + 2:] == meant[at + 2:] and typed[at] == meant[at + 1]
+                                                and typed[at + 1] == meant[at])
 
 
 @cache
