@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot import intent, lexicon
-from bot.text import (damerau, english_words, frequency, is_english_word, lemma, message_words, question_stems,
-                      stem, stop_words, words)
+from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
+                      question_stems, stem, stop_words, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -539,7 +539,7 @@ def _english_typos(word: str) -> tuple[str, ...]:
     """See QueryReader.english_typos."""
     if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
         return ()
-    edits = list(_edits(word))
+    edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
     return tuple(sorted(english_words().intersection(edits), key=edits.index))  # in the order of _edits
 
 
@@ -566,10 +566,11 @@ def _typing_cost(typed: str, meant: str) -> float:
     return 0.5 if slip else 1.0
 
 
-def _edits(word: str) -> Iterable[str]:
-    """Words one edit away: swapped neighbours first, then a letter missing, extra or wrong."""
+def _edits(word: str, upto: int) -> Iterable[str]:
+    """Words one edit away, the edit at letter `upto` or before: swapped neighbours first, then a
+    letter missing, extra or wrong."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    splits = [(word[:i], word[i:]) for i in range(min(upto, len(word)) + 1)]
     yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
     yield from (a + b[1:] for a, b in splits if b)
     yield from (a + c + b for a, b in splits for c in letters)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import re
@@ -76,10 +77,32 @@ def question_stems() -> frozenset[str]:
 
 
 @cache
+def _english_in_order() -> list[str]:
+    """The English word list, sorted (as shipped: sorting it again costs little)."""
+    blob = resources.files("bot.data").joinpath("english-words.txt.gz").read_bytes()
+    return sorted(gzip.decompress(blob).decode("utf-8").split())
+
+
+@cache
 def english_words() -> frozenset[str]:
     """A general English word list (SCOWL), to tell real words from misspellings."""
-    blob = resources.files("bot.data").joinpath("english-words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(blob).decode("utf-8").split())
+    return frozenset(_english_in_order())
+
+
+def english_start(word: str) -> int:
+    """How many of a word's first letters some English word starts with ("intrduction" -> 4: "intr",
+    as in "intricate"; an edit after them cannot make an English word)."""
+    ordered = _english_in_order()
+
+    def starts_one(length: int) -> bool:
+        at = bisect.bisect_left(ordered, word[:length])
+        return at < len(ordered) and ordered[at].startswith(word[:length])
+
+    low, high = 0, len(word)  # starts_one(low) holds; a longer start than high is not a start of the word
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if starts_one(middle) else (low, middle - 1)
+    return low
 
 
 @cache
