@@ -257,7 +257,9 @@ def load_config(path: str | Path | None = None) -> Config:
     """Read and validate a config file over the shipped defaults; raise ConfigError naming the key on
     any problem. Relative paths, the defaults' too, are resolved against the file's folder."""
     path = Path(path) if path is not None else DEFAULT_CONFIG
-    raw = _merged(_read(DEFAULTS), _read(path))
+    defaults = _read(DEFAULTS)
+    # The shipped file itself (the usual case) is read once: merged over itself it is the same.
+    raw = defaults if path.resolve() == DEFAULTS.resolve() else _merged(defaults, _read(path))
     config = _build(Config, raw, f"{path}:", path.resolve().parent)
     _check(config, str(path))
     return config

@@ -133,6 +133,8 @@ def sums_up(passage: str) -> bool:
 def only_announces(passage: str, about: frozenset[str]) -> bool:
     """Whether every sentence of a passage that mentions the question's terms only announces what
     the article will discuss ("In this article, we will explore...") rather than stating it."""
+    if not _ANNOUNCES_RE.search(normalise(passage)):  # no sentence announces (the common case): no splitting
+        return False
     mentions = [sentence for sentence, terms in sentence_terms(passage) if not about.isdisjoint(terms)]
     return bool(mentions) and all(_ANNOUNCES_RE.search(sentence) for sentence in mentions)
 

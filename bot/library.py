@@ -13,9 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from concurrent.futures import ProcessPoolExecutor
 from functools import cached_property, lru_cache
-from multiprocessing import get_context
 from pathlib import Path
 
 from bot import corpus, text
@@ -120,6 +118,9 @@ def _parse_changed(config: Config, contents: dict[Path, bytes], names: dict[Path
     processes when there is much to split: sentence splitting is the slowest step of a build."""
     size = sum(map(len, contents.values()))
     if len(contents) > 1 and size > _PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # here: a start from the cache needs no workers
+        from multiprocessing import get_context
+
         files = list(contents)
         with ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=get_context("spawn")) as pool:
             results = pool.map(_parse_one, [(config, f, contents[f], names[f]) for f in files], chunksize=8)

@@ -9,11 +9,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from nltk.metrics.distance import edit_distance
-
 from bot import intent, lexicon
-from bot.text import (english_words, frequency, is_english_word, lemma, message_words, question_stems, stem,
-                      stop_words, words)
+from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
+                      question_stems, stem, stop_words, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -548,7 +546,7 @@ class QueryReader:
         limit = 1 if len(word) <= 4 else self.max_distance
         best: tuple[int, int, str] | None = None
         for candidate in self._candidates(word):
-            distance = edit_distance(word, candidate, transpositions=True)
+            distance = damerau(word, candidate)
             if distance <= limit:
                 rank = (distance, -len(candidate), candidate)
                 if best is None or rank < best:
@@ -596,8 +594,8 @@ def _english_typos(word: str) -> tuple[str, ...]:
     """See QueryReader.english_typos."""
     if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
         return ()
-    table = english_words()
-    return tuple(c for c in dict.fromkeys(_edits(word)) if c in table)
+    edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
+    return tuple(sorted(english_words().intersection(edits), key=edits.index))  # in the order of _edits
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -610,7 +608,7 @@ def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
     and a key next to the right one ("magnesiun")."""
-    distance = edit_distance(typed, meant, transpositions=True)
+    distance = damerau(typed, meant)
     if distance != 1:
         return float(distance)
     at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
@@ -623,10 +621,11 @@ def _typing_cost(typed: str, meant: str) -> float:
     return 0.5 if slip else 1.0
 
 
-def _edits(word: str) -> Iterable[str]:
-    """Words one edit away: swapped neighbours first, then a letter missing, extra or wrong."""
+def _edits(word: str, upto: int) -> Iterable[str]:
+    """Words one edit away, the edit at letter `upto` or before: swapped neighbours first, then a
+    letter missing, extra or wrong."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    splits = [(word[:i], word[i:]) for i in range(min(upto, len(word)) + 1)]
     yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
     yield from (a + b[1:] for a, b in splits if b)
     yield from (a + c + b for a, b in splits for c in letters)

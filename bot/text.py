@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import re
@@ -76,10 +77,32 @@ def question_stems() -> frozenset[str]:
 
 
 @cache
+def _english_in_order() -> list[str]:
+    """The English word list, sorted (as shipped: sorting it again costs little)."""
+    blob = resources.files("bot.data").joinpath("english-words.txt.gz").read_bytes()
+    return sorted(gzip.decompress(blob).decode("utf-8").split())
+
+
+@cache
 def english_words() -> frozenset[str]:
     """A general English word list (SCOWL), to tell real words from misspellings."""
-    blob = resources.files("bot.data").joinpath("english-words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(blob).decode("utf-8").split())
+    return frozenset(_english_in_order())
+
+
+def english_start(word: str) -> int:
+    """How many of a word's first letters some English word starts with ("intrduction" -> 4: "intr",
+    as in "intricate"; an edit after them cannot make an English word)."""
+    ordered = _english_in_order()
+
+    def starts_one(length: int) -> bool:
+        at = bisect.bisect_left(ordered, word[:length])
+        return at < len(ordered) and ordered[at].startswith(word[:length])
+
+    low, high = 0, len(word)  # starts_one(low) holds; a longer start than high is not a start of the word
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if starts_one(middle) else (low, middle - 1)
+    return low
 
 
 @cache
@@ -140,6 +163,44 @@ def lemma(word: str) -> str:
         if len(_LEMMAS) < _STEMS_KEPT:
             _LEMMAS[word] = found
     return found
+
+
+def damerau(typed: str, meant: str) -> int:
+    """The Damerau-Levenshtein distance (two letters swapped, even with letters between, count as
+    one edit): nltk's edit_distance(typed, meant, transpositions=True), twice as fast (its cells
+    are not function calls; one edit, the usual case, is told without them)."""
+    if typed == meant:
+        return 0
+    if _one_edit_apart(typed, meant):
+        return 1
+    rows = [list(range(len(meant) + 1))]
+    last_row: dict[str, int] = {}  # letter -> the last row (letter of typed) that holds it
+    for i, a in enumerate(typed, 1):
+        above, row, left, same_column = rows[-1], [i], i, 0  # same_column: the last column holding a
+        for j, b in enumerate(meant, 1):
+            best = above[j - 1] if a == b else min(above[j - 1], above[j], left) + 1
+            if same_column and b in last_row:  # b...a swapped into a...b, what lies between inserted or deleted
+                k = last_row[b]
+                best = min(best, rows[k - 1][same_column - 1] + i - k + j - same_column - 1)
+            if a == b:
+                same_column = j
+            row.append(best)
+            left = best
+        rows.append(row)
+        last_row[a] = i
+    return rows[-1][-1]
+
+
+def _one_edit_apart(typed: str, meant: str) -> bool:
+    """Whether two different words are one letter added, left out, replaced, or two neighbours swapped apart."""
+    if abs(len(typed) - len(meant)) > 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
+    if len(typed) != len(meant):
+        longer, shorter = (typed, meant) if len(typed) > len(meant) else (meant, typed)
+        return longer[at + 1:] == shorter[at:]
+    return typed[at + 1:] == meant[at + 1:] or (typed[at + 2:] == meant[at + 2:] and typed[at] == meant[at + 1]
+                                                and typed[at + 1] == meant[at])
 
 
 @cache

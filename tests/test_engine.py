@@ -121,6 +121,15 @@ def test_ask_json_has_exactly_the_documented_shape():
     assert data["passages"][0]["score"] >= data["passages"][1]["score"]
 
 
+def test_the_command_line_loads_without_collecting_and_keeps_collection_on_after():
+    script = ("import gc, sys; from bot.__main__ import main; full = []; "
+              "gc.callbacks.append(lambda phase, info: phase == 'stop' and full.append(info['generation'])); "
+              "code = main(['ask', 'how much magnesium?']); "
+              "print(code, gc.isenabled(), gc.get_freeze_count() > 50_000, full.count(2))")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split()[-4:] == ["0", "True", "True", "0"]  # answered; on; nltk and the corpus frozen
+
+
 def test_chat_reads_piped_lines_and_remembers_the_previous_question():
     questions = "how much magnesium a day?\nand for women?\n"
     result = subprocess.run([sys.executable, "-m", "bot", "chat"], cwd=ROOT, input=questions,

@@ -95,6 +95,16 @@ def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
         assert not engine.answer(question).passages[0].text.startswith("In conclusion"), question
 
 
+def test_only_announces_holds_when_every_sentence_on_the_subject_announces():
+    about = frozenset({"sleep"})
+    announcing = "In this article, we will explore sleep. Magnesium is a mineral."
+    assert intent.only_announces(announcing, about)
+    assert not intent.only_announces(announcing + " Magnesium improves sleep.", about)  # one states it
+    assert not intent.only_announces("In this article, we will explore magnesium. It helps sleep.", about)
+    assert not intent.only_announces("Magnesium improves sleep. It calms nerves.", about)  # no announcement
+    assert not intent.only_announces("In this article we will explore zinc.", about)  # nothing on the subject
+
+
 def test_a_question_naming_a_section_heading_gets_the_passage_that_opens_it(engine):
     first = next(p for p in engine.library.passages if p.section == "Tips for Taking Magnesium Safely")
     assert engine.answer("tips for taking magnesium").passages[0].text == first.text

@@ -1,4 +1,9 @@
-from bot.text import stem, tokens, words
+import random
+
+from nltk.metrics.distance import edit_distance
+
+from bot import lexicon, query
+from bot.text import _english_in_order, damerau, english_start, english_words, is_english_word, stem, tokens, words
 
 
 def test_numbers_and_ranges_are_searchable():
@@ -32,3 +37,31 @@ def test_the_product_package_imports_only_its_runtime_dependencies():
         outside = {n.split(".")[0] for n in names} - runtime - set(sys.stdlib_module_names)
         assert not outside, f"{path.name} imports {outside}"
         assert "fake" not in path.name
+
+
+def test_damerau_distance_is_nltks_edit_distance_with_transpositions():
+    assert damerau("cuase", "cause") == 1 and damerau("magneisum", "magnesium") == 1  # swaps count one
+    assert damerau("ca", "abc") == 2 and damerau("", "abc") == 3 and damerau("sleep", "sleep") == 0
+    rng = random.Random(3)
+    for _ in range(20_000):  # few letters, so that repeats and swaps across letters are common
+        letters = "abcd"[:rng.randint(1, 4)]
+        typed, meant = ("".join(rng.choices(letters, k=rng.randint(0, 8))) for _ in range(2))
+        assert damerau(typed, meant) == edit_distance(typed, meant, transpositions=True), (typed, meant)
+
+
+def test_english_start_is_the_longest_start_an_english_word_shares():
+    assert english_start("intrduction") == len("intr") and english_start("xqzt") == 1  # "x", as in "xylophone"
+    assert english_start("magnesium") == len("magnesium")
+
+
+def test_english_typos_skip_no_english_word_by_looking_only_where_one_can_start():
+    rng = random.Random(5)
+    ordered, table = _english_in_order(), english_words()
+    for _ in range(2_000):
+        word = rng.choice(ordered)
+        i = rng.randrange(len(word))
+        typo = word[:i] + word[i + 1:] if rng.random() < 0.5 else word[:i] + rng.choice("aeiouxyz") + word[i:]
+        if len(typo) < 4 or is_english_word(typo) or lexicon.entry(typo) is not None:
+            continue  # not read as a typo
+        every = list(query._edits(typo, len(typo)))  # every edit, wherever it is
+        assert query._english_typos(typo) == tuple(sorted(table.intersection(every), key=every.index)), typo
