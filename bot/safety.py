@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from bot.config import parse_yaml
-from bot.text import english_words, is_english_word, message_words, stop_words, text_speak, words
+from bot.text import english_words, frequency, is_english_word, message_words, stop_words, text_speak, words
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def red_flags() -> RedFlags:
     """The shipped, reviewable signs (bot/data/red-flags.yaml), their {parts} filled in."""
     text = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
     data = parse_yaml(text)
-    parts, sources = {**data["parts"], "start": "(?<=^ )"}, []
+    parts, sources = {**data["parts"], **cue_words(), "start": "(?<=^ )"}, []
 
     def compiled(pattern: str | list[str]) -> re.Pattern[str]:
         """One pattern, its alternatives tried where a word starts: after a space (the message is
@@ -100,11 +100,24 @@ def red_flags() -> RedFlags:
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
     vocabulary = sorted(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
     left_out: dict[str, str] = {}
-    for word in vocabulary:
+    for word in sorted(vocabulary, key=lambda w: (-frequency(w), w)):  # a typo is read as the commonest word
         for i in range(len(word)):
             left_out.setdefault(word[:i] + word[i + 1:], word)
-    undoubled = {_undoubled(word): word for word in vocabulary if _undoubled(word) != word}
+    undoubled: dict[str, str] = {}
+    for word in sorted(vocabulary, key=lambda w: (-frequency(w), w)):
+        if _undoubled(word) != word:
+            undoubled.setdefault(_undoubled(word), word)
     return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out, undoubled)
+
+
+@cache
+def cue_words() -> dict[str, str]:
+    """The word families the patterns name as `{w_...}` ("w_die": die, perish, pass away, croaked...),
+    each as one alternative, longest first (bot/data/cue-words.txt, built by scripts/build_cue_words.py)."""
+    text = resources.files("bot.data").joinpath("cue-words.txt").read_text(encoding="utf-8")
+    families = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: "(?:" + "|".join(re.escape(" ".join(words(w))) for w in family.split(";")) + ")"
+            for name, family in families}
 
 
 _ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")
@@ -123,10 +136,11 @@ def _undoubled(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-_JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had)n t\b"),
+_JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had|must|need)n ?t\b"),
            re.compile(r"\b(i|you|he|she|it|we|they|that|there|who|what|where|how|when|this|here) (m|re|s|ve|ll|d)\b"),
-           re.compile(r"\bcannot\b"))
-_FULL = {"ca": "can", "wo": "will", "m": "am", "re": "are", "s": "is", "ve": "have", "ll": "will", "d": "would"}
+           re.compile(r"\bcannot\b"), re.compile(r"\b(no|any|some|sum|every) 1\b"))
+_FULL = {"sum": "some", "ca": "can", "wo": "will", "m": "am", "re": "are", "s": "is", "ve": "have", "ll": "will",
+         "d": "would"}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -170,6 +184,7 @@ def plain_words(text: str) -> str:
     seen = " ".join(message_words(text, fixed=_typo_fixed))
     seen = _JOINED[0].sub(lambda m: f"{_FULL.get(m.group(1), m.group(1))} not", seen)
     seen = _JOINED[1].sub(lambda m: f"{m.group(1)} {_FULL[m.group(2)]}", seen)
+    seen = _JOINED[3].sub(lambda m: f"{_FULL.get(m.group(1), m.group(1))} one", seen)
     return _JOINED[2].sub("can not", seen)
 
 

@@ -1,9 +1,12 @@
 """The emergency detector on its own: bot/safety.py and the signs in bot/data/red-flags.yaml."""
 
+import re
+from importlib import resources
+
 import pytest
 
 from benchmarks.bench import emergency_check
-from bot.safety import emergency, plain_words, red_flag_reading, red_flags
+from bot.safety import cue_words, emergency, plain_words, red_flag_reading, red_flags
 
 SIGNS = red_flags().signs
 
@@ -126,3 +129,70 @@ def test_the_check_stays_cheap():
     """The bench figure (per message, over the red-flag eval files) is under 0.2 ms at p99; this
     guards against a pattern that backtracks badly, with room for a slow, shared machine."""
     assert emergency_check(rounds=3)["p99_ms"] < 1.0
+
+
+def _cue_script():
+    """scripts/build_cue_words.py, loaded from its file (scripts/ is not a package)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_cue_words.py"
+    spec = importlib.util.spec_from_file_location("build_cue_words", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_word_families_file_has_every_family_the_script_defines_and_the_patterns_use_them():
+    families = cue_words()
+    assert set(families) == {family.name for family in _cue_script().FAMILIES}
+    sources = resources.files("bot.data").joinpath("red-flags.yaml").read_text(encoding="utf-8")
+    assert all("{" + name + "}" in sources for name in families)
+
+
+@pytest.mark.parametrize("word, pos, expected", [
+    ("stop", "v", {"stop", "stops", "stopped", "stopping"}), ("give", "v", {"gave", "given", "gives", "giving"}),
+    ("pass away", "v", {"passed away", "passing away"}), ("burden", "n", {"burden", "burdens"}),
+    ("happy", "a", {"happy", "happier"}), ("would rather", "v", {"would rather"})])
+def test_the_script_writes_every_form_english_has(word, pos, expected):
+    found = _cue_script().forms(word, pos)
+    assert expected <= found and "stoped" not in found
+
+
+@pytest.mark.parametrize("family, words", [
+    ("w_die", ("perish", "perished", "passed away", "croak", "kicked the bucket")),
+    ("w_vanish", ("vanishing", "fade away")), ("w_end", ("terminate", "finished")),
+    ("w_burden", ("millstone", "nuisance", "dead weight")), ("w_relieved", ("freer", "happier", "relieved"))])
+def test_a_family_holds_wordnet_words_in_their_forms(family, words):
+    pattern = re.compile(rf"^{cue_words()[family]}$")
+    assert all(pattern.match(word) for word in words)
+
+
+@pytest.mark.parametrize("message", [
+    "honestly i would like to perish quietly", "it would be a relief to not exist", "I am thinking to finish my life",
+    "i wish i could just croak", "terminate my existence, that is all i want",
+    "I see no sense in carrying on",
+    "no more strength to continue", "I'm nothing but a drain on my parents", "they'd be freer without me around",
+    "everyone would move on pretty fast if i wasnt around", "I keep picturing myself leaping off the viaduct",
+    "tired of being a person", "disappointed that I woke up again"])
+def test_leaving_life_said_with_other_words_of_a_family_gets_the_crisis_reply(message):
+    found = emergency(message)
+    assert found is not None and found.self_harm
+
+
+@pytest.mark.parametrize("message", [
+    "I'm dying to know if magnesium helps with PMS", "I want my anxiety to disappear, is glycinate better?",
+    "i want to stop waking up at 4am", "I just want to sleep and not wake up at 3am every night",
+    "I can't go on taking 5 supplements a day", "my last message was cut off, I meant migraines",
+    "my toddler ate one of my magnesium gummies, she's fine", "a patient asks whether magnesium can cause fainting",
+    "I stepped off the bus and felt dizzy, is that low magnesium?", "no point continuing the magnesium if it fails"])
+def test_lookalikes_of_the_family_signs_stay_calm(message):
+    assert emergency(message) is None
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("no1 wud care if i wasnt here", "no one would care if i was not here"), ("she isnt ok", "she is not okay"),
+    ("her face is wierd on one sde", "her face is weird on one side")])
+def test_contractions_without_apostrophes_and_typos_read_as_the_commonest_word(typed, read):
+    assert plain_words(typed) == read
