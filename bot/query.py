@@ -47,6 +47,12 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
                              "hers", "they", "them", "their"})
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
+# Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
+# saying one of them on its own ("and if u go over that?", "what if you take more then that") asks about
+# too much; followed by a content word it is something else ("more energy").
+_BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
+                           "extra", "past"})
+_EXCESS = ("too", "much")  # read as the synonyms table reads it
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,17 @@ class QueryReader:
                                     if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
+            if self._goes_beyond(query, previous):
+                self._read_words(query, list(_EXCESS), True, _FOLLOW_UP_WEIGHT)
         return query
+
+    def _goes_beyond(self, query: Query, previous: Query) -> bool:
+        """Whether a follow-up asks about going past the amount the previous question asked for."""
+        if not any(shape.name == "quantity" for shape in intent.of_question(previous.asking)):
+            return False
+        said, stops = query.spelled, stop_words()
+        return any(word in _BEYOND_WORDS and (i + 1 == len(said) or said[i + 1] in stops)
+                   for i, word in enumerate(said))
 
     def leans_on_previous(self, question: str, query: Query) -> bool:
         """Whether a question needs the previous one to make sense."""

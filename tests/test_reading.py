@@ -301,3 +301,14 @@ def test_which_people_and_contraindications_ask_who_and_cautions_point_at_taking
 def test_prepositions_are_not_words_the_article_lacks(engine):
     answer = engine.answer("Is insomnia listed among the adverse effects of Mg excess?")
     assert answer.answered and "among" not in answer.reason["unknown"]
+
+
+def test_a_follow_up_going_past_the_amount_asked_for_asks_about_too_much(engine):
+    for said in ("and if u go over that?", "what if you take more then that", "And if I take more, is it bad?"):
+        follow = engine.answer(said, after="How much magnesium should an adult take per day?")
+        assert "avoid taking too much magnesium" in follow.passages[0].text, said
+    # after a question that asks no amount, or followed by what there is more of, it is not an excess
+    more = engine.answer("and for more energy?", after="How much magnesium should I take?")
+    assert "too much" not in more.query.expanded
+    other = engine.answer("and if I take more?", after="Does magnesium help anxiety?")
+    assert "too much" not in other.query.expanded
