@@ -415,7 +415,7 @@ class QueryReader:
                       ways=[list(w) for w in reading.ways], weight=weight)
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
-        elif reading.focus(in_question) and (in_question or query.about_person):
+        elif reading.focus(in_question) and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)

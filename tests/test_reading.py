@@ -312,3 +312,10 @@ def test_a_follow_up_going_past_the_amount_asked_for_asks_about_too_much(engine)
     assert "too much" not in more.query.expanded
     other = engine.answer("and if I take more?", after="Does magnesium help anxiety?")
     assert "too much" not in other.query.expanded
+
+
+def test_the_article_s_writer_and_versus_are_not_subjects_it_lacks(engine):
+    answer = engine.answer("Does the author attribute Mg-related headache to vasodilation?")
+    assert answer.answered and "act as a vasodilator" in answer.passages[0].text
+    assert "versus" not in engine.answer("Is magnesium from food versus supplements better?").reason["unknown"]
+    assert not engine.answer("Does the author discuss glycinate?").answered  # the focus still decides
