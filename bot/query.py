@@ -53,6 +53,10 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
+# A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
+# "by way of", "with regard to"): a function word, not a thing asked about.
+_PREPOSITION_OPENERS = frozenset({"on", "in", "by", "at", "with"})
+_PREPOSITION_CLOSERS = frozenset({"of", "to"})
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,8 @@ class QueryReader:
                     query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
                 elif self._locates(tokens, i):
                     query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
+                elif _in_compound_preposition(tokens, i):
+                    query.context.append(word)  # "add it on top of those": how it is said
                 else:
                     self._read_unknown(query, word, in_question, weight, glossing)
                 return
@@ -587,6 +593,11 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _in_compound_preposition(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of")."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1] in _PREPOSITION_OPENERS and tokens[i + 1] in _PREPOSITION_CLOSERS
 
 
 def _singular(word: str) -> str:

@@ -319,3 +319,11 @@ def test_the_article_s_writer_and_versus_are_not_subjects_it_lacks(engine):
     assert answer.answered and "act as a vasodilator" in answer.passages[0].text
     assert "versus" not in engine.answer("Is magnesium from food versus supplements better?").reason["unknown"]
     assert not engine.answer("Does the author discuss glycinate?").answered  # the focus still decides
+
+
+def test_the_bare_noun_of_a_compound_preposition_is_how_it_is_said_not_a_focus(engine):
+    answer = engine.answer("I already take iron every morning. Is it okay to add magnesium on top of that?")
+    assert answer.answered and "top" not in answer.reason["unknown"]
+    assert "other supplements or medications" in answer.passages[0].text
+    assert not engine.answer("does magnesium help in cases of acne").answered  # what follows still decides
+    assert "top" in engine.answer("is magnesium good for the top of my head").reason["unknown"]  # not bare
