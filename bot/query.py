@@ -539,9 +539,16 @@ class QueryReader:
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
-            if found:
+            if found and not (span == 1 and self._in_corpus_pair(tokens, i)):
                 return span, found
         return 0, []
+
+    def _in_corpus_pair(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i], a corpus word, stands before the word the article itself puts after it
+        ("nervous system"): the article's own compound, not the word's synonym (nervous: anxiety)."""
+        term = stem(tokens[i])
+        return (i + 1 < len(tokens) and term in self.vocabulary
+                and term in self._preceding(stem(tokens[i + 1])))
 
     def word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""

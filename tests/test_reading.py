@@ -327,3 +327,9 @@ def test_the_bare_noun_of_a_compound_preposition_is_how_it_is_said_not_a_focus(e
     assert "other supplements or medications" in answer.passages[0].text
     assert not engine.answer("does magnesium help in cases of acne").answered  # what follows still decides
     assert "top" in engine.answer("is magnesium good for the top of my head").reason["unknown"]  # not bare
+
+
+def test_a_synonym_does_not_break_up_the_article_s_own_word_pair():
+    read = reader("magnesium and the nervous system. anxiety and nerves.", {"nervous": ["anxiety"]}).read
+    assert "anxieti" not in read("what does magnesium do in the nervous system").terms
+    assert "anxieti" in read("does magnesium make you nervous").terms
