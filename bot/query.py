@@ -22,6 +22,9 @@ _CONNECTOR_RE = re.compile(
     r"(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
     r"does it|does that|can it|could it|will it|would it|for|with|without|in|same|which|what kind)\b",
     re.IGNORECASE)
+# A follow-up that swaps what is asked about ("what about depression?" after "does it help anxiety?"):
+# the previous question lends its subject and its phrasing, not its focus.
+_SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
@@ -174,8 +177,10 @@ class QueryReader:
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
             if not query.known:
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
-            query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in previous.concepts
-                                    if c.terms not in seen]
+            lent = previous.concepts
+            if _SWAP_RE.match(question) and any(self.subject.isdisjoint(c.terms) for c in query.known):
+                lent = [c for c in lent if c.phrasing or not self.subject.isdisjoint(c.terms)]
+            query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
             if self._goes_beyond(query, previous):

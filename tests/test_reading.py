@@ -335,3 +335,11 @@ def test_a_synonym_does_not_break_up_the_article_s_own_word_pair():
                        preceding=lambda term: frozenset({"nervous"}) if term == "system" else frozenset()).read
     assert "anxieti" not in read("what does magnesium do in the nervous system").terms
     assert "anxieti" in read("does magnesium make you nervous").terms
+
+
+def test_a_follow_up_swapping_what_is_asked_about_borrows_the_subject_not_the_focus(engine):
+    follow = engine.answer("and what about blood presure", after="can magnesium help with migranes")
+    assert "regulate blood pressure" in follow.passages[0].text
+    assert "migrain" not in follow.query.terms
+    # a follow-up that adds to the previous question keeps its focus
+    assert "migrain" in engine.answer("and why", after="can magnesium help with migranes").query.terms
