@@ -441,7 +441,8 @@ class QueryReader:
         those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
         plain = Query(text=" ".join(reading.gloss), concepts=[])
         self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
-        lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"]
+        lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"
+                   or w in lexicon.root_words()]  # "arthritis": joint, whatever else "joint" may be
         if plain.unknown or lacking:  # a part names a thing the corpus lacks ("hyporeflexia": reflex)
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
             return

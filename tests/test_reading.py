@@ -343,3 +343,9 @@ def test_a_follow_up_swapping_what_is_asked_about_borrows_the_subject_not_the_fo
     assert "migrain" not in follow.query.terms
     # a follow-up that adds to the previous question keeps its focus
     assert "migrain" in engine.answer("and why", after="can magnesium help with migranes").query.terms
+
+
+def test_a_clinical_word_whose_root_names_a_thing_the_corpus_lacks_is_a_focus_whatever_else_the_word_is(engine):
+    assert "joint" in lexicon.root_words() and lexicon.entry("joint").main != "n"
+    assert not engine.answer("does magnesium help with arthritis").answered  # joint inflammation
+    assert engine.answer("does magnesium help with neuralgia").answered  # nerve pain
