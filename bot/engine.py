@@ -129,6 +129,7 @@ class Engine:
         # Rounded so that float noise in sums of the same weights does not decide a tie.
         coverage = [round(c, _COVERAGE_DIGITS) for c in candidates.coverage.tolist()]
         in_text = candidates.in_text.tolist()
+        asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
         enough = self.config.confidence.min_coverage
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
@@ -154,7 +155,8 @@ class Engine:
         stated = max((specific[i] for i in close if coverage[i] >= enough and not restates(i)), default=-1.0)
         best = min(close or [0], key=lambda i: (coverage[i] < enough, not fits(i),
                                                 coverage[i] >= enough and specific[i] <= stated and restates(i),
-                                                not opens_section(i), -coverage[i], -shared_pairs[i], -in_text[i]))
+                                                not opens_section(i), -asked_here[i], -shared_pairs[i],
+                                                -in_text[i]))
         return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,

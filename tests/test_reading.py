@@ -349,3 +349,9 @@ def test_a_clinical_word_whose_root_names_a_thing_the_corpus_lacks_is_a_focus_wh
     assert "joint" in lexicon.root_words() and lexicon.entry("joint").main != "n"
     assert not engine.answer("does magnesium help with arthritis").answered  # joint inflammation
     assert engine.answer("does magnesium help with neuralgia").answered  # nerve pain
+
+
+def test_between_passages_answering_the_question_sentence_the_story_s_words_do_not_decide(engine):
+    answer = engine.answer("I take lots of magnesium and lately at night I feel restless. "
+                           "Can magnesium make you anxious?")
+    assert answer.answered and "balance of neurotransmitters" in answer.passages[0].text  # not "night", "excess"
