@@ -294,6 +294,9 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
+        if intent.names_article(word):
+            query.context.append(word)  # "does the article list...": where it is said, not what is asked
+            return
         if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
@@ -310,19 +313,26 @@ class QueryReader:
         if term not in self.vocabulary:
             relative = self.word_family(term)
             if not relative:
-                if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
-                    query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
-                elif self._locates(tokens, i):
-                    query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
-                elif _in_compound_preposition(tokens, i):
-                    query.context.append(word)  # "add it on top of those": how it is said
-                else:
-                    self._read_unknown(query, word, in_question, weight, glossing)
+                self._read_lacking(query, tokens, i, in_question, weight, glossing)
                 return
             query.corrected[word] = self._word_of(relative)
             term = relative
         query.asked += in_question
         self._add(query, word, [term], weight=weight)
+
+    def _read_lacking(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
+                      glossing: bool) -> None:
+        """A word (tokens[i]) the corpus lacks, in no corpus word's family: context where its place
+        says so, else read through the lexicon."""
+        word = tokens[i]
+        if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
+            query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
+        elif self._locates(tokens, i):
+            query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
+        elif _in_compound_preposition(tokens, i):
+            query.context.append(word)  # "add it on top of those": how it is said
+        else:
+            self._read_unknown(query, word, in_question, weight, glossing)
 
     def _word_of(self, term: str) -> str:
         """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""

@@ -319,6 +319,9 @@ def test_the_article_s_writer_and_versus_are_not_subjects_it_lacks(engine):
     assert answer.answered and "act as a vasodilator" in answer.passages[0].text
     assert "versus" not in engine.answer("Is magnesium from food versus supplements better?").reason["unknown"]
     assert not engine.answer("Does the author discuss glycinate?").answered  # the focus still decides
+    # nor a word to search for: "In this article, we will..." is not what "does the article list..." asks
+    listed = engine.answer("Does the article list insomnia as an adverse effect?")
+    assert "articl" not in listed.query.terms and "insomnia" in listed.passages[0].text
 
 
 def test_the_bare_noun_of_a_compound_preposition_is_how_it_is_said_not_a_focus(engine):
