@@ -56,6 +56,12 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
+# A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
+# subject of a question, after a question word or first ("dose it help?").
+_AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has", "have", "should", "would",
+                          "could", "will"})
+_SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
+_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
 _PREPOSITION_OPENERS = frozenset({"on", "in", "by", "at", "with"})
@@ -164,6 +170,7 @@ class QueryReader:
         self._strangeness: dict[str, bool] = {}
         self._phrases: dict[str, tuple[int, str]] = {}
         self._kinds_by_organ: dict[str, bool] = {}
+        self._one_edit: dict[str, list[str]] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -254,6 +261,7 @@ class QueryReader:
         glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
         stops = stop_words()
         tokens = [self._spelled(query, word) for word in tokens]
+        tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -423,6 +431,29 @@ class QueryReader:
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
+
+    def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
+        """tokens[i], or the word one edit away that its place says was meant: a real English word
+        the article lacks where the article puts a neighbour of it beside the next or previous word
+        ("hart problems": heart problems), or an auxiliary before a question's subject ("how dose it")."""
+        word = tokens[i]
+        if not word.isalpha() or len(word) < 3 or word in stop_words() or stem(word) in self.vocabulary:
+            return word
+        nearby = _remembered(self._one_edit, word, lambda typed: sorted(
+            c for c in self._candidates(typed) if edit_distance(typed, c, transpositions=True) == 1))
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in _SUBJECTS and (i == 0 or tokens[i - 1] in _QUESTION_WORDS):
+            meant = next((c for c in nearby if c in _AUXILIARIES), None)
+        elif word in self._synonym_words:
+            return word
+        else:
+            before = tokens[i - 1] if i else ""
+            meant = next((c for c in nearby if c not in stop_words() and (
+                after and stem(c) in self._preceding(stem(after)) or
+                before and stem(before) in self._preceding(stem(c)))), None)
+        if meant:
+            query.corrected[word] = meant
+        return meant or word
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the

@@ -358,3 +358,11 @@ def test_between_passages_answering_the_question_sentence_the_story_s_words_do_n
     answer = engine.answer("I take lots of magnesium and lately at night I feel restless. "
                            "Can magnesium make you anxious?")
     assert answer.answered and "balance of neurotransmitters" in answer.passages[0].text  # not "night", "excess"
+
+
+def test_a_real_word_is_read_as_the_word_its_place_says_was_meant(engine):
+    assert engine.answer("is magnesium bad for people with hart problems").query.corrected["hart"] == "heart"
+    assert engine.answer("how dose it do that", after="can magnesium help nerve pain").query.corrected == \
+        {"dose": "does"}
+    assert "hart" not in engine.answer("is a hart an animal").query.corrected  # no corpus pair: as written
+    assert "dose" not in engine.answer("what dose is right for adults").query.corrected
