@@ -45,7 +45,8 @@ class Engine:
         """Answer from this library from now on (questions in flight finish on the old one)."""
         subject = _subject(library)
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
-                             self.config.confidence.max_correction_distance, library.index.preceding, subject)
+                             self.config.confidence.max_correction_distance, library.index.preceding, subject,
+                             library.index.following)
         self._state = _State(library, reader, subject)
 
     @property

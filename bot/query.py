@@ -126,10 +126,12 @@ class QueryReader:
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
                  synonyms: dict[str, list[str]], max_distance: int = 2,
                  preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
-                 subject: frozenset[str] = frozenset()) -> None:
+                 subject: frozenset[str] = frozenset(),
+                 following: Callable[[str], frozenset[str]] = lambda term: frozenset()) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
+        self._following = following  # ...and right after it
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
@@ -171,6 +173,7 @@ class QueryReader:
         self._phrases: dict[str, tuple[int, str]] = {}
         self._kinds_by_organ: dict[str, bool] = {}
         self._one_edit: dict[str, list[str]] = {}
+        self._conditions: dict[str, tuple[str, ...]] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -339,8 +342,27 @@ class QueryReader:
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
+        elif i and _names_condition(word) and (states := self._conditions_named_by(tokens[i - 1])):
+            # "renal insufficiency", "heart failure": the condition of that organ the article names
+            query.asked += in_question
+            query.expanded[word] = [self._word_of(t) for t in states]
+            self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _conditions_named_by(self, word: str) -> tuple[str, ...]:
+        """The conditions the article names by a word or by what the word reads as ("kidney" or
+        "renal": disease; "heart", "cardiac": problems), as index terms; () if none."""
+        def work_out(typed: str) -> tuple[str, ...]:
+            found = lexicon.entry(typed)
+            if found is None or "v" in found.parts:
+                return ()  # a thing or a kind of thing names it, not what is done ("cause diarrhea")
+            term = stem(typed)
+            reading = [term] if term in self.vocabulary else [
+                t for way in _remembered(self._unknown, typed, self._unknown_word).ways if len(way) == 1 for t in way]
+            return tuple(sorted(s for t in reading for s in self._following(t)
+                                if _names_condition(self._word_of(s), states_only=True)))
+        return _remembered(self._conditions, word, work_out) if word.isalpha() else ()
 
     def _word_of(self, term: str) -> str:
         """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""
@@ -373,6 +395,8 @@ class QueryReader:
             forms = [" ".join(window), " ".join([lemma(window[0]), *window[1:]])]
             if span == 3 and window[1] in _OBJECT_PRONOUNS:  # "keep me up" -> keep up
                 forms.append(f"{lemma(window[0])} {window[2]}")
+            if self._conditions_named_by(window[0]):
+                continue  # "renal failure": the organ's condition, as the article names it (see _read_lacking)
             for form in dict.fromkeys(forms):
                 found = lexicon.entry(form)
                 if found is None or " " not in form:
@@ -652,6 +676,16 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of")."""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _PREPOSITION_OPENERS and tokens[i + 1] in _PREPOSITION_CLOSERS
+
+
+_CONDITION_KINDS = frozenset({"noun.state", "noun.act", "noun.event"})  # "insufficiency", "failure", "impairment"
+
+
+def _names_condition(word: str, states_only: bool = False) -> bool:
+    """Whether a noun can name a condition (with states_only: is a state, as "disease" and "problems" are)."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n" and (
+        found.category == "noun.state" if states_only else found.category in _CONDITION_KINDS)
 
 
 def _singular(word: str) -> str:

@@ -222,7 +222,9 @@ def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(eng
     assert message_words("Mg in the CNS for adult pts? lol", hedges=False) == \
         ["mg", "in", "the", "nervous", "system", "for", "adult", "patients"]
     assert engine.answer("Recommended daily intake of Mg in adult pts?").answered
-    assert not engine.answer("Mg dosing in CKD pts with an AKI?").answered  # an injury the article lacks
+    assert not engine.answer("Mg dosing in CKD pts with hepatic encephalopathy?").answered  # liver: lacking
+    # an acute kidney injury is a condition of the kidneys, which the article warns about
+    assert "kidney disease" in engine.answer("Mg dosing in CKD pts with an AKI?").passages[0].text
 
 
 def test_a_word_ending_in_ss_is_not_read_as_a_plural(engine):
@@ -366,3 +368,13 @@ def test_a_real_word_is_read_as_the_word_its_place_says_was_meant(engine):
         {"dose": "does"}
     assert "hart" not in engine.answer("is a hart an animal").query.corrected  # no corpus pair: as written
     assert "dose" not in engine.answer("what dose is right for adults").query.corrected
+
+
+def test_a_condition_after_an_organ_the_article_names_conditions_by_is_that_condition(engine):
+    renal = engine.answer("Is it safe with renal insufficiency?")
+    assert renal.answered and renal.query.expanded["insufficiency"] == ["disease"]
+    assert "kidney disease or heart problems" in renal.passages[0].text
+    assert engine.answer("can people with heart failure take magnesium").answered
+    assert engine.library.index.following("kidney") == frozenset({"diseas"})
+    for lacking in ("is magnesium ok with kidney stones", "what about liver failure", "can magnesium cause diarrhea"):
+        assert not engine.answer(lacking).answered, lacking  # a thing, another organ, or what is done
