@@ -378,3 +378,10 @@ def test_a_condition_after_an_organ_the_article_names_conditions_by_is_that_cond
     assert engine.library.index.following("kidney") == frozenset({"diseas"})
     for lacking in ("is magnesium ok with kidney stones", "what about liver failure", "can magnesium cause diarrhea"):
         assert not engine.answer(lacking).answered, lacking  # a thing, another organ, or what is done
+
+
+def test_a_lower_scoring_passage_covering_the_whole_question_is_weighed_when_the_close_ones_cover_part(engine):
+    answer = engine.answer("Why magnesium is giving headache when I take too much of it?")
+    assert "act as a vasodilator" in answer.passages[0].text  # not "avoid taking too much magnesium"
+    follow = engine.answer("and if u go over that?", after="how much mag r u supposed to take a day")
+    assert "avoid taking too much magnesium" in follow.passages[0].text
