@@ -385,3 +385,9 @@ def test_a_lower_scoring_passage_covering_the_whole_question_is_weighed_when_the
     assert "act as a vasodilator" in answer.passages[0].text  # not "avoid taking too much magnesium"
     follow = engine.answer("and if u go over that?", after="how much mag r u supposed to take a day")
     assert "avoid taking too much magnesium" in follow.passages[0].text
+
+
+def test_needing_something_is_not_asking_how_much(engine):
+    answer = engine.answer("What is magnesium and why body need it?")
+    assert "essential mineral" in answer.passages[0].text
+    assert "400-420mg" in engine.answer("how much magnesium do i need").passages[0].text
