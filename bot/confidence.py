@@ -58,9 +58,10 @@ class Candidates:
     passages: np.ndarray  # their passage ids, best BM25 score first
     texts: list[str]
     coverage: np.ndarray  # share of the question's informative weight in each passage
-    in_text: np.ndarray  # concepts found in the passage's own text (not only in its section heading)
+    in_text: np.ndarray  # the question sentence's concepts found in the passage's own text (not only its heading)
     hits: np.ndarray  # concepts x passages: which concept each passage matches
     specific: np.ndarray  # share of the weight of the question's specific concepts (see SPECIFIC) in each
+    asked: np.ndarray  # share of the weight of the question sentence's own concepts (not the story's) in each
 
 
 # A concept found in under this share of the passages says what a question is about; a commoner one
@@ -109,13 +110,15 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
             rows = [row_of[term] for term in way]
             hits[row] |= _every(present, rows)
             own |= _every(in_own_text, rows)
-        in_text += own
+        in_text += own if concept.weight >= 1.0 else 0  # the story's words say nothing of where it is said
     # A word the corpus lacks weighs as a word found in no passage: coverage counts it as missing.
     total = weights.sum() + len(query.unknown) * math.log(index.size + 1)
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
     pointed = weights * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))
     specific = (pointed @ hits) / pointed.sum() if pointed.sum() else np.zeros(len(ids))
-    return Candidates(ids, texts, coverage, in_text, hits, specific)
+    own = weights * (np.array([c.weight for c in concepts]) >= 1.0)
+    asked = (own @ hits) / own.sum() if own.sum() else coverage
+    return Candidates(ids, texts, coverage, in_text, hits, specific, asked)
 
 
 def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:

@@ -19,6 +19,7 @@ from bot.text import tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _COVERAGE_DIGITS = 6
+_WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
 # Telegram's own limit for a message. A longer question (from `ask` or the Python API) is read from
 # its last characters, where people put the question after their story.
@@ -45,7 +46,8 @@ class Engine:
         """Answer from this library from now on (questions in flight finish on the old one)."""
         subject = _subject(library)
         reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
-                             self.config.confidence.max_correction_distance, library.index.preceding, subject)
+                             self.config.confidence.max_correction_distance, library.index.preceding, subject,
+                             library.index.following)
         self._state = _State(library, reader, subject)
 
     @property
@@ -128,7 +130,12 @@ class Engine:
         close = list(itertools.takewhile(lambda i: hits[i].score >= floor, range(len(hits))))  # best first
         # Rounded so that float noise in sums of the same weights does not decide a tie.
         coverage = [round(c, _COVERAGE_DIGITS) for c in candidates.coverage.tolist()]
+        # A passage scoring lower that covers the whole question where the close ones cover only part of it
+        # ("why does it give a headache when I take too much?": not the one passage saying "too much").
+        if close and max(coverage[i] for i in close) < 1.0:
+            close += [i for i in range(len(close), len(hits)) if coverage[i] >= 1.0 and hits[i].score >= _WIDER * floor]
         in_text = candidates.in_text.tolist()
+        asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
         enough = self.config.confidence.min_coverage
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
@@ -154,7 +161,8 @@ class Engine:
         stated = max((specific[i] for i in close if coverage[i] >= enough and not restates(i)), default=-1.0)
         best = min(close or [0], key=lambda i: (coverage[i] < enough, not fits(i),
                                                 coverage[i] >= enough and specific[i] <= stated and restates(i),
-                                                not opens_section(i), -coverage[i], -shared_pairs[i], -in_text[i]))
+                                                not opens_section(i), -asked_here[i], -shared_pairs[i],
+                                                -in_text[i]))
         return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order
 
     def _also_says(self, query: Query, candidates: Candidates, position: int, best: Found, candidate: Found,

@@ -107,13 +107,20 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # and what it does (the reporting verbs of academic English: "does it claim...", "is the insomnia
 # attributed to...", "is concomitant use addressed?", "what dose is recommended"), taking something
 # (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
-_REFERS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them|article|text|paper|authors?|claims?|claimed|"
+_ARTICLE_WORDS = r"article|text|paper|authors?|writers?"  # what names the article or who wrote it
+_ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
+_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|claims?|claimed|"
                         r"cites?|cited|mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|"
                         r"discuss(es|ed)?|recommends?|recommended|suggests?|suggested|states?|stated|"
                         r"(address|attribut|describ|acknowledg|characteri[sz]|propos|not|indicat|highlight|"
                         r"emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
+
+
+def names_article(word: str) -> bool:
+    """Whether a word names the article or its writer ("the author"): never a subject it lacks."""
+    return bool(_ARTICLE_RE.match(word))
 
 
 def refers_to_subject(question: str) -> bool:

@@ -109,6 +109,12 @@ def word_parts() -> WordParts:
     return WordParts(kinds["prefix"], kinds["root"], kinds["suffix"])
 
 
+@cache
+def root_words() -> frozenset[str]:
+    """The plain words the table's roots stand for ("liver", "joint"): things a clinical word names."""
+    return frozenset(w for meaning in word_parts().roots.values() for w in meaning)
+
+
 _LINKS = "oia"  # linking vowels after a root ("neur-o-pathy")
 _MIN_WORD = 4  # letters of the shortest whole word a part of a compound may be
 

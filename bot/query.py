@@ -20,6 +20,9 @@ _CONNECTOR_RE = re.compile(
     r"(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
     r"does it|does that|can it|could it|will it|would it|for|with|without|in|same|which|what kind)\b",
     re.IGNORECASE)
+# A follow-up that swaps what is asked about ("what about depression?" after "does it help anxiety?"):
+# the previous question lends its subject and its phrasing, not its focus.
+_SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
@@ -45,6 +48,22 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
                              "hers", "they", "them", "their"})
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
+# Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
+# saying one of them on its own ("and if u go over that?", "what if you take more then that") asks about
+# too much; followed by a content word it is something else ("more energy").
+_BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
+                           "extra", "past"})
+_EXCESS = ("too", "much")  # read as the synonyms table reads it
+# A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
+# subject of a question, after a question word or first ("dose it help?").
+_AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has", "have", "should", "would",
+                          "could", "will"})
+_SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
+_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
+# A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
+# "by way of", "with regard to"): a function word, not a thing asked about.
+_PREPOSITION_OPENERS = frozenset({"on", "in", "by", "at", "with"})
+_PREPOSITION_CLOSERS = frozenset({"of", "to"})
 
 
 @dataclass(frozen=True)
@@ -105,10 +124,12 @@ class QueryReader:
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
                  synonyms: dict[str, list[str]], max_distance: int = 2,
                  preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
-                 subject: frozenset[str] = frozenset()) -> None:
+                 subject: frozenset[str] = frozenset(),
+                 following: Callable[[str], frozenset[str]] = lambda term: frozenset()) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
+        self._following = following  # ...and right after it
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
@@ -149,6 +170,8 @@ class QueryReader:
         self._strangeness: dict[str, bool] = {}
         self._phrases: dict[str, tuple[int, str]] = {}
         self._kinds_by_organ: dict[str, bool] = {}
+        self._one_edit: dict[str, list[str]] = {}
+        self._conditions: dict[str, tuple[str, ...]] = {}
 
     def read(self, question: str, after: str | None = None) -> Query:
         """Read a question; with `after`, a question that leans on it borrows its concepts."""
@@ -162,11 +185,23 @@ class QueryReader:
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
             if not query.known:
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
-            query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in previous.concepts
-                                    if c.terms not in seen]
+            lent = previous.concepts
+            if _SWAP_RE.match(question) and any(self.subject.isdisjoint(c.terms) for c in query.known):
+                lent = [c for c in lent if c.phrasing or not self.subject.isdisjoint(c.terms)]
+            query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
+            if self._goes_beyond(query, previous):
+                self._read_words(query, list(_EXCESS), True, _FOLLOW_UP_WEIGHT)
         return query
+
+    def _goes_beyond(self, query: Query, previous: Query) -> bool:
+        """Whether a follow-up asks about going past the amount the previous question asked for."""
+        if not any(shape.name == "quantity" for shape in intent.of_question(previous.asking)):
+            return False
+        said, stops = query.spelled, stop_words()
+        return any(word in _BEYOND_WORDS and (i + 1 == len(said) or said[i + 1] in stops)
+                   for i, word in enumerate(said))
 
     def leans_on_previous(self, question: str, query: Query) -> bool:
         """Whether a question needs the previous one to make sense."""
@@ -227,6 +262,7 @@ class QueryReader:
         glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
         stops = stop_words()
         tokens = [self._spelled(query, word) for word in tokens]
+        tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -267,6 +303,9 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
+        if intent.names_article(word):
+            query.context.append(word)  # "does the article list...": where it is said, not what is asked
+            return
         if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
@@ -283,17 +322,45 @@ class QueryReader:
         if term not in self.vocabulary:
             relative = self.word_family(term)
             if not relative:
-                if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
-                    query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
-                elif self._locates(tokens, i):
-                    query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
-                else:
-                    self._read_unknown(query, word, in_question, weight, glossing)
+                self._read_lacking(query, tokens, i, in_question, weight, glossing)
                 return
             query.corrected[word] = self._word_of(relative)
             term = relative
         query.asked += in_question
         self._add(query, word, [term], weight=weight)
+
+    def _read_lacking(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
+                      glossing: bool) -> None:
+        """A word (tokens[i]) the corpus lacks, in no corpus word's family: context where its place
+        says so, else read through the lexicon."""
+        word = tokens[i]
+        if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
+            query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
+        elif self._locates(tokens, i):
+            query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
+        elif _in_compound_preposition(tokens, i):
+            query.context.append(word)  # "add it on top of those": how it is said
+        elif i and _names_condition(word) and (states := self._conditions_named_by(tokens[i - 1])):
+            # "renal insufficiency", "heart failure": the condition of that organ the article names
+            query.asked += in_question
+            query.expanded[word] = [self._word_of(t) for t in states]
+            self._add(query, word, list(states), weight=weight)
+        else:
+            self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _conditions_named_by(self, word: str) -> tuple[str, ...]:
+        """The conditions the article names by a word or by what the word reads as ("kidney" or
+        "renal": disease; "heart", "cardiac": problems), as index terms; () if none."""
+        def work_out(typed: str) -> tuple[str, ...]:
+            found = lexicon.entry(typed)
+            if found is None or "v" in found.parts:
+                return ()  # a thing or a kind of thing names it, not what is done ("cause diarrhea")
+            term = stem(typed)
+            reading = [term] if term in self.vocabulary else [
+                t for way in _remembered(self._unknown, typed, self._unknown_word).ways if len(way) == 1 for t in way]
+            return tuple(sorted(s for t in reading for s in self._following(t)
+                                if _names_condition(self._word_of(s), states_only=True)))
+        return _remembered(self._conditions, word, work_out) if word.isalpha() else ()
 
     def _word_of(self, term: str) -> str:
         """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""
@@ -326,6 +393,8 @@ class QueryReader:
             forms = [" ".join(window), " ".join([lemma(window[0]), *window[1:]])]
             if span == 3 and window[1] in _OBJECT_PRONOUNS:  # "keep me up" -> keep up
                 forms.append(f"{lemma(window[0])} {window[2]}")
+            if self._conditions_named_by(window[0]):
+                continue  # "renal failure": the organ's condition, as the article names it (see _read_lacking)
             for form in dict.fromkeys(forms):
                 found = lexicon.entry(form)
                 if found is None or " " not in form:
@@ -385,6 +454,29 @@ class QueryReader:
             query.corrected[word] = fixed
         return fixed or word
 
+    def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
+        """tokens[i], or the word one edit away that its place says was meant: a real English word
+        the article lacks where the article puts a neighbour of it beside the next or previous word
+        ("hart problems": heart problems), or an auxiliary before a question's subject ("how dose it")."""
+        word = tokens[i]
+        if not word.isalpha() or len(word) < 3 or word in stop_words() or stem(word) in self.vocabulary:
+            return word
+        nearby = _remembered(self._one_edit, word, lambda typed: sorted(
+            c for c in self._candidates(typed) if damerau(typed, c) == 1))
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in _SUBJECTS and (i == 0 or tokens[i - 1] in _QUESTION_WORDS):
+            meant = next((c for c in nearby if c in _AUXILIARIES), None)
+        elif word in self._synonym_words:
+            return word
+        else:
+            before = tokens[i - 1] if i else ""
+            meant = next((c for c in nearby if c not in stop_words() and (
+                after and stem(c) in self._preceding(stem(after)) or
+                before and stem(before) in self._preceding(stem(c)))), None)
+        if meant:
+            query.corrected[word] = meant
+        return meant or word
+
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
@@ -397,7 +489,7 @@ class QueryReader:
                       ways=[list(w) for w in reading.ways], weight=weight)
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
-        elif reading.focus(in_question) and (in_question or query.about_person):
+        elif reading.focus(in_question) and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
@@ -412,7 +504,8 @@ class QueryReader:
         those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
         plain = Query(text=" ".join(reading.gloss), concepts=[])
         self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
-        lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"]
+        lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"
+                   or w in lexicon.root_words()]  # "arthritis": joint, whatever else "joint" may be
         if plain.unknown or lacking:  # a part names a thing the corpus lacks ("hyporeflexia": reflex)
             self._add(query, reading.english, [stem(reading.english)], weight=weight)
             return
@@ -515,9 +608,16 @@ class QueryReader:
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
-            if found:
+            if found and not (span == 1 and self._in_corpus_pair(tokens, i)):
                 return span, found
         return 0, []
+
+    def _in_corpus_pair(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i], a corpus word, stands before the word the article itself puts after it
+        ("nervous system"): the article's own compound, not the word's synonym (nervous: anxiety)."""
+        term = stem(tokens[i])
+        return (i + 1 < len(tokens) and term in self.vocabulary
+                and term in self._preceding(stem(tokens[i + 1])))
 
     def word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""
@@ -569,6 +669,21 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     if not any(asking):
         asking = [i == len(parts) - 1 for i in range(len(parts))]
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _in_compound_preposition(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of")."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1] in _PREPOSITION_OPENERS and tokens[i + 1] in _PREPOSITION_CLOSERS
+
+
+_CONDITION_KINDS = frozenset({"noun.state", "noun.act", "noun.event"})  # "insufficiency", "failure", "impairment"
+
+
+def _names_condition(word: str, states_only: bool = False) -> bool:
+    """Whether a noun can name a condition (with states_only: is a state, as "disease" and "problems" are)."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n" and (
+        found.category == "noun.state" if states_only else found.category in _CONDITION_KINDS)
 
 
 def _singular(word: str) -> str:

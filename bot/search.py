@@ -121,6 +121,14 @@ class Index:
         firsts = (self.pairs[self.pairs % width == i] // width) % width
         return frozenset(self.terms[j] for j in np.unique(firsts).tolist())
 
+    def following(self, term: str) -> frozenset[str]:
+        """The terms that stand right after a term somewhere in the corpus ("diseas" after "kidney")."""
+        width, i = len(self.terms), self.term_ids.get(term)
+        if i is None:
+            return frozenset()
+        seconds = self.pairs[(self.pairs // width) % width == i] % width
+        return frozenset(self.terms[j] for j in np.unique(seconds).tolist())
+
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""
         i = self.term_ids.get(term)

@@ -212,6 +212,7 @@ def test_a_focus_the_article_lacks_makes_a_near_miss(engine, question, focus):
      "Could that be the magnesium?",
      "anxiety"),
     ("magnesium in renal impairment", "kidney disease"),
+    ("im always tired af does mag help w energy", "boost energy"),
     ("why does magneisum cuase headaches", "vasodilator")])
 def test_context_words_slang_and_typos_do_not_make_a_near_miss(engine, question, expected):
     answer = engine.answer(question)
