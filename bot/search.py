@@ -47,6 +47,12 @@ class Index:
         self.absent = absent  # per term: what a passage without the term gets (BM25+ only: idf*delta)
         self.size = size
         self.pairs = pairs  # ascending: passage * V^2 + first * V + second, for side-by-side terms
+        # The distinct side-by-side pairs, once as first * V + second and once as second * V + first,
+        # each ascending: one binary search finds the terms before or after a term.
+        width = len(terms)
+        self._first_second = np.unique(pairs % (width * width)) if width else np.zeros(0, dtype=np.int64)
+        self._second_first = np.sort(self._first_second % width * width + self._first_second // width) if width \
+            else self._first_second
         # Each posting as one number, term * size + passage: ascending, so one binary search finds
         # any (term, passage) pair.
         self._keys = np.repeat(np.arange(len(terms), dtype=np.int64) * size, np.diff(indptr)) + passages
@@ -115,19 +121,19 @@ class Index:
 
     def preceding(self, term: str) -> frozenset[str]:
         """The terms that stand right before a term somewhere in the corpus ("kidney" before "diseas")."""
-        width, i = len(self.terms), self.term_ids.get(term)
-        if i is None:
-            return frozenset()
-        firsts = (self.pairs[self.pairs % width == i] // width) % width
-        return frozenset(self.terms[j] for j in np.unique(firsts).tolist())
+        return self._side_by_side(term, self._second_first)
 
     def following(self, term: str) -> frozenset[str]:
         """The terms that stand right after a term somewhere in the corpus ("diseas" after "kidney")."""
+        return self._side_by_side(term, self._first_second)
+
+    def _side_by_side(self, term: str, codes: np.ndarray) -> frozenset[str]:
+        """The other terms of the pairs whose leading term (in `codes`' order) is this one."""
         width, i = len(self.terms), self.term_ids.get(term)
         if i is None:
             return frozenset()
-        seconds = self.pairs[(self.pairs // width) % width == i] % width
-        return frozenset(self.terms[j] for j in np.unique(seconds).tolist())
+        start, end = np.searchsorted(codes, [i * width, (i + 1) * width])
+        return frozenset(self.terms[j] for j in (codes[start:end] % width).tolist())
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""

@@ -90,6 +90,18 @@ def test_pair_counts_count_side_by_side_terms_after_each_passages_start():
         assert index.pair_counts(pairs, passages).tolist() == expected
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_preceding_and_following_are_the_terms_side_by_side_somewhere(seed):
+    rng = random.Random(seed)
+    corpus = _random_corpus(rng, 150)
+    starts = [rng.randint(0, 3) for _ in corpus]
+    index = Index.build(corpus, replace(SEARCH, cache_dir=None), pairs_from=starts)
+    side_by_side = {pair for p, passage in enumerate(corpus) for pair in itertools.pairwise(passage[starts[p]:])}
+    for term in [f"w{i}" for i in range(65)]:
+        assert index.preceding(term) == {a for a, b in side_by_side if b == term}
+        assert index.following(term) == {b for a, b in side_by_side if a == term}
+
+
 def test_saved_index_loads_identically(tmp_path):
     corpus = _random_corpus(random.Random(1), 50)
     index = Index.build(corpus, replace(SEARCH, cache_dir=None))
