@@ -23,9 +23,11 @@ LONG = 40  # words: a long message, where a crisis may be buried in other questi
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Each word or phrase (as plain words) to the ideas it names, and every phrase's beginnings."""
+    """Each word or phrase (as plain words) to the ideas it names and to them denied ("not:future"),
+    and every phrase's beginnings."""
 
     ideas: dict[str, tuple[str, ...]]
+    denied: dict[str, tuple[str, ...]]
     beginnings: frozenset[str]
 
 
@@ -36,6 +38,7 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float
+    pairs: dict[str, dict[str, float]]  # the weight of "a|b" as pairs["a"]["b"], of "a>b" as pairs["a>"]["b"]
 
 
 def read_lexicon(text: str) -> Lexicon:
@@ -47,7 +50,8 @@ def read_lexicon(text: str) -> Lexicon:
             for entry in entries.split(";"):
                 ideas.setdefault(entry, []).append(name)
     beginnings = {" ".join(e.split()[:n]) for e in ideas for n in range(1, len(e.split()))}
-    return Lexicon({e: tuple(names) for e, names in ideas.items()}, frozenset(beginnings))
+    return Lexicon({e: tuple(names) for e, names in ideas.items()},
+                   {e: tuple("not:" + n for n in names) for e, names in ideas.items()}, frozenset(beginnings))
 
 
 @cache
@@ -66,7 +70,15 @@ def read_model(text: str) -> Model:
         elif line and not line.startswith("#"):
             name, weight = line.split("\t")
             weights[name] = float(weight)
-    return Model(weights, settings["bias"], settings["threshold"])
+    pairs: dict[str, dict[str, float]] = {}
+    for name, weight in weights.items():
+        if "|" in name:
+            first, second = name.split("|")
+            pairs.setdefault(first, {})[second] = weight
+        elif ">" in name:
+            first, second = name.split(">")
+            pairs.setdefault(first + ">", {})[second] = weight
+    return Model(weights, settings["bias"], settings["threshold"], pairs)
 
 
 @cache
@@ -75,10 +87,20 @@ def model() -> Model:
     return read_model(resources.files("bot.data").joinpath("crisis-weights.txt").read_text(encoding="utf-8"))
 
 
-def ideas(seen: list[str], found: Lexicon) -> set[str]:
-    """The ideas a message's plain words name, longest phrase first at each word, and `not:` those
-    said within a few words after a negator; `long` for a long message."""
+@dataclass(frozen=True)
+class Reading:
+    """What the model reads in a message: its ideas, and which idea follows which ("a>b")."""
+
+    ideas: frozenset[str]
+    following: frozenset[tuple[str, str]]
+
+
+def read(seen: list[str], found: Lexicon) -> Reading:
+    """The ideas a message's plain words name, longest phrase first at each word, `not:` those said
+    within a few words after a negator, `long` for a long message; and each idea of a phrase with
+    each of the phrase just before it (at most one word between)."""
     named: set[str] = {"long"} if len(seen) > LONG else set()
+    following: set[tuple[str, str]] = set()
     last_negator = -_NEGATION_REACH - 1
     before: tuple[str, ...] = ()
     last_at = -_NEXT_REACH - 1
@@ -94,29 +116,39 @@ def ideas(seen: list[str], found: Lexicon) -> set[str]:
             entry += " " + seen[end]
             end += 1
         if matched is not None:
-            denied = i - last_negator <= _NEGATION_REACH and word not in NEGATORS
             here = found.ideas[matched]
-            for idea in here:
-                named.add(idea)
-                if denied:
-                    named.add("not:" + idea)
+            named.update(here)
+            if i - last_negator <= _NEGATION_REACH and word not in NEGATORS:
+                named.update(found.denied[matched])
             if i - last_at <= _NEXT_REACH:
-                named.update(f"{a}>{b}" for a in before for b in here)
+                following.update((a, b) for a in before for b in here)
             before, last_at = here, end - 1
-    return named
+    return Reading(frozenset(named), frozenset(following))
 
 
 def features(seen: list[str], found: Lexicon) -> list[str]:
-    """The model's features: each idea, and each pair of ideas together ("a|b", sorted)."""
-    named = sorted(ideas(seen, found))
-    single = [n for n in named if ">" not in n]
-    return named + [f"{a}|{b}" for i, a in enumerate(single) for b in single[i + 1:]]
+    """The model's features: each idea, each idea following another ("a>b"), and each pair of ideas
+    together ("a|b", sorted)."""
+    reading = read(seen, found)
+    named = sorted(reading.ideas)
+    return (named + sorted(f"{a}>{b}" for a, b in reading.following)
+            + [f"{a}|{b}" for i, a in enumerate(named) for b in named[i + 1:]])
 
 
 def score(seen: list[str]) -> float:
-    """The model's log-odds that a message (its plain words) is a self-harm crisis."""
-    weights = model().weights
-    return model().bias + sum(weights.get(name, 0.0) for name in features(seen, lexicon()))
+    """The model's log-odds that a message (its plain words) is a self-harm crisis: the bias and the
+    weights of its `features`, those of two ideas read from `Model.pairs` without building names."""
+    found = model()
+    reading = read(seen, lexicon())
+    weights, pairs = found.weights, found.pairs
+    total = found.bias + sum(weights.get(name, 0.0) for name in reading.ideas)
+    total += sum(pairs.get(first + ">", {}).get(second, 0.0) for first, second in reading.following)
+    named = sorted(reading.ideas)
+    for i, first in enumerate(named):
+        row = pairs.get(first)
+        if row:
+            total += sum(row.get(second, 0.0) for second in named[i + 1:])
+    return total
 
 
 def in_crisis(seen: list[str]) -> bool:

@@ -226,10 +226,18 @@ def test_the_script_rebuilds_the_weights_exactly():
         encoding="utf-8")
 
 
+@pytest.mark.parametrize("message", ["i see no future for me", "tired of everything, the pills are here, goodbye",
+                                     "how much magnesium a day for cramps?"])
+def test_the_score_is_the_bias_and_the_weights_of_the_features(message):
+    seen, found = plain_words(message).split(), crisis.model()
+    expected = found.bias + sum(found.weights.get(name, 0.0) for name in crisis.features(seen, crisis.lexicon()))
+    assert crisis.score(seen) == pytest.approx(expected)
+
+
 def test_the_model_reads_ideas_pairs_and_negation():
     seen = plain_words("i see no future for me").split()
-    named = crisis.ideas(seen, crisis.lexicon())
-    assert {"me", "future", "not:future"} <= named
+    reading = crisis.read(seen, crisis.lexicon())
+    assert {"me", "future", "not:future"} <= reading.ideas and ("future", "me") in reading.following
     assert "future|me" in crisis.features(seen, crisis.lexicon())
 
 
