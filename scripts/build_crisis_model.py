@@ -245,15 +245,19 @@ def train() -> str:
             best = (recall, penalty, threshold, float(np.mean(scores[lookalike] >= threshold)),
                     float(np.mean(scores[(labels == 0) & ~lookalike] >= threshold)))
     recall, penalty, threshold, alarms, everyday = best
-    w = fit(matrix, labels, penalty)
-    kept = [(n, v) for n, v in zip(names, w[1:], strict=True) if abs(v) >= 0.0005]
     header = [
         "# Weights of the self-harm model of bot/crisis.py, built by scripts/build_crisis_model.py. Do not edit.",
         f"# Trained on {len(texts)} development messages ({int(labels.sum())} crises), {len(names)} features.",
         f"# Five-fold out of fold: crisis recall {recall:.1%}, calm lookalikes raised {alarms:.1%},"
         f" everyday questions and emergencies raised {everyday:.1%}.",
-        f"# penalty = {penalty}", f"# bias = {w[0]:.4f}", f"# threshold = {threshold:.4f}"]
-    return "\n".join(header + [f"{n}\t{v:.4f}" for n, v in kept]) + "\n"
+        f"# penalty = {penalty}", f"# threshold = {threshold:.4f}"]
+    return "\n".join(header + fitted(names, matrix, labels, penalty)) + "\n"
+
+
+def fitted(names: list[str], matrix: np.ndarray, labels: np.ndarray, penalty: float) -> list[str]:
+    """The bias line and the `feature <TAB> weight` lines of a model fitted on all the messages."""
+    w = fit(matrix, labels, penalty)
+    return [f"# bias = {w[0]:.4f}"] + [f"{n}\t{v:.4f}" for n, v in zip(names, w[1:], strict=True) if abs(v) >= 0.0005]
 
 
 def main() -> None:

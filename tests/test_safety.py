@@ -222,8 +222,15 @@ def test_the_self_harm_model_loads_with_its_lexicon():
 
 
 def test_the_script_rebuilds_the_weights_exactly():
-    assert _crisis_script().train() == resources.files("bot.data").joinpath("crisis-weights.txt").read_text(
-        encoding="utf-8")
+    """Refitting with the penalty the file records gives its bias and weights, to the digit (the
+    cross-validation that chose the penalty and threshold is left to the script: it takes 20 s)."""
+    script = _crisis_script()
+    shipped = resources.files("bot.data").joinpath("crisis-weights.txt").read_text(encoding="utf-8").splitlines()
+    penalty = float(next(line for line in shipped if line.startswith("# penalty")).split("=")[1])
+    texts, labels, _ = script.training_set()
+    names, matrix = script.design(texts, crisis.lexicon())
+    assert script.fitted(names, matrix, labels, penalty) == [
+        line for line in shipped if line.startswith("# bias") or not line.startswith("#")]
 
 
 @pytest.mark.parametrize("message", ["i see no future for me", "tired of everything, the pills are here, goodbye",
