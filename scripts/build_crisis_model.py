@@ -264,8 +264,8 @@ def main() -> None:
     """Write the lexicon (with --words), then the weights."""
     if "--words" in sys.argv[1:]:
         head = ("# Ideas a message is read as, for bot/crisis.py; built by scripts/build_crisis_model.py from its\n"
-                "# own lists, Empath 0.89 (MIT), VADER 3.3.2 (MIT) and bot/data/cue-words.txt.\n"
-                "# Do not edit: change the script.\n")
+                "# own lists, Empath 0.89 (its package names no licence), VADER 3.3.2 (MIT) and\n"
+                "# bot/data/cue-words.txt. Do not edit: change the script.\n")
         WORDS.write_text(head + "\n".join(lexicon_lines()) + "\n", encoding="utf-8")
     WEIGHTS.write_text(train(), encoding="utf-8")
     print(WEIGHTS.read_text(encoding="utf-8").split("\n# penalty")[0])
