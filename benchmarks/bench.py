@@ -37,7 +37,7 @@ QUESTIONS = 600
 END_TO_END_CHATS = (8, 24)
 # the red-flag files the emergency check is timed on (not the held-out sets)
 RED_FLAG_FILES = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml", "redflags-dev3.yaml",
-                  "redflags-dev4.yaml")
+                  "redflags-dev4.yaml", "redflags-dev5.yaml", "redflags-idioms.yaml")
 
 
 def _filler_vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:

@@ -9,6 +9,7 @@ from enum import Enum
 from functools import cache, lru_cache
 from importlib import resources
 
+from bot import crisis
 from bot.config import parse_yaml
 from bot.text import english_words, frequency, is_english_word, message_words, stop_words, text_speak, words
 
@@ -194,9 +195,13 @@ def red_flag_reading(text: str) -> str:
     return " " + plain_words(text)
 
 
+CRISIS_MODEL = "self-harm read by the model"  # the reason given when only bot/crisis.py raises it
+
+
 def emergency(text: str) -> Emergency | None:
     """The first sign of an emergency the message shows that none of the sign's calm readings holds
-    for (bot/data/red-flags.yaml: self-harm signs come first and are calmed only by fiction)."""
+    for (bot/data/red-flags.yaml: self-harm signs come first and are calmed only by fiction); else
+    self-harm if the model of bot/crisis.py reads it so and no calm reading holds."""
     flags = red_flags()
     seen = red_flag_reading(text)
     for flag in flags.signs:
@@ -204,7 +209,15 @@ def emergency(text: str) -> Emergency | None:
             continue
         if not any(calm.holds(seen) for calm in flag.calmed_by):
             return Emergency(flag.name, flag.self_harm)
+    if crisis.in_crisis(seen.split()) and not reads_calm(seen):
+        return Emergency(CRISIS_MODEL, self_harm=True)
     return None
+
+
+def reads_calm(seen: str) -> bool:
+    """Whether any calm reading holds for a message as the patterns read it (the past, a hypothetical,
+    fiction, a routine...): the model, the weaker sign, raises nothing then."""
+    return any(calm.holds(seen) for calm in red_flags().calm)
 
 
 class SmallTalk(str, Enum):

