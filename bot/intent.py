@@ -56,6 +56,11 @@ INTENTS = (
                                 r"\bcontraindicat\w*"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
 )
+# A clause opening a question that a comma closes sets a condition, not what is asked ("When body
+# don't have enough magnesium, it is connected with which illness?" asks no time); one whose
+# auxiliary follows the opener asks ("When should I take it, morning or night?").
+_CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
+                           r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
 _WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
 _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
@@ -67,6 +72,11 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
     text, back = _plain(question), _plain(pointed) if pointed else ""
     return [intent for intent in INTENTS
             if intent.question.search(text) or intent.direction and back and intent.question.search(back)]
+
+
+def without_condition(sentence: str) -> str:
+    """A question sentence without an opening clause that sets a condition."""
+    return _CONDITION_RE.sub("", normalise(sentence))
 
 
 def defined_word(question: str) -> str | None:

@@ -24,9 +24,9 @@ _CONNECTOR_RE = re.compile(
 # the previous question lends its subject and its phrasing, not its focus.
 _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
-# "my 6 year old", "a 3-month-old", "my 9yo": a child, whatever the rest of the message says.
+# "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
-                     r"|\b(?:i am|he is|she is|he s|she s|is only|aged) (\d{1,2})\b"
+                     r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
                      r"(?! (?:mg|mcg|g|ml|pills?|tablets?))")
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
@@ -223,11 +223,10 @@ class QueryReader:
         story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
+        query.asking = " ".join(self._spelled(query, w) for w in _asked_words(question))
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question
-            if in_question:
-                query.asking = " ".join(filter(None, [query.asking, *(self._spelled(query, w) for w in tokens)]))
             self._read_words(query, tokens, in_question, 1.0 if len(sentences) == 1 else
                              _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
@@ -664,11 +663,28 @@ class QueryReader:
 def _sentences(question: str) -> list[tuple[list[str], bool]]:
     """The words of each sentence, and whether it is the question (those ending with "?", else the
     last sentence)."""
-    parts = [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
-    asking = [p.rstrip().endswith("?") for p in parts]
-    if not any(asking):
-        asking = [i == len(parts) - 1 for i in range(len(parts))]
+    parts = _parts(question)
+    asking = _asking(parts)
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _parts(question: str) -> list[str]:
+    """The sentences of a message that have words."""
+    return [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
+
+
+def _asking(parts: list[str]) -> list[bool]:
+    """Which sentences are the question: those ending with "?", else the last one."""
+    asking = [p.rstrip().endswith("?") for p in parts]
+    return asking if any(asking) else [i == len(parts) - 1 for i in range(len(parts))]
+
+
+def _asked_words(question: str) -> list[str]:
+    """The words of the question sentences that say what is asked, without an opening condition
+    ("When body don't have enough magnesium, it is connected with which illness?")."""
+    parts = _parts(question)
+    return [w for p, a in zip(parts, _asking(parts), strict=True) if a
+            for w in message_words(intent.without_condition(p), hedges=False)]
 
 
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:

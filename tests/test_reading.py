@@ -401,3 +401,18 @@ def test_needing_something_is_not_asking_how_much(engine):
     answer = engine.answer("What is magnesium and why body need it?")
     assert "essential mineral" in answer.passages[0].text
     assert "400-420mg" in engine.answer("how much magnesium do i need").passages[0].text
+
+
+def test_an_opening_clause_that_sets_a_condition_is_not_what_is_asked():
+    read = reader("magnesium enough disease take headaches").read
+    assert read("When body don't have enough magnesium, it is connected with which illness?").asking == \
+        "it is connected with which illness"
+    assert not intent.of_question(read("When I take magnesium, is it connected with headaches?").asking)
+    assert [i.name for i in intent.of_question(read("When should I take magnesium, morning or night?").asking)] \
+        == ["time or place"]
+
+
+def test_an_age_said_after_he_is_only_restricts_the_follow_up(engine):
+    answer = engine.answer("And for him? He's only 9.", after="How much magnesium should an adult take?")
+    assert answer.kind is Kind.WEAK
+    assert engine.answer("And for him? He's 40.", after="How much magnesium should an adult take?").answered
