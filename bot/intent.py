@@ -25,6 +25,8 @@ class Intent:
     direction: bool = False  # which way an effect goes (harm): also read from what a question points back at
 
 
+_EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
+_EVIDENCE_RE = re.compile(rf"^({_EVIDENCE})$")
 INTENTS = (
     Intent("time or place", re.compile(
         r"^(when|where)\b|\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
@@ -49,6 +51,11 @@ INTENTS = (
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
+    # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
+    # magnesium" are foods, not evidence).
+    Intent("evidence", re.compile(rf"^({_EVIDENCE})\b|\b(any|what|whats|is there|got a|the|is that|is it)\s+"
+                                  rf"({_EVIDENCE})\b(?! of)|\bproven\b"),
+           re.compile(r"\b(studies|study|research)\b")),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
@@ -77,6 +84,11 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
 def without_condition(sentence: str) -> str:
     """A question sentence without an opening clause that sets a condition."""
     return _CONDITION_RE.sub("", normalise(sentence))
+
+
+def names_evidence(word: str) -> bool:
+    """Whether a word names the evidence a question asks for ("source", "studies"): how it asks, not what about."""
+    return bool(_EVIDENCE_RE.match(word))
 
 
 def defined_word(question: str) -> str | None:

@@ -235,6 +235,9 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
+        if any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
+            query.context.extend(c.word for c in query.concepts if intent.names_evidence(c.word))
+            query.concepts = [c for c in query.concepts if not intent.names_evidence(c.word)]
         return query
 
     def _frame_abstract(self, query: Query) -> None:

@@ -416,3 +416,11 @@ def test_an_age_said_after_he_is_only_restricts_the_follow_up(engine):
     answer = engine.answer("And for him? He's only 9.", after="How much magnesium should an adult take?")
     assert answer.kind is Kind.WEAK
     assert engine.answer("And for him? He's 40.", after="How much magnesium should an adult take?").answered
+
+
+def test_a_question_asking_for_evidence_wants_the_article_s_studies_and_its_evidence_word_is_how_it_asks(engine):
+    assert [i.name for i in intent.of_question("source?")] == ["evidence"]
+    assert not intent.of_question("what are the best sources of magnesium")
+    follow = engine.answer("source?", after="does magnesium help depression")
+    assert "Studies have shown" in follow.passages[0].text  # not "food sources"
+    assert "source" in follow.query.context
