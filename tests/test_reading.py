@@ -424,3 +424,12 @@ def test_a_question_asking_for_evidence_wants_the_article_s_studies_and_its_evid
     follow = engine.answer("source?", after="does magnesium help depression")
     assert "Studies have shown" in follow.passages[0].text  # not "food sources"
     assert "source" in follow.query.context
+
+
+def test_a_question_asking_which_foods_or_medications_needs_a_passage_naming_some(engine):
+    assert engine.answer("what foods naturally contain magnesium").kind is Kind.WEAK
+    assert engine.answer("Which ones?", after="Can magnesium interfere with other medications?").kind is Kind.WEAK
+    listed = intent.INTENTS[[i.name for i in intent.INTENTS].index("list of examples")]
+    assert intent.answers(listed, "Avoid other supplements such as zinc or iron.")
+    assert not intent.answers(listed, "Be careful with other medications. Avoid it, such as with kidney disease.")
+    assert engine.answer("Which ones?", after="Does magnesium have side effects?").answered
