@@ -227,8 +227,11 @@ class QueryReader:
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question
+            known = len(query.known)
             self._read_words(query, tokens, in_question, 1.0 if len(sentences) == 1 else
                              _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
+            if not asked and story == _QUESTION_WEIGHT:  # the story is what is asked: its subjects count as asked
+                query.asked += len(query.known) - known
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
@@ -251,11 +254,11 @@ class QueryReader:
 
     def _only_points(self, tokens: list[str]) -> bool:
         """Whether a question sentence names at most one subject and points at the story for the
-        rest ("Does that include him?")."""
-        if _POINTER_WORDS.isdisjoint(tokens):
-            return False
+        rest ("Does that include him?"), or names nothing at all ("What could be going on?")."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
+        if _POINTER_WORDS.isdisjoint(tokens):
+            return all(c.phrasing for c in own.concepts)
         return len(own.known) <= 1
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,

@@ -433,3 +433,10 @@ def test_a_question_asking_which_foods_or_medications_needs_a_passage_naming_som
     assert intent.answers(listed, "Avoid other supplements such as zinc or iron.")
     assert not intent.answers(listed, "Be careful with other medications. Avoid it, such as with kidney disease.")
     assert engine.answer("Which ones?", after="Does magnesium have side effects?").answered
+
+
+def test_a_question_sentence_naming_nothing_asks_about_the_story_before_it(engine):
+    answer = engine.answer("Ever since he started magnesium my teenager seems restless. What could be going on?")
+    assert answer.answered and "anxiety and restlessness" in answer.passages[0].text
+    general = reader("magnesium restless take").read("My teenager seems restless. What could be going on?")
+    assert general.asked >= 1 and not general.unknown
