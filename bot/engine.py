@@ -126,6 +126,7 @@ class Engine:
                 return intent.defines(defined, text)
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
+        enough = self.config.confidence.min_coverage
         floor = self.config.confidence.prefer_within * hits[0].score
         close = list(itertools.takewhile(lambda i: hits[i].score >= floor, range(len(hits))))  # best first
         # Rounded so that float noise in sums of the same weights does not decide a tie.
@@ -134,9 +135,13 @@ class Engine:
         # ("why does it give a headache when I take too much?": not the one passage saying "too much").
         if close and max(coverage[i] for i in close) < 1.0:
             close += [i for i in range(len(close), len(hits)) if coverage[i] >= 1.0 and hits[i].score >= _WIDER * floor]
+        # Likewise one with the kind of answer asked for where no close one has it ("Mechanism?" after
+        # an insomnia question: the melatonin reason, not the passage only saying "insomnia").
+        if close and shapes and not any(fits(i) for i in close):
+            close += [i for i in range(len(close), len(hits))
+                      if hits[i].score >= _WIDER * floor and coverage[i] >= enough and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
-        enough = self.config.confidence.min_coverage
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 

@@ -440,3 +440,8 @@ def test_a_question_sentence_naming_nothing_asks_about_the_story_before_it(engin
     assert answer.answered and "anxiety and restlessness" in answer.passages[0].text
     general = reader("magnesium restless take").read("My teenager seems restless. What could be going on?")
     assert general.asked >= 1 and not general.unknown
+
+
+def test_a_lower_scoring_passage_with_the_kind_of_answer_asked_for_is_weighed_when_no_close_one_has_it(engine):
+    answer = engine.answer("how much is too much?", after="what happens if I take too much magnesium")
+    assert answer.answered and "400-420mg" in answer.passages[0].text  # a number, not only "too much"
