@@ -445,3 +445,17 @@ def test_a_question_sentence_naming_nothing_asks_about_the_story_before_it(engin
 def test_a_lower_scoring_passage_with_the_kind_of_answer_asked_for_is_weighed_when_no_close_one_has_it(engine):
     answer = engine.answer("how much is too much?", after="what happens if I take too much magnesium")
     assert answer.answered and "400-420mg" in answer.passages[0].text  # a number, not only "too much"
+
+
+def test_include_is_how_a_follow_up_asks_not_a_subject(engine):
+    answer = engine.answer("Does that include inflammation in the nerves?",
+                           after="Does magnesium help with inflammation?")
+    assert "reduce inflammation in the nerves" in answer.passages[0].text  # not "..., including the nervous system"
+    assert all(c.phrasing for c in answer.query.concepts if c.word == "include")
+
+
+def test_a_contraindication_wants_who_should_avoid_it_not_who_may_take_it(engine):
+    answer = engine.answer("Any populations in whom it's contraindicated?", after="What is the stated adult dose?")
+    assert "kidney disease or heart problems" in answer.passages[0].text  # not "400-420mg per day for adults"
+    caution = intent.INTENTS[[i.name for i in intent.INTENTS].index("caution")]
+    assert not intent.answers(caution, "The recommended daily dosage is 400-420mg per day for adults.")
