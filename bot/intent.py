@@ -73,6 +73,10 @@ INTENTS = (
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
                                 r"\bcontraindicat\w*"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
+    # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
+    Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
+                                 r"\bwho (shouldn t|can t|cannot)\b"),
+           re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
 )
 # A clause opening a question that a comma closes sets a condition, not what is asked ("When body
 # don't have enough magnesium, it is connected with which illness?" asks no time); one whose
