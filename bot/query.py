@@ -391,6 +391,9 @@ class QueryReader:
 
     def _phrase_in(self, tokens: list[str], known: list[bool], strange: list[bool]) -> tuple[int, str]:
         """See _phrase_at: the longest phrase at the start of tokens."""
+        kind = self._kind_named(tokens, known, strange)
+        if kind:
+            return 2, kind
         for span in range(len(tokens), 1, -1):
             window = tokens[:span]
             if any(known[:span]) or not any(strange[:span]):
@@ -407,6 +410,18 @@ class QueryReader:
                 if found.main != "n" or lexicon.is_focus(found, True):
                     return span, form
         return 0, ""
+
+    @staticmethod
+    def _kind_named(tokens: list[str], known: list[bool], strange: list[bool]) -> str:
+        """A WordNet noun phrase naming a kind of a corpus thing by a word the corpus lacks ("cluster
+        headache", "sinus headaches"): the kind, when it is a focus word, else ""."""
+        if len(tokens) < 2 or not (strange[0] and known[1]):
+            return ""
+        for form in dict.fromkeys([f"{tokens[0]} {tokens[1]}", f"{tokens[0]} {lemma(tokens[1])}"]):
+            found = lexicon.entry(form)
+            if found is not None and found.main == "n" and lexicon.is_focus(found, True):
+                return form
+        return ""
 
     def _locates(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] is a body part the corpus lacks that says where a state or body part
