@@ -135,9 +135,9 @@ class Engine:
         # ("why does it give a headache when I take too much?": not the one passage saying "too much").
         if close and max(coverage[i] for i in close) < 1.0:
             close += [i for i in range(len(close), len(hits)) if coverage[i] >= 1.0 and hits[i].score >= _WIDER * floor]
-        # Likewise one with the kind of answer asked for where no close one has it ("Mechanism?" after
-        # an insomnia question: the melatonin reason, not the passage only saying "insomnia").
-        if close and shapes and not any(fits(i) for i in close):
+        # Likewise one with the kind of answer asked for where no close one that would answer has it
+        # ("Mechanism?" after an insomnia question: the melatonin reason, not the passage only saying "insomnia").
+        if close and shapes and not any(coverage[i] >= enough and fits(i) for i in close):
             close += [i for i in range(len(close), len(hits))
                       if hits[i].score >= _WIDER * floor and coverage[i] >= enough and fits(i)]
         in_text = candidates.in_text.tolist()

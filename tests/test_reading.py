@@ -445,6 +445,8 @@ def test_a_question_sentence_naming_nothing_asks_about_the_story_before_it(engin
 def test_a_lower_scoring_passage_with_the_kind_of_answer_asked_for_is_weighed_when_no_close_one_has_it(engine):
     answer = engine.answer("how much is too much?", after="what happens if I take too much magnesium")
     assert answer.answered and "400-420mg" in answer.passages[0].text  # a number, not only "too much"
+    reason = engine.answer("Mechanism?", after="Does the article list insomnia as an adverse effect?")
+    assert "interfere with melatonin production" in reason.passages[0].text
 
 
 def test_include_is_how_a_follow_up_asks_not_a_subject(engine):
