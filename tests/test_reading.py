@@ -467,3 +467,8 @@ def test_a_phrase_naming_a_kind_of_a_corpus_thing_by_a_word_the_corpus_lacks_is_
     answer = engine.answer("What about cluster headache specifically?", after="Does it address Mg and headache?")
     assert answer.kind is Kind.WEAK and answer.not_discussed == ("cluster headache",)
     assert engine.answer("can magnesium cause migraine headaches").answered  # both words the article's
+
+
+def test_a_kin_word_related_to_a_time_of_life_names_a_person_by_age(engine):
+    assert lexicon.entry("babies").category == "life-stage" and lexicon.entry("son").category == "kin"
+    assert engine.answer("can babies have magnesium").kind is Kind.WEAK
