@@ -108,6 +108,9 @@ def test_only_announces_holds_when_every_sentence_on_the_subject_announces():
 def test_a_question_naming_a_section_heading_gets_the_passage_that_opens_it(engine):
     first = next(p for p in engine.library.passages if p.section == "Tips for Taking Magnesium Safely")
     assert engine.answer("tips for taking magnesium").passages[0].text == first.text
+    # "supplements", in half the article, is how it asks; "used for" (benefits) is what it asks about
+    benefits = next(p for p in engine.library.passages if p.section == "The Benefits of Magnesium")
+    assert engine.answer("wht are magnesium supplements used for").passages[0].text == benefits.text
 
 
 def test_word_pairs_are_matched_after_misspellings_are_fixed(engine):
