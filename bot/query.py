@@ -223,7 +223,7 @@ class QueryReader:
         story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
-        query.asking = " ".join(self._spelled(query, w) for w in _asked_words(question))
+        query.asking = " ".join(self._spelled(query, w) for w in _asked_words(question, asking))
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question
@@ -238,7 +238,8 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
-        if any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
+        if any(intent.names_evidence(c.word) for c in query.concepts) and \
+                any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
             query.context.extend(c.word for c in query.concepts if intent.names_evidence(c.word))
             query.concepts = [c for c in query.concepts if not intent.names_evidence(c.word)]
         return query
@@ -700,9 +701,11 @@ def _asking(parts: list[str]) -> list[bool]:
     return asking if any(asking) else [i == len(parts) - 1 for i in range(len(parts))]
 
 
-def _asked_words(question: str) -> list[str]:
-    """The words of the question sentences that say what is asked, without an opening condition
-    ("When body don't have enough magnesium, it is connected with which illness?")."""
+def _asked_words(question: str, asking: list[str]) -> list[str]:
+    """The words of the question sentences (`asking`) that say what is asked, without an opening
+    condition ("When body don't have enough magnesium, it is connected with which illness?")."""
+    if "," not in question:  # a condition clause ends with a comma: most questions have none
+        return asking
     parts = _parts(question)
     return [w for p, a in zip(parts, _asking(parts), strict=True) if a
             for w in message_words(intent.without_condition(p), hedges=False)]
