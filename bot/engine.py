@@ -10,7 +10,7 @@ from pathlib import Path
 from bot import intent, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
-from bot.confidence import Candidates, assess, judge
+from bot.confidence import SPECIFIC, Candidates, assess, judge
 from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
@@ -126,6 +126,7 @@ class Engine:
                 return intent.defines(defined, text)
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
+        enough = self.config.confidence.min_coverage
         floor = self.config.confidence.prefer_within * hits[0].score
         close = list(itertools.takewhile(lambda i: hits[i].score >= floor, range(len(hits))))  # best first
         # Rounded so that float noise in sums of the same weights does not decide a tie.
@@ -134,21 +135,31 @@ class Engine:
         # ("why does it give a headache when I take too much?": not the one passage saying "too much").
         if close and max(coverage[i] for i in close) < 1.0:
             close += [i for i in range(len(close), len(hits)) if coverage[i] >= 1.0 and hits[i].score >= _WIDER * floor]
+        # Likewise one with the kind of answer asked for where no close one that would answer has it
+        # ("Mechanism?" after an insomnia question: the melatonin reason, not the passage only saying "insomnia").
+        if close and shapes and not any(coverage[i] >= enough and fits(i) for i in close):
+            close += [i for i in range(len(close), len(hits))
+                      if hits[i].score >= _WIDER * floor and coverage[i] >= enough and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
-        enough = self.config.confidence.min_coverage
         asked = frozenset(t for c in query.known for t in c.terms
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 
+        # What the question is specifically about (see confidence.SPECIFIC): "supplements", in half the
+        # article, is how "what are magnesium supplements used for" asks; "used for" (benefits) is what.
+        pointed = [c for c in query.known
+                   if min(filter(None, map(index.document_frequency, c.terms)), default=0) < SPECIFIC * index.size]
+
         def opens_section(position: int) -> bool:
-            """Whether the passage opens a section whose heading names everything asked ("tips for
-            taking magnesium"): the question asks for the section, which its first passage introduces."""
+            """Whether the passage opens a section whose heading names everything the question is
+            specifically about ("tips for taking magnesium"): the question asks for the section, which
+            its first passage introduces."""
             passage_id = hits[position].passage
             passage = library.passages[passage_id]
             heading = library.heading_counts[passage.section]
             first = passage_id == 0 or library.passages[passage_id - 1].section != passage.section
-            return first and not asked.isdisjoint(heading) and all(any(t in heading for t in c.terms)
-                                                                   for c in query.known)
+            return first and not asked.isdisjoint(heading) and bool(pointed) and all(
+                any(t in heading for t in c.terms) for c in pointed)
 
         def restates(position: int) -> bool:
             text = library.passages[hits[position].passage].text

@@ -23,8 +23,16 @@ class Intent:
     required: bool = False  # no passage with such an answer: the question is not covered
     anchored: bool = False  # the answer must be in or right after the first sentence on the question's subject
     direction: bool = False  # which way an effect goes (harm): also read from what a question points back at
+    # A follow-up form asking for it ("which ones?") when what it points back at names `named`.
+    follows: re.Pattern[str] | None = None
+    named: re.Pattern[str] | None = None
 
 
+# Kinds of things a question may ask to have named ("which foods", "what medications"): the article
+# must name some, right after the kind ("supplements such as..."), or it does not answer.
+_KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?"
+_EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
+_EVIDENCE_RE = re.compile(rf"^({_EVIDENCE})$")
 INTENTS = (
     Intent("time or place", re.compile(
         r"^(when|where)\b|\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
@@ -49,13 +57,32 @@ INTENTS = (
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
+    # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
+    # magnesium" are foods, not evidence).
+    Intent("evidence", re.compile(rf"^({_EVIDENCE})\b|\b(any|what|whats|is there|got a|the|is that|is it)\s+"
+                                  rf"({_EVIDENCE})\b(?! of)|\bproven\b"),
+           re.compile(r"\b(studies|study|research)\b")),
+    Intent("list of examples", re.compile(rf"\b(which|what)\s+(other\s+)?((kinds?|types?|sorts?) of\s+)?({_KINDS})\b"
+                                          rf"|\b({_KINDS}) (are |is )?(high|rich) in\b|\blist of\b"),
+           re.compile(rf"\b({_KINDS})\b[^.]{{0,40}}?\b(such as|including|like|e g|for example|for instance)\b"),
+           required=True, follows=re.compile(r"^(which|what) (ones?|of them|kinds?|types?)\b|^(like what|examples?)\b"),
+           named=re.compile(rf"\b({_KINDS})\b")),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
                                 r"\bcontraindicat\w*"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
+    # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
+    Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
+                                 r"\bwho (shouldn t|can t|cannot)\b"),
+           re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
 )
+# A clause opening a question that a comma closes sets a condition, not what is asked ("When body
+# don't have enough magnesium, it is connected with which illness?" asks no time); one whose
+# auxiliary follows the opener asks ("When should I take it, morning or night?").
+_CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
+                           r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
 _WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
 _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
@@ -63,10 +90,22 @@ _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
     """The intents a question shows; a question that only points back ("why tho", "is that
-    possible?") also asks in the direction of what it points at (a harm)."""
+    possible?") also asks in the direction of what it points at (a harm), and "which ones?" asks for
+    examples of the kind of thing it points at ("other medications")."""
     text, back = _plain(question), _plain(pointed) if pointed else ""
     return [intent for intent in INTENTS
-            if intent.question.search(text) or intent.direction and back and intent.question.search(back)]
+            if intent.question.search(text) or intent.direction and back and intent.question.search(back)
+            or intent.follows and back and intent.follows.search(text) and intent.named.search(back)]
+
+
+def without_condition(sentence: str) -> str:
+    """A question sentence without an opening clause that sets a condition."""
+    return _CONDITION_RE.sub("", normalise(sentence))
+
+
+def names_evidence(word: str) -> bool:
+    """Whether a word names the evidence a question asks for ("source", "studies"): how it asks, not what about."""
+    return bool(_EVIDENCE_RE.match(word))
 
 
 def defined_word(question: str) -> str | None:

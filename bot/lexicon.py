@@ -72,8 +72,17 @@ def entry(word: str) -> Entry | None:
                 parts = "n" + parts.replace("n", "")
             elif form != word and word.endswith("ed") and "v" in parts:  # a participle is a verb ("flagged")
                 parts = "v" + parts.replace("v", "")
-            return Entry(parts, category, tuple(r for r in related.split(";") if r))
+            related_words = tuple(r for r in related.split(";") if r)
+            if category == "kin" and any(_category(r) == "noun.time" for r in related_words):
+                category = "life-stage"  # "baby", "infant": offspring in WordNet, a time of life by their relatives
+            return Entry(parts, category, related_words)
     return None
+
+
+def _category(word: str) -> str:
+    """The WordNet category of a word as the table spells it, if any ("" otherwise)."""
+    line = _table().get(word)
+    return line.split("\t")[1] if line is not None else ""
 
 
 def is_focus(found: Entry | None, in_question: bool) -> bool:

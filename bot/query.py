@@ -24,9 +24,9 @@ _CONNECTOR_RE = re.compile(
 # the previous question lends its subject and its phrasing, not its focus.
 _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
-# "my 6 year old", "a 3-month-old", "my 9yo": a child, whatever the rest of the message says.
+# "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
-                     r"|\b(?:i am|he is|she is|he s|she s|is only|aged) (\d{1,2})\b"
+                     r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
                      r"(?! (?:mg|mcg|g|ml|pills?|tablets?))")
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
@@ -223,19 +223,25 @@ class QueryReader:
         story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
+        query.asking = " ".join(self._spelled(query, w) for w in _asked_words(question, asking))
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question
-            if in_question:
-                query.asking = " ".join(filter(None, [query.asking, *(self._spelled(query, w) for w in tokens)]))
+            known = len(query.known)
             self._read_words(query, tokens, in_question, 1.0 if len(sentences) == 1 else
                              _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
+            if not asked and story == _QUESTION_WEIGHT:  # the story is what is asked: its subjects count as asked
+                query.asked += len(query.known) - known
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
+        if any(intent.names_evidence(c.word) for c in query.concepts) and \
+                any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
+            query.context.extend(c.word for c in query.concepts if intent.names_evidence(c.word))
+            query.concepts = [c for c in query.concepts if not intent.names_evidence(c.word)]
         return query
 
     def _frame_abstract(self, query: Query) -> None:
@@ -249,11 +255,11 @@ class QueryReader:
 
     def _only_points(self, tokens: list[str]) -> bool:
         """Whether a question sentence names at most one subject and points at the story for the
-        rest ("Does that include him?")."""
-        if _POINTER_WORDS.isdisjoint(tokens):
-            return False
+        rest ("Does that include him?"), or names nothing at all ("What could be going on?")."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
+        if _POINTER_WORDS.isdisjoint(tokens):
+            return all(c.phrasing for c in own.concepts)
         return len(own.known) <= 1
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
@@ -386,6 +392,9 @@ class QueryReader:
 
     def _phrase_in(self, tokens: list[str], known: list[bool], strange: list[bool]) -> tuple[int, str]:
         """See _phrase_at: the longest phrase at the start of tokens."""
+        kind = self._kind_named(tokens, known, strange)
+        if kind:
+            return 2, kind
         for span in range(len(tokens), 1, -1):
             window = tokens[:span]
             if any(known[:span]) or not any(strange[:span]):
@@ -402,6 +411,18 @@ class QueryReader:
                 if found.main != "n" or lexicon.is_focus(found, True):
                     return span, form
         return 0, ""
+
+    @staticmethod
+    def _kind_named(tokens: list[str], known: list[bool], strange: list[bool]) -> str:
+        """A WordNet noun phrase naming a kind of a corpus thing by a word the corpus lacks ("cluster
+        headache", "sinus headaches"): the kind, when it is a focus word, else ""."""
+        if len(tokens) < 2 or not (strange[0] and known[1]):
+            return ""
+        for form in dict.fromkeys([f"{tokens[0]} {tokens[1]}", f"{tokens[0]} {lemma(tokens[1])}"]):
+            found = lexicon.entry(form)
+            if found is not None and found.main == "n" and lexicon.is_focus(found, True):
+                return form
+        return ""
 
     def _locates(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] is a body part the corpus lacks that says where a state or body part
@@ -664,11 +685,30 @@ class QueryReader:
 def _sentences(question: str) -> list[tuple[list[str], bool]]:
     """The words of each sentence, and whether it is the question (those ending with "?", else the
     last sentence)."""
-    parts = [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
-    asking = [p.rstrip().endswith("?") for p in parts]
-    if not any(asking):
-        asking = [i == len(parts) - 1 for i in range(len(parts))]
+    parts = _parts(question)
+    asking = _asking(parts)
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _parts(question: str) -> list[str]:
+    """The sentences of a message that have words."""
+    return [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
+
+
+def _asking(parts: list[str]) -> list[bool]:
+    """Which sentences are the question: those ending with "?", else the last one."""
+    asking = [p.rstrip().endswith("?") for p in parts]
+    return asking if any(asking) else [i == len(parts) - 1 for i in range(len(parts))]
+
+
+def _asked_words(question: str, asking: list[str]) -> list[str]:
+    """The words of the question sentences (`asking`) that say what is asked, without an opening
+    condition ("When body don't have enough magnesium, it is connected with which illness?")."""
+    if "," not in question:  # a condition clause ends with a comma: most questions have none
+        return asking
+    parts = _parts(question)
+    return [w for p, a in zip(parts, _asking(parts), strict=True) if a
+            for w in message_words(intent.without_condition(p), hedges=False)]
 
 
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:

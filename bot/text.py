@@ -222,17 +222,25 @@ def _abbreviations(name: str) -> dict[str, tuple[str, ...]]:
 
 def message_words(text: str, hedges: bool = True, fixed: Callable[[str], str] = lambda word: word) -> list[str]:
     """The words of a message as people mean them: each word as `fixed` reads it (a typo corrected),
-    text-speak and clinical shorthand spelled out ("can u" -> can, you; "pts" -> patients). With
+    text-speak and clinical shorthand spelled out ("can u" -> can, you; "pts" -> patients), a dropped
+    g put back ("takin" -> taking). With
     hedges=False, text-speak for whole phrases ("ngl", "tbh", "idk") is left out: it hedges or
     fills, and names nothing the question is about (contractions such as "im" stay, and so does
     clinical shorthand: "bp" names what is asked)."""
     speak, shorthand, stops = text_speak(), clinical_shorthand(), stop_words()
     out: list[str] = []
     for word in map(fixed, words(text)):
-        meaning = speak[word] if word in speak else shorthand.get(word, (word,))
+        meaning = speak[word] if word in speak else shorthand.get(word, (_with_g(word),))
         if hedges or len(meaning) == 1 or stops.issuperset(meaning) or word in shorthand:
             out.extend(meaning)
     return out
+
+
+def _with_g(word: str) -> str:
+    """An -in word that is not English but is with its g ("takin", "goin", "feelin") as meant; others as written."""
+    if word.endswith("in") and len(word) > 3 and not is_english_word(word) and is_english_word(word + "g"):
+        return word + "g"
+    return word
 
 
 def tokens(text: str) -> list[str]:

@@ -41,6 +41,8 @@ def test_synonyms_are_applied_and_shown(engine):
     answer = engine.answer("Mg for sleeplessness?")
     assert answer.answered
     assert answer.reason["expanded"] == {"mg": ["magnesium"], "sleeplessness": ["insomnia"]}
+    downsides = engine.answer("any downsides tho", after="is mag good for u")  # words for drawbacks: the risks
+    assert "side effects" in downsides.passages[0].text and downsides.answered
 
 
 def test_follow_up_uses_the_previous_question_and_standalone_does_not(engine):

@@ -3,7 +3,8 @@ import random
 from nltk.metrics.distance import edit_distance
 
 from bot import lexicon, query
-from bot.text import _english_in_order, damerau, english_start, english_words, is_english_word, stem, tokens, words
+from bot.text import (_english_in_order, damerau, english_start, english_words, is_english_word, message_words, stem,
+                      stop_words, tokens, words)
 
 
 def test_numbers_and_ranges_are_searchable():
@@ -65,3 +66,12 @@ def test_english_typos_skip_no_english_word_by_looking_only_where_one_can_start(
             continue  # not read as a typo
         every = list(query._edits(typo, len(typo)))  # every edit, wherever it is
         assert query._english_typos(typo) == tuple(sorted(table.intersection(every), key=every.index)), typo
+
+
+def test_a_dropped_g_is_put_back_only_where_the_word_is_not_english_without_it():
+    assert message_words("stop takin it im goin nuts") == ["stop", "taking", "it", "i", "am", "going", "nuts"]
+    assert message_words("my cousin kin protein") == ["my", "cousin", "kin", "protein"]
+
+
+def test_interjections_are_stop_words_not_subjects():
+    assert {"yo", "um", "hmm", "huh"} <= stop_words() and "er" not in stop_words()  # the ER is a place
