@@ -83,7 +83,9 @@ INTENTS = (
 # auxiliary follows the opener asks ("When should I take it, morning or night?").
 _CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
                            r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
-_WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
+# "what" opening a sentence, after any discourse openers ("ok so what does it even do?").
+_WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)*(what|whats|tell me about|explain)\b")
+_SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
@@ -116,7 +118,7 @@ def defined_word(question: str) -> str | None:
 
 def asks_what(question: str) -> bool:
     """Whether a question asks what something is or does ("what does magnesium do?", "tell me about...")."""
-    return bool(_WHAT_RE.match(_plain(question)))
+    return any(_WHAT_RE.match(_plain(sentence)) for sentence in _SENTENCE_END_RE.split(question) if sentence)
 
 
 def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -> bool:
