@@ -150,11 +150,14 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
 _ARTICLE_WORDS = r"article|text|paper|authors?|writers?"  # what names the article or who wrote it
 _ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
-_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|claims?|claimed|"
-                        r"cites?|cited|mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|"
-                        r"discuss(es|ed)?|recommends?|recommended|suggests?|suggested|states?|stated|"
-                        r"(address|attribut|describ|acknowledg|characteri[sz]|propos|not|indicat|highlight|"
-                        r"emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)|"
+# The verbs of saying something in a text ("is it discussed", "does it mention"): how a question
+# asks about the article, never what it asks about.
+_SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|reported|discuss(es|ed)?|"
+         r"suggests?|suggested|states?|stated|(address|attribut|describ|acknowledg|characteri[sz]|propos|not|"
+         r"indicat|highlight|emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)")
+_SAYS_RE = re.compile(rf"^({_SAYS})$")
+_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
+                        r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 
@@ -162,6 +165,11 @@ _REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_W
 def names_article(word: str) -> bool:
     """Whether a word names the article or its writer ("the author"): never a subject it lacks."""
     return bool(_ARTICLE_RE.match(word))
+
+
+def says(word: str) -> bool:
+    """Whether a word is a verb of saying in a text ("discussed", "mentions"): how a question asks about the article."""
+    return bool(_SAYS_RE.match(word))
 
 
 def refers_to_subject(question: str) -> bool:

@@ -486,3 +486,11 @@ def test_a_what_question_after_discourse_openers_or_another_sentence_still_asks_
 
 def test_a_general_question_opened_by_a_discourse_marker_gets_the_defining_passage(engine):
     assert "essential mineral" in engine.answer("ok so what does magnesium even do in ur body").passages[0].text
+
+
+def test_a_verb_of_saying_beside_a_subject_is_how_it_is_asked_not_what(engine):
+    answer = engine.answer("Is the vasodilatory effect of magnesium discussed?")
+    assert "act as a vasodilator" in answer.passages[0].text  # not "We will also discuss..."
+    assert "discussed" in answer.query.context
+    alone = engine.answer("what does the article discuss")
+    assert alone.kind is Kind.ANSWER and "We will" in alone.passages[0].text
