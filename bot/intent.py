@@ -83,7 +83,9 @@ INTENTS = (
 # auxiliary follows the opener asks ("When should I take it, morning or night?").
 _CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
                            r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
-_WHAT_RE = re.compile(r"^(what|whats|tell me about|explain)\b")
+# "what" opening a sentence, after any discourse openers ("ok so what does it even do?").
+_WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)*(what|whats|tell me about|explain)\b")
+_SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
 
@@ -116,7 +118,7 @@ def defined_word(question: str) -> str | None:
 
 def asks_what(question: str) -> bool:
     """Whether a question asks what something is or does ("what does magnesium do?", "tell me about...")."""
-    return bool(_WHAT_RE.match(_plain(question)))
+    return any(_WHAT_RE.match(_plain(sentence)) for sentence in _SENTENCE_END_RE.split(question) if sentence)
 
 
 def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -> bool:
@@ -148,11 +150,14 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
 _ARTICLE_WORDS = r"article|text|paper|authors?|writers?"  # what names the article or who wrote it
 _ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
-_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|claims?|claimed|"
-                        r"cites?|cited|mentions?|mentioned|says?|said|lists?|listed|reports?|reported|given|"
-                        r"discuss(es|ed)?|recommends?|recommended|suggests?|suggested|states?|stated|"
-                        r"(address|attribut|describ|acknowledg|characteri[sz]|propos|not|indicat|highlight|"
-                        r"emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)|"
+# The verbs of saying something in a text ("is it discussed", "does it mention"): how a question
+# asks about the article, never what it asks about.
+_SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|reported|discuss(es|ed)?|"
+         r"suggests?|suggested|states?|stated|(address|attribut|describ|acknowledg|characteri[sz]|propos|not|"
+         r"indicat|highlight|emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)")
+_SAYS_RE = re.compile(rf"^({_SAYS})$")
+_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
+                        r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 
@@ -160,6 +165,11 @@ _REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_W
 def names_article(word: str) -> bool:
     """Whether a word names the article or its writer ("the author"): never a subject it lacks."""
     return bool(_ARTICLE_RE.match(word))
+
+
+def says(word: str) -> bool:
+    """Whether a word is a verb of saying in a text ("discussed", "mentions"): how a question asks about the article."""
+    return bool(_SAYS_RE.match(word))
 
 
 def refers_to_subject(question: str) -> bool:

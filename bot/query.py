@@ -242,7 +242,18 @@ class QueryReader:
                 any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
             query.context.extend(c.word for c in query.concepts if intent.names_evidence(c.word))
             query.concepts = [c for c in query.concepts if not intent.names_evidence(c.word)]
+        self._frame_saying(query)
         return query
+
+    @staticmethod
+    def _frame_saying(query: Query) -> None:
+        """A verb of saying in a text beside something asked about ("is the vasodilatory effect
+        discussed?") is how the question asks, context; alone ("what does the article discuss?") it
+        is what is asked."""
+        saying = [c for c in query.concepts if intent.says(c.word)]
+        if saying and any(c.known and not c.phrasing for c in query.concepts if c not in saying):
+            query.context.extend(c.word for c in saying)
+            query.concepts = [c for c in query.concepts if c not in saying]
 
     def _frame_abstract(self, query: Query) -> None:
         """Abstract nouns the corpus lacks are context beside two or more specific things of the

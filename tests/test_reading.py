@@ -475,3 +475,22 @@ def test_a_phrase_naming_a_kind_of_a_corpus_thing_by_a_word_the_corpus_lacks_is_
 def test_a_kin_word_related_to_a_time_of_life_names_a_person_by_age(engine):
     assert lexicon.entry("babies").category == "life-stage" and lexicon.entry("son").category == "kin"
     assert engine.answer("can babies have magnesium").kind is Kind.WEAK
+
+
+def test_a_what_question_after_discourse_openers_or_another_sentence_still_asks_what():
+    assert intent.asks_what("ok so what does it even do")
+    assert intent.asks_what("Magnesium is good for nervous? What it does exactly?")
+    assert not intent.asks_what("does it help with sleep")
+    assert not intent.asks_what("so does it help? i wonder")
+
+
+def test_a_general_question_opened_by_a_discourse_marker_gets_the_defining_passage(engine):
+    assert "essential mineral" in engine.answer("ok so what does magnesium even do in ur body").passages[0].text
+
+
+def test_a_verb_of_saying_beside_a_subject_is_how_it_is_asked_not_what(engine):
+    answer = engine.answer("Is the vasodilatory effect of magnesium discussed?")
+    assert "act as a vasodilator" in answer.passages[0].text  # not "We will also discuss..."
+    assert "discussed" in answer.query.context
+    alone = engine.answer("what does the article discuss")
+    assert alone.kind is Kind.ANSWER and "We will" in alone.passages[0].text
