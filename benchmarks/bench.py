@@ -224,18 +224,18 @@ def emergency_check(rounds: int = 5) -> dict:
     return {"messages": len(messages), **_percentiles([statistics.median(times) for times in runs])}
 
 
-def cold_start() -> dict:
-    """Wall time of `python -m bot ask` (cached index) and of the bare import line, median of 5."""
-    def timed(argv: list[str]) -> float:
-        runs = []
-        for _ in range(5):
+def cold_start(rounds: int = 7) -> dict:
+    """Wall time of `python -m bot ask` (cached index) and of the bare import line, each the median
+    of `rounds` runs taken in turn, so that a busy spell of the machine weighs on both alike."""
+    ask_line = [sys.executable, "-m", "bot", "ask", "How much magnesium should I take?"]
+    bare_line = [sys.executable, "-c", "import nltk, rank_bm25, yaml"]
+    runs: dict[str, list[float]] = {"ask": [], "bare": []}
+    for _ in range(rounds):
+        for name, argv in (("ask", ask_line), ("bare", bare_line)):
             started = time.perf_counter()
             subprocess.run(argv, cwd=ROOT, capture_output=True, check=True)
-            runs.append(time.perf_counter() - started)
-        return statistics.median(runs)
-
-    ask = timed([sys.executable, "-m", "bot", "ask", "How much magnesium should I take?"])
-    bare = timed([sys.executable, "-c", "import nltk, rank_bm25, yaml"])
+            runs[name].append(time.perf_counter() - started)
+    ask, bare = statistics.median(runs["ask"]), statistics.median(runs["bare"])
     return {"ask_s": round(ask, 3), "bare_import_s": round(bare, 3), "ratio": round(ask / bare, 2)}
 
 
