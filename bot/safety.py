@@ -23,6 +23,8 @@ class Calm:
     pattern: re.Pattern[str]
     overruled_by: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...]
+    sign_only: bool = False  # calms only the signs that list it, not the self-harm model
+
 
     def holds(self, seen: str) -> bool:
         """Whether the message reads this way and says nothing that overrules it."""
@@ -90,7 +92,8 @@ def red_flags() -> RedFlags:
         return re.compile(rf" (?:{source})\b")
 
     now = {name: compiled(pattern) for name, pattern in data["now"].items()}
-    calm = {name: Calm(name, compiled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]))
+    calm = {name: Calm(name, compiled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]),
+                       bool(e.get("sign_only")))
             for name, e in data["calm"].items()}
     signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]),
                           tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
@@ -216,8 +219,9 @@ def emergency(text: str) -> Emergency | None:
 
 def reads_calm(seen: str) -> bool:
     """Whether any calm reading holds for a message as the patterns read it (the past, a hypothetical,
-    fiction, a routine...): the model, the weaker sign, raises nothing then."""
-    return any(calm.holds(seen) for calm in red_flags().calm)
+    fiction, a routine...): the model, the weaker sign, raises nothing then. A reading made for one
+    sign (`sign_only`: a faint last week, a lick of a tablet) does not calm the model."""
+    return any(calm.holds(seen) for calm in red_flags().calm if not calm.sign_only)
 
 
 class SmallTalk(str, Enum):
