@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
+from itertools import islice
 from importlib import resources
 
 from bot import crisis
@@ -45,9 +46,12 @@ class RedFlag:
     together: int = 0
 
     def shown(self, seen: str) -> bool:
-        """Whether the message shows this sign (for a sign read from cues: at least `together` of them)."""
-        return self.pattern.search(seen) is not None and sum(cue.search(seen) is not None
-                                                             for cue in self.cues) >= self.together
+        """Whether the message shows this sign (for a sign read from cues: at least `together` of them,
+        looked for only until that many are found)."""
+        if self.pattern.search(seen) is None:
+            return False
+        return not self.cues or len(list(islice(filter(None, (cue.search(seen) for cue in self.cues)),
+                                                self.together))) >= self.together
 
 
 @dataclass(frozen=True)
@@ -117,11 +121,18 @@ def red_flags() -> RedFlags:
 @cache
 def cue_words() -> dict[str, str]:
     """The word families the patterns name as `{w_...}` ("w_die": die, perish, pass away, croaked...),
-    each as one alternative, longest first (bot/data/cue-words.txt, built by scripts/build_cue_words.py)."""
+    each as one alternative, longest first, behind a look at the first letter (the family's dozens of
+    words are not tried one by one where none can start) (bot/data/cue-words.txt, built by
+    scripts/build_cue_words.py)."""
     text = resources.files("bot.data").joinpath("cue-words.txt").read_text(encoding="utf-8")
     families = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {name: "(?:" + "|".join(re.escape(" ".join(words(w))) for w in family.split(";")) + ")"
-            for name, family in families}
+    return {name: _alternatives([" ".join(words(w)) for w in family.split(";")]) for name, family in families}
+
+
+def _alternatives(phrases: list[str]) -> str:
+    """Phrases as one alternative in their order, after a look-ahead for the letters they start with."""
+    first = "".join(sorted({phrase[0] for phrase in phrases}))
+    return f"(?=[{re.escape(first)}])(?:" + "|".join(map(re.escape, phrases)) + ")"
 
 
 _ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")
