@@ -295,6 +295,8 @@ def test_a_burden_for_an_everyday_reason_is_calm(calm, urgent):
      "she collapsed last week and now she is not breathing properly"),
     ("my daughter blacked out on Saturday at practice, doctor says she's fine",
      "my daughter blacked out on Saturday and she is still unresponsive"),
+    ("he passed out on Monday after a long shift, the doctor says he is fine",
+     "he passed out on monday and hasnt woken up since"),
 ])
 def test_a_faint_days_or_weeks_ago_is_calm_unless_it_is_happening_again_or_still(calm, urgent):
     assert emergency(calm) is None
