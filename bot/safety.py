@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
+from itertools import islice
 from importlib import resources
 
 from bot import crisis
@@ -23,6 +24,8 @@ class Calm:
     pattern: re.Pattern[str]
     overruled_by: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...]
+    sign_only: bool = False  # calms only the signs that list it, not the self-harm model
+
 
     def holds(self, seen: str) -> bool:
         """Whether the message reads this way and says nothing that overrules it."""
@@ -43,9 +46,12 @@ class RedFlag:
     together: int = 0
 
     def shown(self, seen: str) -> bool:
-        """Whether the message shows this sign (for a sign read from cues: at least `together` of them)."""
-        return self.pattern.search(seen) is not None and sum(cue.search(seen) is not None
-                                                             for cue in self.cues) >= self.together
+        """Whether the message shows this sign (for a sign read from cues: at least `together` of them,
+        looked for only until that many are found)."""
+        if self.pattern.search(seen) is None:
+            return False
+        return not self.cues or len(list(islice(filter(None, (cue.search(seen) for cue in self.cues)),
+                                                self.together))) >= self.together
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,8 @@ def red_flags() -> RedFlags:
         return re.compile(rf" (?:{source})\b")
 
     now = {name: compiled(pattern) for name, pattern in data["now"].items()}
-    calm = {name: Calm(name, compiled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]))
+    calm = {name: Calm(name, compiled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]),
+                       bool(e.get("sign_only")))
             for name, e in data["calm"].items()}
     signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]),
                           tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
@@ -114,11 +121,18 @@ def red_flags() -> RedFlags:
 @cache
 def cue_words() -> dict[str, str]:
     """The word families the patterns name as `{w_...}` ("w_die": die, perish, pass away, croaked...),
-    each as one alternative, longest first (bot/data/cue-words.txt, built by scripts/build_cue_words.py)."""
+    each as one alternative, longest first, behind a look at the first letter (the family's dozens of
+    words are not tried one by one where none can start) (bot/data/cue-words.txt, built by
+    scripts/build_cue_words.py)."""
     text = resources.files("bot.data").joinpath("cue-words.txt").read_text(encoding="utf-8")
     families = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {name: "(?:" + "|".join(re.escape(" ".join(words(w))) for w in family.split(";")) + ")"
-            for name, family in families}
+    return {name: _alternatives([" ".join(words(w)) for w in family.split(";")]) for name, family in families}
+
+
+def _alternatives(phrases: list[str]) -> str:
+    """Phrases as one alternative in their order, after a look-ahead for the letters they start with."""
+    first = "".join(sorted({phrase[0] for phrase in phrases}))
+    return f"(?=[{re.escape(first)}])(?:" + "|".join(map(re.escape, phrases)) + ")"
 
 
 _ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")
@@ -216,8 +230,9 @@ def emergency(text: str) -> Emergency | None:
 
 def reads_calm(seen: str) -> bool:
     """Whether any calm reading holds for a message as the patterns read it (the past, a hypothetical,
-    fiction, a routine...): the model, the weaker sign, raises nothing then."""
-    return any(calm.holds(seen) for calm in red_flags().calm)
+    fiction, a routine...): the model, the weaker sign, raises nothing then. A reading made for one
+    sign (`sign_only`: a faint last week, a lick of a tablet) does not calm the model."""
+    return any(calm.holds(seen) for calm in red_flags().calm if not calm.sign_only)
 
 
 class SmallTalk(str, Enum):
