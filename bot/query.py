@@ -238,10 +238,11 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
-        if any(intent.names_evidence(c.word) for c in query.concepts) and \
-                any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
-            query.context.extend(c.word for c in query.concepts if intent.names_evidence(c.word))
-            query.concepts = [c for c in query.concepts if not intent.names_evidence(c.word)]
+        shapes = intent.of_question(query.asking)
+        kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
+        if kind_words:
+            query.context.extend(c.word for c in kind_words)
+            query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         return query
 

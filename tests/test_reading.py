@@ -494,3 +494,29 @@ def test_a_verb_of_saying_beside_a_subject_is_how_it_is_asked_not_what(engine):
     assert "discussed" in answer.query.context
     alone = engine.answer("what does the article discuss")
     assert alone.kind is Kind.ANSWER and "We will" in alone.passages[0].text
+
+
+def test_which_ones_asks_what_the_question_it_points_at_asks_and_ones_is_no_search_term(engine):
+    assert [i.name for i in intent.of_question("which of them?", "who should not take magnesium")] == \
+        ["person", "caution"]
+    assert not intent.of_question("which of them?")
+    answer = engine.answer("which ones exactly?", after="Is magnesium contraindicated anywhere?")
+    assert "kidney disease or heart problems" in answer.passages[0].text
+    assert "one" not in answer.query.terms  # "ones" points back; "one of the most common" is no match
+
+
+def test_a_question_asking_what_to_do_wants_the_article_s_advice_to_see_a_doctor(engine):
+    assert [i.name for i in intent.of_question("what should we do about it")] == ["advice"]
+    assert [i.name for i in intent.of_question("should she keep taking it")] == ["advice"]
+    advice = intent.INTENTS[[i.name for i in intent.INTENTS].index("advice")]
+    assert intent.answers(advice, "Talk to your doctor first.")
+    assert not intent.answers(advice, "Doctors have studied it.")
+    answer = engine.answer("what should i do then", after="magnesium is giving me insomnia")
+    assert "speak with" in answer.passages[0].text
+
+
+def test_a_word_naming_the_reason_asked_for_is_how_the_question_asks_not_a_focus(engine):
+    answer = engine.answer("what's the pathway?", after="Can magnesium cause headaches?")
+    assert answer.answered and "act as a vasodilator" in answer.passages[0].text
+    assert "pathway" in answer.query.context
+    assert not intent.names_asked_kind("pathway", intent.of_question("how much a day"))  # asks no reason
