@@ -519,3 +519,9 @@ def test_a_word_naming_the_reason_asked_for_is_how_the_question_asks_not_a_focus
     assert answer.answered and "act as a vasodilator" in answer.passages[0].text
     assert "pathway" in answer.query.context
     assert not intent.names_asked_kind("pathway", intent.of_question("how much a day"))  # asks no reason
+
+
+def test_a_dosage_form_is_read_as_a_medication_or_a_supplement(engine):
+    answer = engine.answer("is it ok to take magnesium alongside my other capsules")
+    assert "other supplements or medications" in answer.passages[0].text
+    assert answer.reason["expanded"]["capsules"] == ["supplement", "medications"]
