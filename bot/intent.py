@@ -59,7 +59,7 @@ INTENTS = (
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
-           re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
+           re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in|interfere\w*)\b")),
     # Advice: what to do about it ("what should he do then?", "so should i stop taking it?") wants the
     # article's advice to see a doctor.
     Intent("advice", re.compile(r"\bwhat (should|can|do|would|must) (i|he|she|we|they|you) do\b|"
