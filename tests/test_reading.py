@@ -530,5 +530,5 @@ def test_a_dosage_form_is_read_as_a_medication_or_a_supplement(engine):
 def test_what_happens_after_taking_things_together_wants_what_it_interferes_with(engine):
     consequence = intent.INTENTS[[i.name for i in intent.INTENTS].index("consequence")]
     assert intent.answers(consequence, "Taken with food, zinc may interfere with it.")
-    answer = engine.answer("and what would happen", after="can i mix magnesium with my medications")
+    answer = engine.answer("and what would happen then", after="is magnesium ok with my other pills")
     assert answer.answered and "interfere with its effectiveness" in answer.passages[0].text
