@@ -53,6 +53,11 @@ INTENTS = (
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
                       r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
+    # Benefit: the question asks whether it helps ("does it help with stress?", "is it good for..."), so a
+    # passage saying it causes the thing does not answer it; a swap ("what about anxiety?") asks the same way.
+    Intent("benefit", re.compile(r"\b(help|helps|helped|helping|good for|benefits?|improves?|relieves?|ease|eases)\b"),
+           re.compile(r"\b(help\w*|improv\w*|reduc\w*|benefit\w*|boost\w*|positive|relie\w*|eas(e|es|ing))\b"),
+           anchored=True, direction=True),
     Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
@@ -105,11 +110,17 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
     """The intents a question shows; a question that only points back ("why tho", "is that
     possible?") also asks in the direction of what it points at (a harm), "which ones?" asks what
     the question it points at asks (who, for contraindications) and for examples of the kind of
-    thing it points at ("other medications")."""
+    thing it points at ("other medications"). A question asking both ways ("help or make it worse")
+    wants no direction, and one with its own direction takes none from what it points at."""
     text, back = _plain(question), _plain(pointed) if pointed else ""
     which = bool(back) and bool(_WHICH_ONES_RE.search(text))
+    own = [intent for intent in INTENTS if intent.question.search(text)]
+    directions = [intent for intent in own if intent.direction]
+    if len(directions) > 1:
+        own = [intent for intent in own if not intent.direction]
+    lend = back and not directions
     return [intent for intent in INTENTS
-            if intent.question.search(text) or (intent.direction or which) and back and intent.question.search(back)
+            if intent in own or (intent.direction and lend or which) and back and intent.question.search(back)
             or intent.follows and back and intent.follows.search(text) and intent.named.search(back)]
 
 

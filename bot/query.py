@@ -183,10 +183,11 @@ class QueryReader:
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
-            if not query.known:
+            swap = bool(_SWAP_RE.match(question)) and any(self.subject.isdisjoint(c.terms) for c in query.known)
+            if not query.known or swap:  # a swap asks the way the question before it asked (helps, harms)
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
             lent = previous.concepts
-            if _SWAP_RE.match(question) and any(self.subject.isdisjoint(c.terms) for c in query.known):
+            if swap:
                 lent = [c for c in lent if c.phrasing or not self.subject.isdisjoint(c.terms)]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked

@@ -294,7 +294,7 @@ def test_a_compound_of_the_synonyms_also_matches_turned_round_with_a_preposition
 
 def test_a_question_about_harm_wants_a_passage_saying_it_harms_also_when_it_only_points_back(engine):
     assert [i.name for i in intent.of_question("can it mess up my sleep")] == ["harm"]
-    assert [i.name for i in intent.of_question("does it help me sleep")] == []
+    assert [i.name for i in intent.of_question("does it help me sleep")] == ["benefit"]  # not harm
     assert "harm" in [i.name for i in intent.of_question("is that possible", "he is sleeping worse than before")]
     # the story says which way: "sleeping worse" is not the passage saying it improves sleep
     answer = engine.answer("I've been giving my husband magnesium to help him sleep, but he says he's "
@@ -532,3 +532,14 @@ def test_what_happens_after_taking_things_together_wants_what_it_interferes_with
     assert intent.answers(consequence, "Taken with food, zinc may interfere with it.")
     answer = engine.answer("and what would happen then", after="is magnesium ok with my other pills")
     assert answer.answered and "interfere with its effectiveness" in answer.passages[0].text
+
+
+def test_a_swap_follow_up_asks_the_way_the_question_before_it_asked(engine):
+    assert [i.name for i in intent.of_question("what about sleep", "can magnesium help me relax")] == ["benefit"]
+    assert [i.name for i in intent.of_question("what about sleep", "can magnesium cause headaches")] == ["harm"]
+    assert not intent.of_question("does it help or make it worse")  # both ways: no direction
+    assert [i.name for i in intent.of_question("could it make it worse", "does it help with stress")] == ["harm"]
+    helps = engine.answer("ok what about anxiety then", after="is magnesium good for stress relief")
+    assert "reduce feelings of anxiety" in helps.passages[0].text  # not "can also cause anxiety"
+    harms = engine.answer("what about anxiety?", after="can magnesium cause insomnia")
+    assert "can also cause anxiety" in harms.passages[0].text
