@@ -49,10 +49,10 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
-# saying one of them on its own ("and if u go over that?", "what if you take more then that") asks about
-# too much; followed by a content word it is something else ("more energy").
+# saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
+# take double") asks about too much; followed by a content word it is something else ("more energy").
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
-                           "extra", "past"})
+                           "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
 # A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
 # subject of a question, after a question word or first ("dose it help?").

@@ -319,7 +319,8 @@ def test_prepositions_are_not_words_the_article_lacks(engine):
 
 
 def test_a_follow_up_going_past_the_amount_asked_for_asks_about_too_much(engine):
-    for said in ("and if u go over that?", "what if you take more then that", "And if I take more, is it bad?"):
+    for said in ("and if u go over that?", "what if you take more then that", "And if I take more, is it bad?",
+                 "and if she takes twice that?", "what if i doubled it"):
         follow = engine.answer(said, after="How much magnesium should an adult take per day?")
         assert "avoid taking too much magnesium" in follow.passages[0].text, said
     # after a question that asks no amount, or followed by what there is more of, it is not an excess
