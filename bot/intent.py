@@ -35,12 +35,20 @@ _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|stud
 # Words naming the kind of answer an intent asks for.
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")))
+# "where in the body?" asks for a place in the body, not a time or a shop.
+_BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 INTENTS = (
     Intent("time or place", re.compile(
-        r"^(when|where)\b|\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
+        rf"^(when|(?!{_BODY_PLACE})where)\b|"
+        r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
         r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
+    # A place in the body ("where in the body?", "which part of the brain?") is answered by one the
+    # article names, not by a time or a shop.
+    Intent("place in the body", re.compile(rf"\b{_BODY_PLACE}\b|\b(which|what) parts? of (the|my|your|ur) "
+                                           r"(body|brain|nervous system)\b"),
+           re.compile(r"\bin the (body|brain|head|nerves|nervous system|muscles?|blood vessels)\b"), required=True),
     Intent("reason", re.compile(r"^(why|how come)\b|"
                                 r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),

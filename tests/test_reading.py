@@ -544,3 +544,11 @@ def test_a_swap_follow_up_asks_the_way_the_question_before_it_asked(engine):
     assert "reduce feelings of anxiety" in helps.passages[0].text  # not "can also cause anxiety"
     harms = engine.answer("what about anxiety?", after="can magnesium cause insomnia")
     assert "can also cause anxiety" in harms.passages[0].text
+
+
+def test_where_in_the_body_asks_for_a_place_in_the_body_not_a_time_or_a_shop(engine):
+    assert [i.name for i in intent.of_question("where in my body does it work")] == ["place in the body"]
+    assert [i.name for i in intent.of_question("where can i buy it")] == ["time or place"]
+    answer = engine.answer("ok but where in the body?", after="does magnesium reduce inflammation")
+    assert answer.answered and "inflammation in the" in answer.passages[0].text
+    assert engine.answer("which part of the brain?", after="does magnesium help with memory").kind is Kind.WEAK
