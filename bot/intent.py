@@ -32,14 +32,25 @@ class Intent:
 # must name some, right after the kind ("supplements such as..."), or it does not answer.
 _KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?"
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
-_EVIDENCE_RE = re.compile(rf"^({_EVIDENCE})$")
+# Words naming the kind of answer an intent asks for.
+_KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
+               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")))
+# "where in the body?" asks for a place in the body, not a time or a shop.
+_BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 INTENTS = (
     Intent("time or place", re.compile(
-        r"^(when|where)\b|\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
+        rf"^(when|(?!{_BODY_PLACE})where)\b|"
+        r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
         r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
-    Intent("reason", re.compile(r"^(why|how come)\b|\b(reason|rationale|mechanism|explain|what causes|why|how come)\b"),
+    # A place in the body ("where in the body?", "which part of the brain?") is answered by one the
+    # article names, not by a time or a shop.
+    Intent("place in the body", re.compile(rf"\b{_BODY_PLACE}\b|\b(which|what) parts? of (the|my|your|ur) "
+                                           r"(body|brain|nervous system)\b"),
+           re.compile(r"\bin the (body|brain|head|nerves|nervous system|muscles?|blood vessels)\b"), required=True),
+    Intent("reason", re.compile(r"^(why|how come)\b|"
+                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
     # "mess up", "keep me up", "make him anxious"), so a passage saying it helps does not answer it.
@@ -50,13 +61,24 @@ INTENTS = (
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
                       r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
+    # Benefit: the question asks whether it helps ("does it help with stress?", "is it good for..."), so a
+    # passage saying it causes the thing does not answer it; a swap ("what about anxiety?") asks the same way.
+    Intent("benefit", re.compile(r"\b(help|helps|helped|helping|good for|benefits?|improves?|relieves?|ease|eases)\b"),
+           re.compile(r"\b(help\w*|improv\w*|reduc\w*|benefit\w*|boost\w*|positive|relie\w*|eas(e|es|ing))\b"),
+           anchored=True, direction=True),
     Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
-           re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in)\b")),
+           re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in|interfere\w*)\b")),
+    # Advice: what to do about it ("what should he do then?", "so should i stop taking it?") wants the
+    # article's advice to see a doctor.
+    Intent("advice", re.compile(r"\bwhat (should|can|do|would|must) (i|he|she|we|they|you) do\b|"
+                                r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
+                                r"\bwhat (do|would) you (suggest|recommend|advise)\b"),
+           re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),
     # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
     # magnesium" are foods, not evidence).
     Intent("evidence", re.compile(rf"^({_EVIDENCE})\b|\b(any|what|whats|is there|got a|the|is that|is it)\s+"
@@ -78,6 +100,8 @@ INTENTS = (
                                  r"\bwho (shouldn t|can t|cannot)\b"),
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
 )
+# A follow-up asking which of what the question before it asked about ("which ones?", "which of them exactly?").
+_WHICH_ONES_RE = re.compile(r"^(which|what) (ones?|of them|of those|of these)\b|^which( exactly| specifically)?$")
 # A clause opening a question that a comma closes sets a condition, not what is asked ("When body
 # don't have enough magnesium, it is connected with which illness?" asks no time); one whose
 # auxiliary follows the opener asks ("When should I take it, morning or night?").
@@ -92,11 +116,19 @@ _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
     """The intents a question shows; a question that only points back ("why tho", "is that
-    possible?") also asks in the direction of what it points at (a harm), and "which ones?" asks for
-    examples of the kind of thing it points at ("other medications")."""
+    possible?") also asks in the direction of what it points at (a harm), "which ones?" asks what
+    the question it points at asks (who, for contraindications) and for examples of the kind of
+    thing it points at ("other medications"). A question asking both ways ("help or make it worse")
+    wants no direction, and one with its own direction takes none from what it points at."""
     text, back = _plain(question), _plain(pointed) if pointed else ""
+    which = bool(back) and bool(_WHICH_ONES_RE.search(text))
+    own = [intent for intent in INTENTS if intent.question.search(text)]
+    directions = [intent for intent in own if intent.direction]
+    if len(directions) > 1:
+        own = [intent for intent in own if not intent.direction]
+    lend = back and not directions
     return [intent for intent in INTENTS
-            if intent.question.search(text) or intent.direction and back and intent.question.search(back)
+            if intent in own or (intent.direction and lend or which) and back and intent.question.search(back)
             or intent.follows and back and intent.follows.search(text) and intent.named.search(back)]
 
 
@@ -105,9 +137,10 @@ def without_condition(sentence: str) -> str:
     return _CONDITION_RE.sub("", normalise(sentence))
 
 
-def names_evidence(word: str) -> bool:
-    """Whether a word names the evidence a question asks for ("source", "studies"): how it asks, not what about."""
-    return bool(_EVIDENCE_RE.match(word))
+def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
+    """Whether a word names the kind of answer one of a question's intents asks for (the evidence:
+    "source", "studies"; the reason: "mechanism", "pathway"): how it asks, not what about."""
+    return any(pattern.match(word) for name, pattern in _KIND_WORDS if any(shape.name == name for shape in shapes))
 
 
 def defined_word(question: str) -> str | None:

@@ -49,10 +49,10 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
-# saying one of them on its own ("and if u go over that?", "what if you take more then that") asks about
-# too much; followed by a content word it is something else ("more energy").
+# saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
+# take double") asks about too much; followed by a content word it is something else ("more energy").
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
-                           "extra", "past"})
+                           "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
 # A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
 # subject of a question, after a question word or first ("dose it help?").
@@ -183,10 +183,11 @@ class QueryReader:
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
-            if not query.known:
+            swap = bool(_SWAP_RE.match(question)) and any(self.subject.isdisjoint(c.terms) for c in query.known)
+            if not query.known or swap:  # a swap asks the way the question before it asked (helps, harms)
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
             lent = previous.concepts
-            if _SWAP_RE.match(question) and any(self.subject.isdisjoint(c.terms) for c in query.known):
+            if swap:
                 lent = [c for c in lent if c.phrasing or not self.subject.isdisjoint(c.terms)]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
@@ -238,10 +239,11 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
-        if any(intent.names_evidence(c.word) for c in query.concepts) and \
-                any(shape.name == "evidence" for shape in intent.of_question(query.asking)):
-            query.context.extend(c.word for c in query.concepts if intent.names_evidence(c.word))
-            query.concepts = [c for c in query.concepts if not intent.names_evidence(c.word)]
+        shapes = intent.of_question(query.asking)
+        kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
+        if kind_words:
+            query.context.extend(c.word for c in kind_words)
+            query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         return query
 

@@ -294,7 +294,7 @@ def test_a_compound_of_the_synonyms_also_matches_turned_round_with_a_preposition
 
 def test_a_question_about_harm_wants_a_passage_saying_it_harms_also_when_it_only_points_back(engine):
     assert [i.name for i in intent.of_question("can it mess up my sleep")] == ["harm"]
-    assert [i.name for i in intent.of_question("does it help me sleep")] == []
+    assert [i.name for i in intent.of_question("does it help me sleep")] == ["benefit"]  # not harm
     assert "harm" in [i.name for i in intent.of_question("is that possible", "he is sleeping worse than before")]
     # the story says which way: "sleeping worse" is not the passage saying it improves sleep
     answer = engine.answer("I've been giving my husband magnesium to help him sleep, but he says he's "
@@ -319,7 +319,8 @@ def test_prepositions_are_not_words_the_article_lacks(engine):
 
 
 def test_a_follow_up_going_past_the_amount_asked_for_asks_about_too_much(engine):
-    for said in ("and if u go over that?", "what if you take more then that", "And if I take more, is it bad?"):
+    for said in ("and if u go over that?", "what if you take more then that", "And if I take more, is it bad?",
+                 "and if she takes twice that?", "what if i doubled it"):
         follow = engine.answer(said, after="How much magnesium should an adult take per day?")
         assert "avoid taking too much magnesium" in follow.passages[0].text, said
     # after a question that asks no amount, or followed by what there is more of, it is not an excess
@@ -494,3 +495,60 @@ def test_a_verb_of_saying_beside_a_subject_is_how_it_is_asked_not_what(engine):
     assert "discussed" in answer.query.context
     alone = engine.answer("what does the article discuss")
     assert alone.kind is Kind.ANSWER and "We will" in alone.passages[0].text
+
+
+def test_which_ones_asks_what_the_question_it_points_at_asks(engine):
+    assert [i.name for i in intent.of_question("which of them?", "who should not take magnesium")] == \
+        ["person", "caution"]
+    assert not intent.of_question("which of them?")
+    answer = engine.answer("which ones exactly?", after="Is magnesium contraindicated anywhere?")
+    assert "kidney disease or heart problems" in answer.passages[0].text
+
+
+def test_a_question_asking_what_to_do_wants_the_article_s_advice_to_see_a_doctor(engine):
+    assert [i.name for i in intent.of_question("what should we do about it")] == ["advice"]
+    assert [i.name for i in intent.of_question("should she keep taking it")] == ["advice"]
+    advice = intent.INTENTS[[i.name for i in intent.INTENTS].index("advice")]
+    assert intent.answers(advice, "Talk to your doctor first.")
+    assert not intent.answers(advice, "Doctors have studied it.")
+    answer = engine.answer("what should i do then", after="magnesium is giving me insomnia")
+    assert "speak with" in answer.passages[0].text
+
+
+def test_a_word_naming_the_reason_asked_for_is_how_the_question_asks_not_a_focus(engine):
+    answer = engine.answer("what's the pathway?", after="Can magnesium cause headaches?")
+    assert answer.answered and "act as a vasodilator" in answer.passages[0].text
+    assert "pathway" in answer.query.context
+    assert not intent.names_asked_kind("pathway", intent.of_question("how much a day"))  # asks no reason
+
+
+def test_a_dosage_form_is_read_as_a_medication_or_a_supplement(engine):
+    answer = engine.answer("is it ok to take magnesium alongside my other capsules")
+    assert "other supplements or medications" in answer.passages[0].text
+    assert answer.reason["expanded"]["capsules"] == ["supplement", "medications"]
+
+
+def test_what_happens_after_taking_things_together_wants_what_it_interferes_with(engine):
+    consequence = intent.INTENTS[[i.name for i in intent.INTENTS].index("consequence")]
+    assert intent.answers(consequence, "Taken with food, zinc may interfere with it.")
+    answer = engine.answer("and what would happen then", after="is magnesium ok with my other pills")
+    assert answer.answered and "interfere with its effectiveness" in answer.passages[0].text
+
+
+def test_a_swap_follow_up_asks_the_way_the_question_before_it_asked(engine):
+    assert [i.name for i in intent.of_question("what about sleep", "can magnesium help me relax")] == ["benefit"]
+    assert [i.name for i in intent.of_question("what about sleep", "can magnesium cause headaches")] == ["harm"]
+    assert not intent.of_question("does it help or make it worse")  # both ways: no direction
+    assert [i.name for i in intent.of_question("could it make it worse", "does it help with stress")] == ["harm"]
+    helps = engine.answer("ok what about anxiety then", after="is magnesium good for stress relief")
+    assert "reduce feelings of anxiety" in helps.passages[0].text  # not "can also cause anxiety"
+    harms = engine.answer("what about anxiety?", after="can magnesium cause insomnia")
+    assert "can also cause anxiety" in harms.passages[0].text
+
+
+def test_where_in_the_body_asks_for_a_place_in_the_body_not_a_time_or_a_shop(engine):
+    assert [i.name for i in intent.of_question("where in my body does it work")] == ["place in the body"]
+    assert [i.name for i in intent.of_question("where can i buy it")] == ["time or place"]
+    answer = engine.answer("ok but where in the body?", after="does magnesium reduce inflammation")
+    assert answer.answered and "inflammation in the" in answer.passages[0].text
+    assert engine.answer("which part of the brain?", after="does magnesium help with memory").kind is Kind.WEAK
