@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -120,6 +121,7 @@ class Engine:
         pairs = list(dict.fromkeys(itertools.pairwise(tokens(" ".join(query.spelled)))))
         shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()
 
+        @functools.cache  # each is asked several times per question: when widening `close`, for `stated`, in the key
         def fits(position: int) -> bool:
             text = library.passages[hits[position].passage].text
             if defined:
@@ -161,6 +163,7 @@ class Engine:
             return first and not asked.isdisjoint(heading) and bool(pointed) and all(
                 any(t in heading for t in c.terms) for c in pointed)
 
+        @functools.cache
         def restates(position: int) -> bool:
             text = library.passages[hits[position].passage].text
             return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
