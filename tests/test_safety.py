@@ -7,7 +7,8 @@ import pytest
 
 from benchmarks.bench import emergency_check
 from bot import crisis
-from bot.safety import CRISIS_MODEL, cue_words, emergency, plain_words, reads_calm, red_flag_reading, red_flags
+from bot.safety import (CRISIS_MODEL, Emergency, cue_words, emergency, plain_words, reads_calm, red_flag_reading,
+                        red_flags)
 
 SIGNS = red_flags().signs
 
@@ -264,6 +265,14 @@ def test_the_model_keeps_everyday_messages_calm(message):
     assert emergency(message) is None
 
 
+def _calm_then_urgent(calm: str, urgent: str) -> Emergency:
+    """The emergency read in `urgent`, after checking that its lookalike `calm` raises none."""
+    assert emergency(calm) is None
+    found = emergency(urgent)
+    assert found is not None, urgent
+    return found
+
+
 @pytest.mark.parametrize("calm, urgent", [
     ("giving away my spare jars of epsom salt and some old protein tubs, which magnesium should i keep?",
      "gave away my guitar and my records, i won't need them where i'm going"),
@@ -271,9 +280,7 @@ def test_the_model_keeps_everyday_messages_calm(message):
      "I've given my watch to my son and my camera to my niece. my affairs are in order now"),
 ])
 def test_supplies_given_away_are_calm_and_belongings_with_an_arrangement_are_not(calm, urgent):
-    assert emergency(calm) is None
-    found = emergency(urgent)
-    assert found is not None and found.self_harm
+    assert _calm_then_urgent(calm, urgent).self_harm
 
 
 @pytest.mark.parametrize("calm, urgent", [
@@ -283,9 +290,7 @@ def test_supplies_given_away_are_calm_and_belongings_with_an_arrangement_are_not
      "i am such a burden to my parents, i want to stop being here"),
 ])
 def test_a_burden_for_an_everyday_reason_is_calm(calm, urgent):
-    assert emergency(calm) is None
-    found = emergency(urgent)
-    assert found is not None and found.self_harm
+    assert _calm_then_urgent(calm, urgent).self_harm
 
 
 @pytest.mark.parametrize("calm, urgent", [
@@ -299,9 +304,7 @@ def test_a_burden_for_an_everyday_reason_is_calm(calm, urgent):
      "he passed out on monday and hasnt woken up since"),
 ])
 def test_a_faint_days_or_weeks_ago_is_calm_unless_it_is_happening_again_or_still(calm, urgent):
-    assert emergency(calm) is None
-    found = emergency(urgent)
-    assert found is not None and found.reason == "unresponsive"
+    assert _calm_then_urgent(calm, urgent).reason == "unresponsive"
 
 
 @pytest.mark.parametrize("message", ["I took 40 pills last night", "a few days ago i took 40 pills",
@@ -324,9 +327,7 @@ def test_a_reading_made_for_one_sign_does_not_calm_the_self_harm_model():
     ("the baby ate a crumb of my supplement", "the baby licked a few of my gummies and some are missing"),
 ])
 def test_a_tiny_amount_is_calm_unless_it_is_harmful_in_any_amount_or_more(calm, urgent):
-    assert emergency(calm) is None
-    found = emergency(urgent)
-    assert found is not None and not found.self_harm
+    assert not _calm_then_urgent(calm, urgent).self_harm
 
 
 @pytest.mark.parametrize("calm, urgent", [
@@ -338,6 +339,4 @@ def test_a_tiny_amount_is_calm_unless_it_is_harmful_in_any_amount_or_more(calm, 
      "years ago I wanted to die and now I want to disappear"),
 ])
 def test_a_past_wish_with_nothing_of_it_now_is_calm(calm, urgent):
-    assert emergency(calm) is None
-    found = emergency(urgent)
-    assert found is not None and found.self_harm
+    assert _calm_then_urgent(calm, urgent).self_harm
