@@ -47,16 +47,19 @@ class RedFlag:
     calmed_by: tuple[Calm, ...]
     self_harm: bool = False  # gets the crisis reply, no article quote
     after_swallowing: bool = False  # only when the message also says pills or the like were swallowed
-    cues: tuple[re.Pattern[str], ...] = ()  # quieter cues, each too weak alone: `together` of them raise it
+    # Quieter cues, each too weak alone: `together` of them raise it (their sources, compiled only once
+    # `pattern`, all of them at once, is shown).
+    cues: tuple[str, ...] = ()
     together: int = 0
 
     def shown(self, seen: str) -> bool:
         """Whether the message shows this sign (for a sign read from cues: at least `together` of them,
-        looked for only until that many are found)."""
-        if self.pattern.search(seen) is None:
+        looked for only until that many are found, and only from where the first of them is)."""
+        first = self.pattern.search(seen)
+        if first is None:
             return False
-        return not self.cues or len(list(islice(filter(None, (cue.search(seen) for cue in self.cues)),
-                                                self.together))) >= self.together
+        return not self.cues or len(list(islice(filter(None, (compiled(cue).search(seen, first.start())
+                                                              for cue in self.cues)), self.together))) >= self.together
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ def red_flags() -> RedFlags:
     signs = tuple(RedFlag(e["name"], compiled(filled(e["pattern"])), tuple(e["examples"]),
                           tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
                           bool(e.get("after_swallowing")),
-                          tuple(compiled(filled(cue)) for cue in e["pattern"]) if e.get("together") else (),
+                          tuple(map(filled, e["pattern"])) if e.get("together") else (),
                           e.get("together", 0))
                   for e in data["signs"])
     swallowed = filled("{swallowed}")
