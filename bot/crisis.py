@@ -147,7 +147,7 @@ def score(seen: list[str]) -> float:
     for i, first in enumerate(named):
         row = pairs.get(first)
         if row:
-            total += sum(row.get(second, 0.0) for second in named[i + 1:])
+            total += sum(row[second] for second in named[i + 1:] if second in row)  # the pairs it weighs
     return total
 
 
