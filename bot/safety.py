@@ -115,14 +115,16 @@ def red_flags() -> RedFlags:
     swallowed = filled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
     vocabulary = sorted(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
+    commonest_first = sorted(vocabulary, key=lambda w: (-frequency(w), w))  # a typo is read as the commonest word
     left_out: dict[str, str] = {}
-    for word in sorted(vocabulary, key=lambda w: (-frequency(w), w)):  # a typo is read as the commonest word
+    for word in commonest_first:
         for i in range(len(word)):
             left_out.setdefault(word[:i] + word[i + 1:], word)
     undoubled: dict[str, str] = {}
-    for word in sorted(vocabulary, key=lambda w: (-frequency(w), w)):
-        if _undoubled(word) != word:
-            undoubled.setdefault(_undoubled(word), word)
+    for word in commonest_first:
+        single = _undoubled(word)
+        if single != word:
+            undoubled.setdefault(single, word)
     return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out, undoubled)
 
 
@@ -162,9 +164,12 @@ def _whole_words(named: set[str]) -> set[str]:
     return forms & english
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def _undoubled(word: str) -> str:
     """A word with each doubled letter written once ("disappear" -> "disapear")."""
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _DOUBLED.sub(r"\1", word)
 
 
 _JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had|must|need)n ?t\b"),
