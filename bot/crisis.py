@@ -49,9 +49,11 @@ def read_lexicon(text: str) -> Lexicon:
             name, entries = line.split("\t")
             for entry in entries.split(";"):
                 ideas.setdefault(entry, []).append(name)
-    beginnings = {" ".join(e.split()[:n]) for e in ideas for n in range(1, len(e.split()))}
-    return Lexicon({e: tuple(names) for e, names in ideas.items()},
-                   {e: tuple("not:" + n for n in names) for e, names in ideas.items()}, frozenset(beginnings))
+    beginnings = {" ".join(e.split()[:n]) for e in ideas if " " in e for n in range(1, len(e.split()))}
+    named = {e: tuple(names) for e, names in ideas.items()}
+    # Entries share their ideas: each set of ideas is denied once (this runs at every cold start).
+    denied = {names: tuple("not:" + n for n in names) for names in set(named.values())}
+    return Lexicon(named, {e: denied[names] for e, names in named.items()}, frozenset(beginnings))
 
 
 @cache
@@ -147,7 +149,7 @@ def score(seen: list[str]) -> float:
     for i, first in enumerate(named):
         row = pairs.get(first)
         if row:
-            total += sum(row.get(second, 0.0) for second in named[i + 1:])
+            total += sum(row[second] for second in named[i + 1:] if second in row)  # the pairs it weighs
     return total
 
 

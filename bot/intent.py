@@ -122,14 +122,20 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
     wants no direction, and one with its own direction takes none from what it points at."""
     text, back = _plain(question), _plain(pointed) if pointed else ""
     which = bool(back) and bool(_WHICH_ONES_RE.search(text))
-    own = [intent for intent in INTENTS if intent.question.search(text)]
+    own = _shown(text)
     directions = [intent for intent in own if intent.direction]
     if len(directions) > 1:
         own = [intent for intent in own if not intent.direction]
     lend = back and not directions
     return [intent for intent in INTENTS
-            if intent in own or (intent.direction and lend or which) and back and intent.question.search(back)
+            if intent in own or (intent.direction and lend or which) and back and intent in _shown(back)
             or intent.follows and back and intent.follows.search(text) and intent.named.search(back)]
+
+
+@lru_cache(maxsize=64)  # a question is read for its intents twice (by the query reader, then the engine)
+def _shown(text: str) -> tuple[Intent, ...]:
+    """The intents whose question pattern a question's plain words show."""
+    return tuple(intent for intent in INTENTS if intent.question.search(text))
 
 
 def without_condition(sentence: str) -> str:

@@ -21,15 +21,20 @@ class Calm:
     a `now` pattern it is overruled by matches too (see bot/data/red-flags.yaml `calm`)."""
 
     name: str
-    pattern: re.Pattern[str]
-    overruled_by: tuple[re.Pattern[str], ...]
+    source: str  # the pattern, its {parts} filled in: compiled only once a sign it calms is shown
+    overruled_by: tuple[str, ...]  # the `now` patterns' sources, likewise
     examples: tuple[str, ...]
     sign_only: bool = False  # calms only the signs that list it, not the self-harm model
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The reading's pattern, compiled."""
+        return compiled(self.source)
 
     def holds(self, seen: str) -> bool:
         """Whether the message reads this way and says nothing that overrules it."""
-        return self.pattern.search(seen) is not None and not any(now.search(seen) for now in self.overruled_by)
+        return self.pattern.search(seen) is not None and not any(compiled(now).search(seen)
+                                                                 for now in self.overruled_by)
 
 
 @dataclass(frozen=True)
@@ -42,16 +47,19 @@ class RedFlag:
     calmed_by: tuple[Calm, ...]
     self_harm: bool = False  # gets the crisis reply, no article quote
     after_swallowing: bool = False  # only when the message also says pills or the like were swallowed
-    cues: tuple[re.Pattern[str], ...] = ()  # quieter cues, each too weak alone: `together` of them raise it
+    # Quieter cues, each too weak alone: `together` of them raise it (their sources, compiled only once
+    # `pattern`, all of them at once, is shown).
+    cues: tuple[str, ...] = ()
     together: int = 0
 
     def shown(self, seen: str) -> bool:
         """Whether the message shows this sign (for a sign read from cues: at least `together` of them,
-        looked for only until that many are found)."""
-        if self.pattern.search(seen) is None:
+        looked for only until that many are found, and only from where the first of them is)."""
+        first = self.pattern.search(seen)
+        if first is None:
             return False
-        return not self.cues or len(list(islice(filter(None, (cue.search(seen) for cue in self.cues)),
-                                                self.together))) >= self.together
+        return not self.cues or len(list(islice(filter(None, (compiled(cue).search(seen, first.start())
+                                                              for cue in self.cues)), self.together))) >= self.together
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,7 @@ class RedFlags:
 
     signs: tuple[RedFlag, ...]
     calm: tuple[Calm, ...]
-    swallowed: re.Pattern[str]
+    swallowed: str  # the source of the pattern saying pills or the like were swallowed (see `compiled`)
     vocabulary: frozenset[str]  # the words the patterns name: what a typo is corrected to
     left_out: dict[str, str]  # each of those words with one letter left out, to the word
     undoubled: dict[str, str]  # each of those words with its doubled letters single, to the word
@@ -86,36 +94,46 @@ def red_flags() -> RedFlags:
     data = parse_yaml(text)
     parts, sources = {**data["parts"], **cue_words(), "start": "(?<=^ )"}, []
 
-    def compiled(pattern: str | list[str]) -> re.Pattern[str]:
-        """One pattern, its alternatives tried where a word starts: after a space (the message is
-        matched with one in front), which lets `re` skip ahead to the spaces."""
+    def filled(pattern: str | list[str]) -> str:
+        """One pattern (a list: its alternatives) with its {parts} filled in."""
         source = pattern if isinstance(pattern, str) else "|".join(pattern)
         while _PART.search(source):
             source = _PART.sub(lambda m: parts[m.group(1)], source)
         sources.append(source)
-        return re.compile(rf" (?:{source})\b")
+        return source
 
-    now = {name: compiled(pattern) for name, pattern in data["now"].items()}
-    calm = {name: Calm(name, compiled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]),
+    now = {name: filled(pattern) for name, pattern in data["now"].items()}
+    calm = {name: Calm(name, filled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]),
                        bool(e.get("sign_only")))
             for name, e in data["calm"].items()}
-    signs = tuple(RedFlag(e["name"], compiled(e["pattern"]), tuple(e["examples"]),
+    signs = tuple(RedFlag(e["name"], compiled(filled(e["pattern"])), tuple(e["examples"]),
                           tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
                           bool(e.get("after_swallowing")),
-                          tuple(map(compiled, e["pattern"])) if e.get("together") else (), e.get("together", 0))
+                          tuple(map(filled, e["pattern"])) if e.get("together") else (),
+                          e.get("together", 0))
                   for e in data["signs"])
-    swallowed = compiled("{swallowed}")
+    swallowed = filled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
     vocabulary = sorted(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
+    commonest_first = sorted(vocabulary, key=lambda w: (-frequency(w), w))  # a typo is read as the commonest word
     left_out: dict[str, str] = {}
-    for word in sorted(vocabulary, key=lambda w: (-frequency(w), w)):  # a typo is read as the commonest word
+    for word in commonest_first:
         for i in range(len(word)):
             left_out.setdefault(word[:i] + word[i + 1:], word)
     undoubled: dict[str, str] = {}
-    for word in sorted(vocabulary, key=lambda w: (-frequency(w), w)):
-        if _undoubled(word) != word:
-            undoubled.setdefault(_undoubled(word), word)
+    for word in commonest_first:
+        single = _undoubled(word)
+        if single != word:
+            undoubled.setdefault(single, word)
     return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out, undoubled)
+
+
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A filled-in pattern, its alternatives tried where a word starts: after a space (the message is
+    matched with one in front), which lets `re` skip ahead to the spaces. Compiled once, when first
+    needed: the calm readings only once a sign is shown (compiling them would slow every cold start)."""
+    return re.compile(rf" (?:{source})\b")
 
 
 @cache
@@ -146,9 +164,12 @@ def _whole_words(named: set[str]) -> set[str]:
     return forms & english
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def _undoubled(word: str) -> str:
     """A word with each doubled letter written once ("disappear" -> "disapear")."""
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _DOUBLED.sub(r"\1", word)
 
 
 _JOINED = (re.compile(r"\b(ca|wo|do|does|did|is|are|was|were|could|would|should|have|has|had|must|need)n ?t\b"),
@@ -219,7 +240,7 @@ def emergency(text: str) -> Emergency | None:
     flags = red_flags()
     seen = red_flag_reading(text)
     for flag in flags.signs:
-        if not flag.shown(seen) or (flag.after_swallowing and flags.swallowed.search(seen) is None):
+        if not flag.shown(seen) or (flag.after_swallowing and compiled(flags.swallowed).search(seen) is None):
             continue
         if not any(calm.holds(seen) for calm in flag.calmed_by):
             return Emergency(flag.name, flag.self_harm)
