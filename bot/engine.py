@@ -108,8 +108,8 @@ class Engine:
         """Positions of the hits, best first. Among those scoring close to the best, first the ones
         that cover more of the question; then those with the kind of answer asked for (a definition,
         a reason about the question's subject, a number, people); then those holding more of the
-        question's word pairs ("blood pressure"); then those whose own text (not only their
-        heading) matches more. A question whose words are all in most passages ("what does
+        question's word pairs, or of the phrases it is read as ("blood pressure"); then those whose own
+        text (not only their heading) matches more. A question whose words are all in most passages ("what does
         magnesium do?") is a general one: the passage defining its subject comes first."""
         if not hits:
             return []
@@ -118,7 +118,9 @@ class Engine:
         general = query.known and not subject and intent.asks_what(query.asking)
         defined = intent.defined_word(query.asking) or (query.known[0].word if general else None)
         shapes = [i for i in wanted if not i.required]
-        pairs = list(dict.fromkeys(itertools.pairwise(tokens(" ".join(query.spelled)))))
+        # The question's word pairs, and those of the phrases it is read as ("tension of blood": blood pressure).
+        pairs = list(dict.fromkeys([*itertools.pairwise(tokens(" ".join(query.spelled))),
+                                    *(way for c in query.known for way in c.alternatives if len(way) == 2)]))
         shared_pairs = index.pair_counts(pairs, candidates.passages).tolist()
 
         @functools.cache  # each is asked several times per question: when widening `close`, for `stated`, in the key

@@ -552,3 +552,13 @@ def test_where_in_the_body_asks_for_a_place_in_the_body_not_a_time_or_a_shop(eng
     answer = engine.answer("ok but where in the body?", after="does magnesium reduce inflammation")
     assert answer.answered and "inflammation in the" in answer.passages[0].text
     assert engine.answer("which part of the brain?", after="does magnesium help with memory").kind is Kind.WEAK
+
+
+def test_false_friends_and_other_verbs_of_causing_are_read_as_the_article_s_words(engine):
+    assert "side" in engine.answer("Which are the secondary effects of magnesium?").query.terms
+    tension = engine.answer("The magnesium lowers the tension of blood?")
+    assert "regulate blood pressure" in tension.passages[0].text  # side by side, not "blood flow and pressure"
+    produce = engine.answer("By what mechanism would excess magnesium produce headaches?")
+    assert "act as a vasodilator" in produce.passages[0].text  # causing, not the melatonin "production" passage
+    combine = engine.answer("Is it safe to combine magnesium with other supplements my son takes?")
+    assert "other supplements or medications" in combine.passages[0].text
