@@ -41,6 +41,9 @@ _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the 
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
+# Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
+_FRONTED = frozenset({"for", "with", "against", "from", "about"})
+_WHAT_WORDS = frozenset({"what", "which", "whom"})
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
 _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
 # Words by which a question sentence is about a person of the story.
@@ -286,9 +289,12 @@ class QueryReader:
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
                  for word, odd in zip(tokens, strange, strict=True)]
+        # A preposition put first with "what" ("for what is good magnesium?", as other languages order
+        # it) belongs to the word it goes with: "good ... for" is "good for".
+        fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
-            span, alternatives = self._synonym_at(tokens, i)
+            span, alternatives = self._synonym_at(tokens, i, fronted)
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
@@ -630,11 +636,15 @@ class QueryReader:
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing,
                                       abstract=abstract and not known))
 
-    def _synonym_at(self, tokens: list[str], i: int) -> tuple[int, list[list[str]]]:
+    def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection):
-        its length and its synonyms, or (0, [])."""
+        its length and its synonyms, or (0, []); with a preposition `fronted` before "what", a word
+        with that preposition ("good" of "for what is good...": "good for")."""
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
             return 0, []
+        if fronted and i > 1 and (found := self._by_lemmas.get((tokens[i], fronted))
+                                  or self._by_lemmas.get((lemma(tokens[i]), fronted))):
+            return 1, found
         if i + 2 < len(tokens) and tokens[i + 1] in _COMPOUND_PREPOSITIONS:
             found = self._turned.get((lemma(tokens[i]), lemma(tokens[i + 2])))
             if found:

@@ -562,3 +562,11 @@ def test_false_friends_and_other_verbs_of_causing_are_read_as_the_article_s_word
     assert "act as a vasodilator" in produce.passages[0].text  # causing, not the melatonin "production" passage
     combine = engine.answer("Is it safe to combine magnesium with other supplements my son takes?")
     assert "other supplements or medications" in combine.passages[0].text
+
+
+def test_a_preposition_put_first_before_what_goes_with_its_word(engine):
+    read = reader("benefits magnesium", {"good for": ["benefits"]}).read
+    assert "benefit" in read("for what is good magnesium").terms
+    assert "benefit" not in read("what is good magnesium").terms  # no preposition: "good" alone
+    answer = engine.answer("For what is good magnesium?")
+    assert "many benefits associated" in answer.passages[0].text
