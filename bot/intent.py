@@ -41,7 +41,9 @@ INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
-        r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
+        r"where (can|do|to|is)|which (time|store|shop|brand)|"
+        # "which is the best hour of the day", "at what moment": a time named by a noun of time
+        r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     # A place in the body ("where in the body?", "which part of the brain?") is answered by one the

@@ -427,6 +427,8 @@ class QueryReader:
                 found = lexicon.entry(form)
                 if found is None or " " not in form:
                     continue
+                if found.main == "v" and _focus_noun(window[-1]):
+                    break  # "lose weight": a verb and what it is done to, a focus, read word by word
                 if found.main != "n" or lexicon.is_focus(found, True):
                     return span, form
         return 0, ""
@@ -703,6 +705,12 @@ class QueryReader:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def _focus_noun(word: str) -> bool:
+    """Whether a word is mainly a noun for something a question can be about ("weight", not "up")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n" and lexicon.is_focus(found, True)
 
 
 def _sentences(question: str) -> list[tuple[list[str], bool]]:

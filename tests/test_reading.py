@@ -570,3 +570,17 @@ def test_a_preposition_put_first_before_what_goes_with_its_word(engine):
     assert "benefit" not in read("what is good magnesium").terms  # no preposition: "good" alone
     answer = engine.answer("For what is good magnesium?")
     assert "many benefits associated" in answer.passages[0].text
+
+
+def test_a_time_named_by_a_noun_of_time_asks_when(engine):
+    assert [i.name for i in intent.of_question("which is the best hour of the day for take magnesium")] == \
+        ["time or place"]
+    assert [i.name for i in intent.of_question("at what moment should i take it")] == ["time or place"]
+    assert not intent.of_question("what is the best way to take it")
+    assert engine.answer("Which is the best hour of the day for take magnesium?").kind is Kind.WEAK
+
+
+def test_a_verb_phrase_whose_object_is_a_focus_noun_is_read_word_by_word(engine):
+    answer = engine.answer("Magnesium makes to lose weight?")
+    assert answer.kind is Kind.WEAK and answer.reason["unknown"] == ["weight"]
+    assert "mess up" in engine.answer("can mag mess up ur sleep").query.context  # a particle: still one phrase
