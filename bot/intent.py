@@ -23,6 +23,7 @@ class Intent:
     required: bool = False  # no passage with such an answer: the question is not covered
     anchored: bool = False  # the answer must be in or right after the first sentence on the question's subject
     direction: bool = False  # which way an effect goes (harm): also read from what a question points back at
+    names: bool = False  # the answer names several things one by one: the question is not a general one
     # A follow-up form asking for it ("which ones?") when what it points back at names `named`.
     follows: re.Pattern[str] | None = None
     named: re.Pattern[str] | None = None
@@ -91,6 +92,12 @@ INTENTS = (
            re.compile(rf"\b({_KINDS})\b[^.]{{0,40}}?\b(such as|including|like|e g|for example|for instance)\b"),
            required=True, follows=re.compile(r"^(which|what) (ones?|of them|kinds?|types?)\b|^(like what|examples?)\b"),
            named=re.compile(rf"\b({_KINDS})\b")),
+    # Effects named one by one: "which are the side effects?", "what symptoms can it give?" want the passage
+    # naming them ("such as headaches, anxiety, and insomnia"), not one only warning of them.
+    Intent("effects named", re.compile(r"\b(what|which|list|name)( are| r| were| is)?( the| its| some| all)?"
+                                       r"( (main|common|possible|potential|known|usual))? (side|secondary|adverse|"
+                                       r"collateral|unwanted) effects\b"),
+           re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"

@@ -584,3 +584,13 @@ def test_a_verb_phrase_whose_object_is_a_focus_noun_is_read_word_by_word(engine)
     answer = engine.answer("Magnesium makes to lose weight?")
     assert answer.kind is Kind.WEAK and answer.reason["unknown"] == ["weight"]
     assert "mess up" in engine.answer("can mag mess up ur sleep").query.context  # a particle: still one phrase
+
+
+def test_a_question_asking_which_the_side_effects_are_wants_them_named(engine):
+    named = intent.INTENTS[[i.name for i in intent.INTENTS].index("effects named")]
+    assert [i.name for i in intent.of_question("which are the secondary effects of magnesium")] == ["effects named"]
+    assert intent.answers(named, "be aware of potential side effects such as headaches and insomnia")
+    assert not intent.answers(named, "linked to disorders, including epilepsy, depression, and anxiety")
+    for question in ("What are the side effects of magnesium?", "Which are the secondary effects of magnesium?"):
+        assert "side effects such as headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text
+    assert "essential mineral" in engine.answer("what does magnesium do?").passages[0].text  # still a general one
