@@ -593,4 +593,4 @@ def test_a_question_asking_which_the_side_effects_are_wants_them_named(engine):
     assert not intent.answers(named, "linked to disorders, including epilepsy, depression, and anxiety")
     for question in ("What are the side effects of magnesium?", "Which are the secondary effects of magnesium?"):
         assert "side effects such as headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text
-    assert "essential mineral" in engine.answer("what is magnesium?").passages[0].text  # still a general one
+    assert "essential mineral" in engine.answer("ok so what does magnesium even do in ur body").passages[0].text
