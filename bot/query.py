@@ -41,6 +41,7 @@ _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the 
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
+_ARTICLES = frozenset({"the", "a", "an"})
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
 _WHAT_WORDS = frozenset({"what", "which", "whom"})
@@ -648,9 +649,11 @@ class QueryReader:
                                   or self._by_lemmas.get((lemma(tokens[i]), fronted))):
             return 1, found
         if i + 2 < len(tokens) and tokens[i + 1] in _COMPOUND_PREPOSITIONS:
-            found = self._turned.get((lemma(tokens[i]), lemma(tokens[i + 2])))
+            # "problems with sleep", also with an article ("problems with the sleep", as many languages say it)
+            article = tokens[i + 2] in _ARTICLES and i + 3 < len(tokens)
+            found = self._turned.get((lemma(tokens[i]), lemma(tokens[i + 2 + article])))
             if found:
-                return 3, found
+                return 3 + article, found
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))

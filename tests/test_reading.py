@@ -594,3 +594,14 @@ def test_a_question_asking_which_the_side_effects_are_wants_them_named(engine):
     for question in ("What are the side effects of magnesium?", "Which are the secondary effects of magnesium?"):
         assert "side effects such as headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text
     assert "essential mineral" in engine.answer("ok so what does magnesium even do in ur body").passages[0].text
+
+
+def test_problems_on_their_own_are_what_goes_wrong_and_a_turned_compound_may_keep_its_article(engine):
+    read = reader("insomnia sleep", {"sleep problems": ["insomnia"]}).read
+    assert "insomnia" in read("it is making problems with the sleep").terms
+    assert "insomnia" in read("problems with sleep").terms
+    sleep = engine.answer("Magnesium is making problems with the sleep?")
+    assert "can also cause insomnia" in sleep.passages[0].text  # not "kidney disease or heart problems"
+    come = engine.answer("When I take much magnesium, which problems can come?")
+    assert "side effects" in come.passages[0].text
+    assert "heart problems" in engine.answer("can people with heart problems take magnesium").passages[0].text
