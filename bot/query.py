@@ -532,6 +532,8 @@ class QueryReader:
                       ways=[list(w) for w in reading.ways], weight=weight)
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
+        elif phrasing := self._phrasing_relative(reading):
+            self._add(query, word, [phrasing], phrasing=True)  # "a grown person": an adult, how a dose is asked
         elif reading.focus(in_question) and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
@@ -541,6 +543,14 @@ class QueryReader:
             # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
             query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
                                 and not intent.refers_to_subject(word))
+
+    def _phrasing_relative(self, reading: Unknown) -> str:
+        """The index term of a corpus word that is how questions ask ("adults", "daily") and that
+        WordNet relates an adjective to ("grown" -> adult), else "" (a noun is a thing asked about:
+        "growth")."""
+        related = reading.entry.related if reading.entry is not None and reading.entry.main == "a" else ()
+        return next((stem(r) for r in related if " " not in r and stem(r) in question_stems()
+                     and (r in self.surface_words or lemma(r) in self._lemmas)), "")
 
     def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
         """A word read as the plain words it is made of, as if the asker had written them; if

@@ -605,3 +605,9 @@ def test_problems_on_their_own_are_what_goes_wrong_and_a_turned_compound_may_kee
     come = engine.answer("When I take much magnesium, which problems can come?")
     assert "side effects" in come.passages[0].text
     assert "heart problems" in engine.answer("can people with heart problems take magnesium").passages[0].text
+
+
+def test_a_word_related_to_how_questions_ask_is_read_as_that_not_as_a_focus(engine):
+    answer = engine.answer("Which quantity of magnesium is recommended for a grown person?")
+    assert answer.answered and "400-420mg per day" in answer.passages[0].text  # grown: adult, not a restriction
+    assert engine.answer("why cant u get enuff magnesium from food alone").answered  # text-speak
