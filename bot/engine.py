@@ -116,10 +116,11 @@ class Engine:
         index = library.index
         subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
         shapes = [i for i in wanted if not i.required]
-        # A general question wants its subject defined ("what does magnesium do?"), not named one by one
-        # ("what are the side effects?").
-        general = query.known and not subject and not any(i.names for i in shapes) and intent.asks_what(query.asking)
-        defined = intent.defined_word(query.asking) or (query.known[0].word if general else None)
+        # A general question wants its subject defined ("what does magnesium do?"); "what are the side
+        # effects?" wants them named one by one.
+        general = query.known and not subject and intent.asks_what(query.asking)
+        defined = None if any(i.names for i in shapes) else \
+            intent.defined_word(query.asking) or (query.known[0].word if general else None)
         # The question's word pairs, and those of the phrases it is read as ("tension of blood": blood pressure).
         pairs = list(dict.fromkeys([*itertools.pairwise(tokens(" ".join(query.spelled))),
                                     *(way for c in query.known for way in c.alternatives if len(way) == 2)]))

@@ -119,8 +119,14 @@ _CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
 # "what" opening a sentence, after any discourse openers ("ok so what does it even do?").
 _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)*(what|whats|tell me about|explain)\b")
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
-_DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
-_DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
+# What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
+# system do?", "what is the role of X", "which work does X make in the body?", as other languages ask it).
+_THING = r"(a |an |the )?(?P<thing>[a-z]+( (?!(actually|really|even|exactly|just|still|ever|again)\b)[a-z]+)?)"
+_DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
+    rf"^(what (is|are)|whats|what s) {_THING}$",
+    rf"^(what|which) (is|are) the (role|function|job|work|purpose|task) of {_THING}( in (the )?\w+)?$",
+    rf"^(what|which) (role |function |job |work |purpose |task )?(does|do) {_THING} (do|make|have|play)"
+    r"( in (the )?\w+)?$"))
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
@@ -160,8 +166,8 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
 
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X."""
-    match = _DEFINITION_RE.match(_plain(question))
-    return match.group(4) if match else None
+    plain = _plain(question)
+    return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
 
 
 def asks_what(question: str) -> bool:
@@ -185,8 +191,10 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
 
 
 def defines(word: str, passage: str) -> bool:
-    """Whether a passage defines a word ("Magnesium is an essential mineral")."""
-    return any(defined.casefold().startswith(word) for defined in _DEFINES_RE.findall(passage))
+    """Whether a passage defines a word or words ("Magnesium is an essential mineral", "The nervous system
+    is responsible for...")."""
+    pattern = rf"\b{re.escape(word)}\w*\s+(is|are)\s+(a|an|responsible for)\b"
+    return re.search(pattern, passage, re.IGNORECASE) is not None
 
 
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")

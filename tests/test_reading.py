@@ -611,3 +611,13 @@ def test_a_word_related_to_how_questions_ask_is_read_as_that_not_as_a_focus(engi
     answer = engine.answer("Which quantity of magnesium is recommended for a grown person?")
     assert answer.answered and "400-420mg per day" in answer.passages[0].text  # grown: adult, not a restriction
     assert engine.answer("why cant u get enuff magnesium from food alone").answered  # text-speak
+
+
+def test_what_a_thing_does_or_is_for_wants_the_passage_saying_what_it_is(engine):
+    assert intent.defined_word("which work does the nervous system make in the body") == "nervous system"
+    assert intent.defined_word("what is the role of the nervous system") == "nervous system"
+    assert intent.defined_word("what does magnesium actually do") == "magnesium"
+    assert intent.defines("nervous system", "The nervous system is responsible for transmitting signals.")
+    assert not intent.defines("nervous system", "including the nervous system. It is involved in many")
+    for question in ("Which work does the nervous system make in the body?", "what does the nervous system do?"):
+        assert "nervous system is responsible for" in engine.answer(question).passages[0].text
