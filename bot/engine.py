@@ -101,7 +101,8 @@ class Engine:
     @staticmethod
     def _on_subject(state: _State, text: str, query: Query) -> bool:
         """Whether a question names the corpus's subject or points at it or at the article."""
-        return intent.refers_to_subject(text) or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
+        return intent.refers_to_subject(text) or intent.refers_to_subject(" ".join(query.spelled)) or any(
+            not state.subject.isdisjoint(c.terms) for c in query.concepts)  # "the daily dosis": a dose
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

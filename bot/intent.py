@@ -59,7 +59,7 @@ INTENTS = (
     # "mess up", "keep me up", "make him anxious"), so a passage saying it helps does not answer it.
     Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
-                              r"(make|makes|made|making|give|gives|giving) (\w+ )?(anxious|nervous|"
+                              r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"

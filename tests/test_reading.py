@@ -621,3 +621,9 @@ def test_what_a_thing_does_or_is_for_wants_the_passage_saying_what_it_is(engine)
     assert not intent.defines("nervous system", "including the nervous system. It is involved in many")
     for question in ("Which work does the nervous system make in the body?", "what does the nervous system do?"):
         assert "nervous system is responsible for" in engine.answer(question).passages[0].text
+
+
+def test_a_misspelled_dose_word_still_points_at_the_subject_and_influence_is_how_it_asks(engine):
+    assert engine.answer("How much milligrams is the daily dosis?").answered  # dosis: doses, taking it
+    assert engine.answer("Magnesium have influence on the neurotransmitters?").answered  # as "affect"
+    assert [i.name for i in intent.of_question("can too much make the person nervous")] == ["harm"]
