@@ -101,8 +101,10 @@ class Engine:
     @staticmethod
     def _on_subject(state: _State, text: str, query: Query) -> bool:
         """Whether a question names the corpus's subject or points at it or at the article."""
-        return intent.refers_to_subject(text) or intent.refers_to_subject(" ".join(query.spelled)) or any(
-            not state.subject.isdisjoint(c.terms) for c in query.concepts)  # "the daily dosis": a dose
+        # also as read: "the daily dosis" is a dose, "what quantity per day" asks a dosage
+        read = " ".join([*query.spelled, *(way for ways in query.expanded.values() for way in ways)])
+        return intent.refers_to_subject(text) or intent.refers_to_subject(read) or any(
+            not state.subject.isdisjoint(c.terms) for c in query.concepts)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

@@ -41,7 +41,8 @@ _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
-        r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
+        # "...when is too much?" sets a condition (when it is too much), asks no time
+        r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|to)|when is(?! (it )?too\b)|"
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time
         r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day))\b"),
@@ -69,7 +70,7 @@ INTENTS = (
     Intent("benefit", re.compile(r"\b(help|helps|helped|helping|good for|benefits?|improves?|relieves?|ease|eases)\b"),
            re.compile(r"\b(help\w*|improv\w*|reduc\w*|benefit\w*|boost\w*|positive|relie\w*|eas(e|es|ing))\b"),
            anchored=True, direction=True),
-    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
+    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|quantity|rda|intake|consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"

@@ -627,3 +627,13 @@ def test_a_misspelled_dose_word_still_points_at_the_subject_and_influence_is_how
     assert engine.answer("How much milligrams is the daily dosis?").answered  # dosis: doses, taking it
     assert engine.answer("Magnesium have influence on the neurotransmitters?").answered  # as "affect"
     assert [i.name for i in intent.of_question("can too much make the person nervous")] == ["harm"]
+
+
+def test_when_it_is_too_much_sets_a_condition_and_quantity_and_too_little_are_read(engine):
+    condition = intent.of_question("magnesium is bringing the headache when is too much")
+    assert "time or place" not in [i.name for i in condition]
+    assert [i.name for i in intent.of_question("when is it best to take it")] == ["time or place"]
+    assert engine.answer("Magnesium is bringing the headache when is too much?").answered
+    assert "400-420mg" in engine.answer("What quantity per day is correct for me, I am adult?").passages[0].text
+    little = engine.answer("Which sicknesses are linked with too little magnesium?")
+    assert "deficiencies may be linked" in little.passages[0].text
