@@ -23,6 +23,11 @@ _CONNECTOR_RE = re.compile(
 # A follow-up that swaps what is asked about ("what about depression?" after "does it help anxiety?"):
 # the previous question lends its subject and its phrasing, not its focus.
 _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
+# What a swap names is all it asks: a word the corpus lacks there is a focus even when its kind is
+# usually context ("what about panic attacks?", "and what about while breastfeeding?"), unless it names
+# a person by relation, a time or how something is said.
+_SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relation", "noun.motive"})
+_SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
@@ -54,6 +59,11 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
+# The main verb of a question stands after its auxiliary and subject ("does magnesium influence...",
+# "can it also trigger...") or between "to" and an object pronoun ("is it okay to mix them?"): a word
+# WordNet knows mainly as a noun ("influence", "trigger", "mix") is the verb there, context.
+_VERB_AUXILIARIES = frozenset({"does", "do", "did", "can", "could", "will", "would", "may", "might", "should"})
+_VERB_ADVERBS = frozenset({"also", "really", "even", "ever", "actually", "still", "just", "always"})
 # A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
 # subject of a question, after a question word or first ("dose it help?").
 _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has", "have", "should", "would",
@@ -194,7 +204,22 @@ class QueryReader:
             query.follow_up_of = after
             if self._goes_beyond(query, previous):
                 self._read_words(query, list(_EXCESS), True, _FOLLOW_UP_WEIGHT)
+        if after and _SWAP_RE.match(question):
+            self._swapped_in(query)
         return query
+
+    @staticmethod
+    def _swapped_in(query: Query) -> None:
+        """A swap's words the corpus lacks that were read as context become its focus (see _SWAP_CONTEXT)."""
+        said = query.spelled
+        start = next((i + 1 for i, w in enumerate(said) if w in ("about", "of")), len(said))
+        swapped = set(said[start:])
+        for word in [w for w in query.context if w in swapped]:
+            found = lexicon.entry(word)
+            if found is None or found.main not in "nva" or found.category in _SWAP_CONTEXT:
+                continue
+            query.context.remove(word)
+            query.concepts.append(Concept(word, (stem(word),), known=False, weight=_FOLLOW_UP_WEIGHT))
 
     def _goes_beyond(self, query: Query, previous: Query) -> bool:
         """Whether a follow-up asks about going past the amount the previous question asked for."""
@@ -298,6 +323,11 @@ class QueryReader:
                 self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
                 continue
+            if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
+                product = " ".join(tokens[i:i + 2])
+                self._add(query, product, [product], weight=weight)
+                i += 2
+                continue
             self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
 
@@ -355,6 +385,8 @@ class QueryReader:
         word = tokens[i]
         if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
+        elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
+            self._read_unknown(query, word, in_question, weight, glossing, acting=True)
         elif self._locates(tokens, i):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
@@ -366,6 +398,38 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _other_product(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i:i + 2] names a product of another substance: a corpus word for a
+        substance before a corpus noun the article puts after its subject ("magnesium gummies",
+        "magnesium supplements") but never after this one ("melatonin gummies")."""
+        if i + 1 >= len(tokens):
+            return False
+        modifier, head = stem(tokens[i]), stem(tokens[i + 1])
+        if modifier not in self.vocabulary or head not in self.vocabulary or modifier in self.subject:
+            return False
+        before = self._preceding(head)
+        if self.subject.isdisjoint(before) or modifier in before:
+            return False
+        found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])
+        thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
+        return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
+
+    def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
+        auxiliary and its subject (a pronoun or the article's subject, an adverb between allowed),
+        or between "to" and an object pronoun."""
+        found = lexicon.entry(tokens[i])
+        if found is None or "v" not in found.parts:
+            return False
+        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and tokens[i + 1] in _OBJECT_PRONOUNS:
+            return True
+        before = i - 1
+        while before > 0 and tokens[before] in _VERB_ADVERBS:
+            before -= 1
+        if before < 1 or not (tokens[before] in _SUBJECTS or stem(tokens[before]) in self.subject):
+            return False
+        return not _VERB_AUXILIARIES.isdisjoint(tokens[:before])
 
     def _conditions_named_by(self, word: str) -> tuple[str, ...]:
         """The conditions the article names by a word or by what the word reads as ("kidney" or
@@ -511,10 +575,12 @@ class QueryReader:
             query.corrected[word] = meant
         return meant or word
 
-    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
+    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
+                      acting: bool = False) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
-        ("glycinate", "kids"), or as context ("husband", "tho")."""
+        ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
+        question's verb, never a focus."""
         reading = _remembered(self._unknown, word, self._unknown_word)
         if reading.ways:
             query.asked += in_question
@@ -523,7 +589,8 @@ class QueryReader:
                       ways=[list(w) for w in reading.ways], weight=weight)
         elif glossing and reading.gloss:
             self._read_gloss(query, reading, in_question, weight)
-        elif reading.focus(in_question) and (in_question or query.about_person) and not intent.names_article(word):
+        elif not acting and reading.focus(in_question) and (in_question or query.about_person) \
+                and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)

@@ -552,3 +552,32 @@ def test_where_in_the_body_asks_for_a_place_in_the_body_not_a_time_or_a_shop(eng
     answer = engine.answer("ok but where in the body?", after="does magnesium reduce inflammation")
     assert answer.answered and "inflammation in the" in answer.passages[0].text
     assert engine.answer("which part of the brain?", after="does magnesium help with memory").kind is Kind.WEAK
+
+
+def test_a_word_in_the_verb_slot_of_a_question_is_its_verb_not_a_thing_it_asks_about(engine):
+    assert lexicon.entry("influence").main == "n" and "v" in lexicon.entry("influence").parts
+    influence = engine.answer("How does magnesium influence nerve cells?")
+    assert influence.answered and "influence" in influence.query.context
+    assert engine.answer("Does it also precipitate migraine?", after="Mechanism of Mg-induced headache?").answered
+    mix = engine.answer("Is it okay to mix them?", after="My daughter takes supplements. Can she add magnesium?")
+    assert mix.answered and "other supplements or medications" in mix.passages[0].text
+    # the same words elsewhere are still things asked about
+    assert engine.answer("Can magnesium prevent a stroke?").kind is Kind.WEAK
+    assert engine.answer("does magnesium have any influence on a stroke").kind is Kind.WEAK
+
+
+def test_what_a_swap_names_is_its_focus_even_when_that_kind_of_word_is_usually_context(engine):
+    panic = engine.answer("what about panic attacks", after="can mag help w anxiety")
+    assert panic.kind is Kind.WEAK and "attacks" in panic.not_discussed
+    assert engine.answer("And what about while breastfeeding?", after="Can magnesium help with my anxiety?").kind \
+        is Kind.WEAK
+    # a person named by relation in a swap is read as before: the asker's context
+    assert engine.answer("what about my husband?", after="how much magnesium should I take").answered
+
+
+def test_a_substance_before_a_word_the_article_puts_after_its_subject_names_another_product(engine):
+    gummies = engine.answer("what about melatonin gummies?", after="is mag good for focus")
+    assert gummies.kind is Kind.WEAK and gummies.not_discussed == ("melatonin gummies",)
+    assert engine.answer("can melatonin supplements help me sleep").kind is Kind.WEAK
+    assert engine.answer("are magnesium gummies safe").answered  # the article's own product
+    assert engine.answer("does magnesium affect melatonin production").answered  # the article's own pair
