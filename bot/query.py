@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot import intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
-                      question_stems, stem, stop_words, words)
+                      question_stems, stem, stop_words, without_vowels, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -59,6 +59,11 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
+# A large amount said by its size ("high doses", "a bigger dose", "large amounts") or a comparison
+# split by what is compared ("more magnesium than recommended") is too much, whatever the question.
+_LARGE_WORDS = frozenset({"high", "higher", "large", "larger", "big", "bigger", "huge", "heavy", "massive", "more"})
+_AMOUNT_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "quantity", "quantities",
+                           "intake", "milligrams"})
 # The main verb of a question stands after its auxiliary and subject ("does magnesium influence...",
 # "can it also trigger...") or between "to" and an object pronoun ("is it okay to mix them?"): a word
 # WordNet knows mainly as a noun ("influence", "trigger", "mix") is the verb there, context.
@@ -323,6 +328,10 @@ class QueryReader:
                 self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
                 continue
+            if self._names_large_amount(tokens, i):  # "high doses": too much, then the amount as said
+                self._read_synonym(query, list(_EXCESS), self.synonyms[_EXCESS], in_question, weight)
+                i += 1
+                continue
             if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
                 product = " ".join(tokens[i:i + 2])
                 self._add(query, product, [product], weight=weight)
@@ -398,6 +407,14 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _names_large_amount(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] says an amount is large: a size before an amount word ("high doses"),
+        or "more" before the article's subject and "than" ("more magnesium than recommended")."""
+        if tokens[i] not in _LARGE_WORDS or i + 1 >= len(tokens):
+            return False
+        following = tokens[i + 1]
+        return following in _AMOUNT_WORDS or stem(following) in self.subject and tokens[i + 2:i + 3] == ["than"]
 
     def _other_product(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i:i + 2] names a product of another substance: a corpus word for a
@@ -654,8 +671,12 @@ class QueryReader:
         return tuple(stem(w) for w in content) if known else ()
 
     def _likeliest(self, word: str) -> str | None:
-        """The corpus or English word most likely meant by a word that is neither, if any."""
+        """The corpus or English word most likely meant by a word that is neither, if any; failing
+        that, a common word it spells without vowels ("wrk": work), a word of the article first."""
         candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        if not candidates and lexicon.entry(word) is None:
+            return max(without_vowels(word), default=None,
+                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary))
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
     def _unlikeliness(self, typed: str, meant: str) -> float:

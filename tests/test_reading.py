@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import intent, lexicon
 from bot.answer import Kind
 from bot.query import QueryReader
-from bot.text import is_english_word, lemma, message_words, stem
+from bot.text import is_english_word, lemma, message_words, stem, without_vowels
 
 
 def reader(text: str, synonyms: dict[str, list[str]] | None = None) -> QueryReader:
@@ -581,3 +581,22 @@ def test_a_substance_before_a_word_the_article_puts_after_its_subject_names_anot
     assert engine.answer("can melatonin supplements help me sleep").kind is Kind.WEAK
     assert engine.answer("are magnesium gummies safe").answered  # the article's own product
     assert engine.answer("does magnesium affect melatonin production").answered  # the article's own pair
+
+
+def test_a_large_amount_said_by_its_size_or_a_split_comparison_is_too_much(engine):
+    high = engine.answer("Why can high doses of magnesium trigger headaches?")
+    assert high.answered and "excess" in high.query.terms and "vasodilator" in high.passages[0].text
+    more = engine.answer("Is it harmful to take more magnesium than recommended?")
+    assert more.answered and "excess" in more.query.terms
+    # a size before anything else, or "more" comparing something else, is no amount
+    assert "excess" not in engine.answer("does magnesium give more energy than coffee").query.terms
+    assert "excess" not in engine.answer("can magnesium help with high blood pressure").query.terms
+
+
+def test_a_word_typed_without_its_vowels_is_read_as_the_common_word_it_spells(engine):
+    assert without_vowels("wrk") == ("work",) and without_vowels("work") == ()
+    assert without_vowels("brn")[:2] == ("born", "brain")
+    follow = engine.answer("how does that wrk", after="can magnesum cause insomnya")
+    assert follow.query.corrected["wrk"] == "work" and "melatonin production" in follow.passages[0].text
+    assert engine.answer("is mag good for the brn").query.corrected["brn"] == "brain"  # the article's word first
+    assert "mcg" not in engine.answer("is 300 mcg of magnesium enough").query.corrected  # a word the lexicon knows
