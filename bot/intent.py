@@ -112,6 +112,8 @@ _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 _DEFINES_RE = re.compile(r"\b(\w+)\s+(?:is|are)\s+(?:a|an)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"^(what (is|are)|whats|what s) (a |an |the )?([a-z]+)$")
+# "what does the nervous system (actually) do?": what a thing does is said where it is a sentence's subject.
+_DOES_RE = re.compile(r"^what (does|do) (the )?([a-z]+(?: [a-z]+)?) (?:[a-z]+ )?do$")
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
@@ -150,9 +152,13 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
 
 
 def defined_word(question: str) -> str | None:
-    """For "what is X?" questions, X."""
-    match = _DEFINITION_RE.match(_plain(question))
-    return match.group(4) if match else None
+    """For "what is X?" and "what does X do?" questions, X."""
+    plain = _plain(question)
+    match = _DEFINITION_RE.match(plain)
+    if match:
+        return match.group(4)
+    does = _DOES_RE.match(plain)
+    return does.group(3) if does else None
 
 
 def asks_what(question: str) -> bool:
@@ -176,7 +182,11 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
 
 
 def defines(word: str, passage: str) -> bool:
-    """Whether a passage defines a word ("Magnesium is an essential mineral")."""
+    """Whether a passage defines a word ("Magnesium is an essential mineral") or, for a phrase,
+    opens a sentence with it ("The nervous system is responsible for...")."""
+    if " " in word:
+        return any(re.match(rf"(the )?{re.escape(word)}\b", sentence.strip())
+                   for sentence in _SENTENCE_END_RE.split(normalise(passage)))
     return any(defined.casefold().startswith(word) for defined in _DEFINES_RE.findall(passage))
 
 

@@ -27,6 +27,10 @@ _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|ho
 # usually context ("what about panic attacks?", "and what about while breastfeeding?"), unless it names
 # a person by relation, a time or how something is said.
 _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relation", "noun.motive"})
+# The subject said to be absent ("magnesium is missing", "don't have enough magnesium") is a lack of it, read as WordNet's "lacking" (the article's "deficiencies").
+_ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
+_NEGATIONS = frozenset({"not", "no", "never", "without"})
+_LACK = "lacking"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
@@ -312,6 +316,7 @@ class QueryReader:
         stops = stop_words()
         tokens = [self._spelled(query, word) for word in tokens]
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
+        tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -384,8 +389,20 @@ class QueryReader:
                 return
             query.corrected[word] = self._word_of(relative)
             term = relative
+        if self._only_by_organ(term, tokens):
+            self._add(query, word, [term], phrasing=True)  # "what is the problem?": not "heart problems"
+            return
         query.asked += in_question
         self._add(query, word, [term], weight=weight)
+
+    def _only_by_organ(self, term: str, tokens: list[str]) -> bool:
+        """Whether the article names a condition only by one organ ("problems": "heart problems",
+        "disease": "kidney disease") and the question lacks that organ: then it asks about a problem
+        in general ("what is the problem?"), not that one."""
+        before = self._preceding(term)
+        if len(before) != 1 or not before.isdisjoint(map(stem, tokens)):
+            return False
+        return term in self._conditions_named_by(self._word_of(next(iter(before))))
 
     def _read_lacking(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
                       glossing: bool) -> None:
@@ -407,6 +424,16 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _says_lack(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] says the subject is lacking: an absence word within three words of it
+        ("magnesium is missing"), or "enough" right before it after a negation ("don't have enough
+        magnesium")."""
+        word = tokens[i]
+        if word in _ABSENT_WORDS:
+            return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
+        return word == "enough" and i + 1 < len(tokens) and stem(tokens[i + 1]) in self.subject \
+            and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i])
 
     def _names_large_amount(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says an amount is large: a size before an amount word ("high doses"),

@@ -600,3 +600,26 @@ def test_a_word_typed_without_its_vowels_is_read_as_the_common_word_it_spells(en
     assert follow.query.corrected["wrk"] == "work" and "melatonin production" in follow.passages[0].text
     assert engine.answer("is mag good for the brn").query.corrected["brn"] == "brain"  # the article's word first
     assert "mcg" not in engine.answer("is 300 mcg of magnesium enough").query.corrected  # a word the lexicon knows
+
+
+def test_what_a_named_thing_does_is_said_where_it_opens_a_sentence(engine):
+    assert intent.defined_word("What does the nervous system actually do?") == "nervous system"
+    assert intent.defines("nervous system", "It helps. The nervous system is responsible for signals.")
+    assert not intent.defines("nervous system", "It plays a role in many systems, including the nervous system.")
+    answer = engine.answer("What does the nervous system actually do?")
+    assert "transmitting signals from the brain" in answer.passages[0].text
+
+
+def test_the_subject_said_to_be_absent_is_a_lack_of_it(engine):
+    for question in ("When magnesium is missing in the body, what is the problem?",
+                     "what happens if you dont have enough magnesium"):
+        answer = engine.answer(question)
+        assert "defici" in answer.query.terms and "deficiencies may be linked" in answer.passages[0].text
+    assert "defici" not in engine.answer("is 400mg enough magnesium").query.terms  # enough, not a lack
+
+
+def test_a_condition_the_article_names_only_by_an_organ_asked_without_it_is_asked_in_general(engine):
+    general = engine.answer("what is the problem with low magnesium")
+    assert "problem" not in [c.word for c in general.query.known]
+    heart = engine.answer("is magnesium ok with heart problems")
+    assert "problems" in [c.word for c in heart.query.known] and "heart problems" in heart.passages[0].text
