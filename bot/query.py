@@ -27,7 +27,8 @@ _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|ho
 # usually context ("what about panic attacks?", "and what about while breastfeeding?"), unless it names
 # a person by relation, a time or how something is said.
 _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relation", "noun.motive"})
-# The subject said to be absent ("magnesium is missing", "don't have enough magnesium") is a lack of it, read as WordNet's "lacking" (the article's "deficiencies").
+# The subject said to be absent ("magnesium is missing", "don't have enough magnesium") is a lack of
+# it, read as WordNet's "lacking" (the article's "deficiencies").
 _ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
 _LACK = "lacking"
