@@ -433,8 +433,8 @@ class QueryReader:
         word = tokens[i]
         if word in _ABSENT_WORDS:
             return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
-        return word == "enough" and i + 1 < len(tokens) and stem(tokens[i + 1]) in self.subject \
-            and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i])
+        return word == "enough" and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i]) \
+            and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
 
     def _names_large_amount(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says an amount is large: a size before an amount word ("high doses"),

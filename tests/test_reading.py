@@ -616,6 +616,9 @@ def test_the_subject_said_to_be_absent_is_a_lack_of_it(engine):
         answer = engine.answer(question)
         assert "defici" in answer.query.terms and "deficiencies may be linked" in answer.passages[0].text
     assert "defici" not in engine.answer("is 400mg enough magnesium").query.terms  # enough, not a lack
+    # not enough of something else is no lack of the subject
+    food = engine.answer("Why the food is not enough?", after="Is better to take tablet or eat food for magnesium?")
+    assert "defici" not in food.query.terms and "through food alone" in food.passages[0].text
 
 
 def test_a_condition_the_article_names_only_by_an_organ_asked_without_it_is_asked_in_general(engine):
