@@ -447,13 +447,16 @@ class QueryReader:
     def _other_product(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i:i + 2] names a product of another substance: a corpus word for a
         substance before a corpus noun the article puts after its subject ("magnesium gummies",
-        "magnesium supplements") but never after this one ("melatonin gummies")."""
+        "magnesium supplements"), or a word the synonyms table reads as one ("pills"), but never
+        after this one ("melatonin gummies", "melatonin pills")."""
         if i + 1 >= len(tokens):
             return False
-        modifier, head = stem(tokens[i]), stem(tokens[i + 1])
-        if modifier not in self.vocabulary or head not in self.vocabulary or modifier in self.subject:
+        modifier = stem(tokens[i])
+        if modifier not in self.vocabulary or modifier in self.subject:
             return False
-        before = self._preceding(head)
+        heads = [stem(w) for way in [[tokens[i + 1]], *self._by_lemmas.get((_singular(tokens[i + 1]),), [])]
+                 for w in way if len(way) == 1]
+        before = frozenset(t for head in heads if head in self.vocabulary for t in self._preceding(head))
         if self.subject.isdisjoint(before) or modifier in before:
             return False
         found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])

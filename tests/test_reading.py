@@ -579,6 +579,8 @@ def test_a_substance_before_a_word_the_article_puts_after_its_subject_names_anot
     gummies = engine.answer("what about melatonin gummies?", after="is mag good for focus")
     assert gummies.kind is Kind.WEAK and gummies.not_discussed == ("melatonin gummies",)
     assert engine.answer("can melatonin supplements help me sleep").kind is Kind.WEAK
+    pills = engine.answer("what about melatonin pills?", after="does magnesium help sleep")  # read as supplements
+    assert pills.kind is Kind.WEAK and pills.not_discussed == ("melatonin pills",)
     assert engine.answer("are magnesium gummies safe").answered  # the article's own product
     assert engine.answer("does magnesium affect melatonin production").answered  # the article's own pair
 
