@@ -53,9 +53,11 @@ INTENTS = (
                                 r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
-    # "mess up", "keep me up", "make him anxious"), so a passage saying it helps does not answer it.
+    # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it
+    # helps does not answer it.
     Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
+                              r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ )?(anxious|nervous|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),

@@ -444,6 +444,11 @@ class QueryReader:
         following = tokens[i + 1]
         return following in _AMOUNT_WORDS or stem(following) in self.subject and tokens[i + 2:i + 3] == ["than"]
 
+    def _names_subject(self, word: str) -> bool:
+        """Whether a word is the article's subject or a synonym of it ("mag", "mg")."""
+        return stem(word) in self.subject or any(
+            not self.subject.isdisjoint(map(stem, way)) for way in self._by_lemmas.get((_singular(word),), []))
+
     def _other_product(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i:i + 2] names a product of another substance: a corpus word for a
         substance before a corpus noun the article puts after its subject ("magnesium gummies",
@@ -465,7 +470,7 @@ class QueryReader:
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
-        auxiliary and its subject (a pronoun or the article's subject, an adverb between allowed),
+        auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb between allowed),
         or between "to" and an object pronoun."""
         found = lexicon.entry(tokens[i])
         if found is None or "v" not in found.parts:
@@ -475,7 +480,7 @@ class QueryReader:
         before = i - 1
         while before > 0 and tokens[before] in _VERB_ADVERBS:
             before -= 1
-        if before < 1 or not (tokens[before] in _SUBJECTS or stem(tokens[before]) in self.subject):
+        if before < 1 or not (tokens[before] in _SUBJECTS or self._names_subject(tokens[before])):
             return False
         return not _VERB_AUXILIARIES.isdisjoint(tokens[:before])
 

@@ -561,6 +561,7 @@ def test_a_word_in_the_verb_slot_of_a_question_is_its_verb_not_a_thing_it_asks_a
     assert engine.answer("Does it also precipitate migraine?", after="Mechanism of Mg-induced headache?").answered
     mix = engine.answer("Is it okay to mix them?", after="My daughter takes supplements. Can she add magnesium?")
     assert mix.answered and "other supplements or medications" in mix.passages[0].text
+    assert engine.answer("can mag ruin my sleep").answered  # after a synonym of the subject too
     # the same words elsewhere are still things asked about
     assert engine.answer("Can magnesium prevent a stroke?").kind is Kind.WEAK
     assert engine.answer("does magnesium have any influence on a stroke").kind is Kind.WEAK
@@ -628,3 +629,9 @@ def test_a_condition_the_article_names_only_by_an_organ_asked_without_it_is_aske
     assert "problem" not in [c.word for c in general.query.known]
     heart = engine.answer("is magnesium ok with heart problems")
     assert "problems" in [c.word for c in heart.query.known] and "heart problems" in heart.passages[0].text
+
+
+def test_verbs_of_damage_ask_about_harm(engine):
+    for question in ("Can magnesium disturb my sleep?", "does it disrupt sleep", "can it damage nerves"):
+        assert [i.name for i in intent.of_question(question)] == ["harm"]
+    assert "can also cause insomnia" in engine.answer("Can magnesium disturb my sleep?").passages[0].text
