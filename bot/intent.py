@@ -37,10 +37,14 @@ _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
 _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
+# "how much time", "how many days": a time, not an amount.
+_TIME_UNITS = r"(time|minutes?|hours?|days?|weeks?|months?|years?)\b"
+
 INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
-        r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|is|to)|"
+        rf"\b(how long|how soon|how fast|how quickly|what time|how (much|many) {_TIME_UNITS}|"
+        r"when (should|do|does|can|is|to)|"
         r"where (can|do|to|is)|which (time|store|shop|brand))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
@@ -68,16 +72,18 @@ INTENTS = (
     Intent("benefit", re.compile(r"\b(help|helps|helped|helping|good for|benefits?|improves?|relieves?|ease|eases)\b"),
            re.compile(r"\b(help\w*|improv\w*|reduc\w*|benefit\w*|boost\w*|positive|relie\w*|eas(e|es|ing))\b"),
            anchored=True, direction=True),
-    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|rda|intake|consumption)\b"
+    Intent("quantity", re.compile(rf"\b(how (much|many)(?! {_TIME_UNITS})|dose|dosage|amount|rda|intake|consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in|interfere\w*)\b")),
-    # Advice: what to do about it ("what should he do then?", "so should i stop taking it?") wants the
-    # article's advice to see a doctor.
+    # Advice: what to do about it ("what should he do then?", "so should i stop taking it?", "what I must
+    # do", "what do I need to do") wants the article's advice to see a doctor.
     Intent("advice", re.compile(r"\bwhat (should|can|do|would|must) (i|he|she|we|they|you) do\b|"
+                                r"\bwhat (i|he|she|we|they|you) (should|can|must|need to|have to) do\b|"
+                                r"\bwhat (do|does) (i|he|she|we|they|you) (need|have) to do\b|"
                                 r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
                                 r"\bwhat (do|would) you (suggest|recommend|advise)\b"),
            re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),

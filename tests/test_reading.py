@@ -635,3 +635,13 @@ def test_verbs_of_damage_ask_about_harm(engine):
     for question in ("Can magnesium disturb my sleep?", "does it disrupt sleep", "can it damage nerves"):
         assert [i.name for i in intent.of_question(question)] == ["harm"]
     assert "can also cause insomnia" in engine.answer("Can magnesium disturb my sleep?").passages[0].text
+
+
+def test_advice_asked_without_inversion_and_a_time_asked_as_how_much_time(engine):
+    for question in ("What I must do if I have this?", "what do i need to do", "what should i do"):
+        assert [i.name for i in intent.of_question(question)] == ["advice"]
+    advice = engine.answer("What I must do if I have this?", after="Magnesium can give headache?")
+    assert "speak with a doctor" in advice.passages[0].text
+    assert [i.name for i in intent.of_question("In how much time it works?")] == ["time or place"]
+    assert [i.name for i in intent.of_question("how many mg a day")] == ["quantity"]
+    assert engine.answer("In how much time it works?", after="Magnesium help for memory?").kind is Kind.WEAK
