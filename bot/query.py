@@ -73,6 +73,7 @@ _AMOUNT_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amou
 # "can it also trigger...") or between "to" and an object pronoun ("is it okay to mix them?"): a word
 # WordNet knows mainly as a noun ("influence", "trigger", "mix") is the verb there, context.
 _VERB_AUXILIARIES = frozenset({"does", "do", "did", "can", "could", "will", "would", "may", "might", "should"})
+_HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})  # "help control X": a bare verb and its object
 _VERB_ADVERBS = frozenset({"also", "really", "even", "ever", "actually", "still", "just", "always"})
 # A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
 # subject of a question, after a question word or first ("dose it help?").
@@ -470,13 +471,17 @@ class QueryReader:
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
-        auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb between allowed),
-        or between "to" and an object pronoun."""
+        auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb
+        between allowed), between "to" and an object pronoun, or between "help" and a corpus word,
+        unless it is mainly a noun naming a body part, substance, food or state."""
         found = lexicon.entry(tokens[i])
         if found is None or "v" not in found.parts:
             return False
         if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and tokens[i + 1] in _OBJECT_PRONOUNS:
             return True
+        if 0 < i < len(tokens) - 1 and tokens[i - 1] in _HELP_FORMS and stem(tokens[i + 1]) in self.vocabulary \
+                and not (found.main == "n" and found.category in lexicon.FOCUS_MODIFIERS):
+            return True  # "help control cholesterol": not "help joint pain", "help sugar cravings"
         before = i - 1
         while before > 0 and tokens[before] in _VERB_ADVERBS:
             before -= 1

@@ -562,6 +562,9 @@ def test_a_word_in_the_verb_slot_of_a_question_is_its_verb_not_a_thing_it_asks_a
     mix = engine.answer("Is it okay to mix them?", after="My daughter takes supplements. Can she add magnesium?")
     assert mix.answered and "other supplements or medications" in mix.passages[0].text
     assert engine.answer("can mag ruin my sleep").answered  # after a synonym of the subject too
+    for question in ("Does magnesium help control cholesterol?", "does magnesium help treat anxiety"):
+        assert engine.answer(question).answered  # a bare verb after "help", before its object
+    assert engine.answer("does magnesium help sugar cravings").kind is Kind.WEAK  # mainly a noun for a food
     # the same words elsewhere are still things asked about
     assert engine.answer("Can magnesium prevent a stroke?").kind is Kind.WEAK
     assert engine.answer("does magnesium have any influence on a stroke").kind is Kind.WEAK
