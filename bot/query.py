@@ -25,7 +25,8 @@ _CONNECTOR_RE = re.compile(
 _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
 # What a swap names is all it asks: a word the corpus lacks there is a focus even when its kind is
 # usually context ("what about panic attacks?", "and what about while breastfeeding?"), unless it names
-# a person by relation, a time or how something is said.
+# a person by relation, a time or how something is said, or is an adjective of degree ("what about severe
+# anxiety?").
 _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relation", "noun.motive"})
 # The subject said to be absent ("magnesium is missing", "don't have enough magnesium") is a lack of
 # it, read as WordNet's "lacking" (the article's "deficiencies").
@@ -227,7 +228,8 @@ class QueryReader:
         swapped = set(said[start:])
         for word in [w for w in query.context if w in swapped]:
             found = lexicon.entry(word)
-            if found is None or found.main not in "nva" or found.category in _SWAP_CONTEXT:
+            if found is None or found.main not in "nva" or found.category in _SWAP_CONTEXT \
+                    or found.main == "a" and found.category in lexicon.ABSTRACT_NOUNS:  # "severe", "mild": a degree
                 continue
             query.context.remove(word)
             query.concepts.append(Concept(word, (stem(word),), known=False, weight=_FOLLOW_UP_WEIGHT))

@@ -575,7 +575,8 @@ def test_what_a_swap_names_is_its_focus_even_when_that_kind_of_word_is_usually_c
     assert panic.kind is Kind.WEAK and "attacks" in panic.not_discussed
     assert engine.answer("And what about while breastfeeding?", after="Can magnesium help with my anxiety?").kind \
         is Kind.WEAK
-    # a person named by relation in a swap is read as before: the asker's context
+    # a person named by relation or an adjective of degree in a swap is read as before: context
+    assert engine.answer("what about severe anxiety?", after="Does magnesium help anxiety?").answered
     assert engine.answer("what about my husband?", after="how much magnesium should I take").answered
 
 
