@@ -283,7 +283,17 @@ class QueryReader:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
+        self._frame_harm(query, shapes)
         return query
+
+    def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
+        """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
+        anxiety a side effect of magnesium?") are how a question about harm asks: phrasing."""
+        if not any(shape.name == "harm" for shape in shapes):
+            return
+        harming = [c for c in query.known if any(i.name == "harm" for i in intent.of_question(c.word))]
+        if harming and any(c not in harming and self.subject.isdisjoint(c.terms) for c in query.known):
+            query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c for c in query.concepts]
 
     @staticmethod
     def _frame_saying(query: Query) -> None:

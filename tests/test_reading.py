@@ -649,3 +649,14 @@ def test_advice_asked_without_inversion_and_a_time_asked_as_how_much_time(engine
     assert [i.name for i in intent.of_question("In how much time it works?")] == ["time or place"]
     assert [i.name for i in intent.of_question("how many mg a day")] == ["quantity"]
     assert engine.answer("In how much time it works?", after="Magnesium help for memory?").kind is Kind.WEAK
+
+
+def test_words_saying_harm_beside_a_specific_thing_are_how_a_question_about_harm_asks(engine):
+    framed = engine.answer("What adverse CNS effects are attributed to excess Mg intake?")
+    assert all(c.phrasing for c in framed.query.concepts if c.word.startswith("adverse"))
+    assert framed.answered
+    follow = engine.answer("wait which stuff exactly", after="can being low on mag mess w ur brain")
+    assert "epilepsy, depression, and anxiety" in follow.passages[0].text
+    # alone, the side effects are what is asked
+    alone = engine.answer("What are the side effects of magnesium?")
+    assert any(not c.phrasing and "side" in c.terms for c in alone.query.concepts)
