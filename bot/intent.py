@@ -38,11 +38,15 @@ _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
 _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
+# "how much time", "how many days": a time, not an amount.
+_TIME_UNITS = r"(time|minutes?|hours?|days?|weeks?|months?|years?)\b"
+
 INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time
-        r"\b(how long|how soon|how fast|how quickly|what time|when (should|do|does|can|to)|when is(?! (it )?too\b)|"
+        rf"\b(how long|how soon|how fast|how quickly|what time|how (much|many) {_TIME_UNITS}|"
+        r"when (should|do|does|can|to)|when is(?! (it )?too\b)|"
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time
         r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day))\b"),
@@ -57,9 +61,11 @@ INTENTS = (
                                 r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
-    # "mess up", "keep me up", "make him anxious"), so a passage saying it helps does not answer it.
+    # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it
+    # helps does not answer it.
     Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
+                              r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
@@ -70,16 +76,19 @@ INTENTS = (
     Intent("benefit", re.compile(r"\b(help|helps|helped|helping|good for|benefits?|improves?|relieves?|ease|eases)\b"),
            re.compile(r"\b(help\w*|improv\w*|reduc\w*|benefit\w*|boost\w*|positive|relie\w*|eas(e|es|ing))\b"),
            anchored=True, direction=True),
-    Intent("quantity", re.compile(r"\b(how (much|many)|dose|dosage|amount|quantity|rda|intake|consumption)\b"
+    Intent("quantity", re.compile(rf"\b(how (much|many)(?! {_TIME_UNITS})|dose|dosage|amount|quantity|rda|intake|"
+                                  r"consumption)\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),
            re.compile(r"\b(lead to|leads to|leading to|cause|causes|side effects|result in|interfere\w*)\b")),
-    # Advice: what to do about it ("what should he do then?", "so should i stop taking it?") wants the
-    # article's advice to see a doctor.
+    # Advice: what to do about it ("what should he do then?", "so should i stop taking it?", "what I must
+    # do", "what do I need to do") wants the article's advice to see a doctor.
     Intent("advice", re.compile(r"\bwhat (should|can|do|would|must) (i|he|she|we|they|you) do\b|"
+                                r"\bwhat (i|he|she|we|they|you) (should|can|must|need to|have to) do\b|"
+                                r"\bwhat (do|does) (i|he|she|we|they|you) (need|have) to do\b|"
                                 r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
                                 r"\bwhat (do|would) you (suggest|recommend|advise)\b"),
            re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),
@@ -122,11 +131,12 @@ _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
 # system do?", "what is the role of X", "which work does X make in the body?", as other languages ask it).
-_THING = r"(a |an |the )?(?P<thing>[a-z]+( (?!(actually|really|even|exactly|just|still|ever|again)\b)[a-z]+)?)"
+_ADVERBS = r"(actually|really|even|exactly|just|still|ever|again)"
+_THING = rf"(a |an |the )?(?P<thing>[a-z]+( (?!{_ADVERBS}\b)[a-z]+)?)"
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(what (is|are)|whats|what s) {_THING}$",
     rf"^(what|which) (is|are) the (role|function|job|work|purpose|task) of {_THING}( in (the )?\w+)?$",
-    rf"^(what|which) (role |function |job |work |purpose |task )?(does|do) {_THING} (do|make|have|play)"
+    rf"^(what|which) (role |function |job |work |purpose |task )?(does|do) {_THING} ({_ADVERBS} )?(do|make|have|play)"
     r"( in (the )?\w+)?$"))
 
 

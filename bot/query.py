@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot import intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
-                      question_stems, stem, stop_words, words)
+                      question_stems, stem, stop_words, without_vowels, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -23,6 +23,17 @@ _CONNECTOR_RE = re.compile(
 # A follow-up that swaps what is asked about ("what about depression?" after "does it help anxiety?"):
 # the previous question lends its subject and its phrasing, not its focus.
 _SWAP_RE = re.compile(r"^\s*(?:(?:wait|ok|okay|oh|so|and|but)\W+)*(what about|how about|what of)\b", re.IGNORECASE)
+# What a swap names is all it asks: a word the corpus lacks there is a focus even when its kind is
+# usually context ("what about panic attacks?", "and what about while breastfeeding?"), unless it names
+# a person by relation, a time or how something is said, or is an adjective of degree ("what about severe
+# anxiety?").
+_SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relation", "noun.motive"})
+# The subject said to be absent ("magnesium is missing", "don't have enough magnesium") is a lack of
+# it, read as WordNet's "lacking" (the article's "deficiencies").
+_ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
+_NEGATIONS = frozenset({"not", "no", "never", "without"})
+_LACK = "lacking"
+_SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
@@ -58,6 +69,17 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
+# A large amount said by its size ("high doses", "a bigger dose", "large amounts") or a comparison
+# split by what is compared ("more magnesium than recommended") is too much, whatever the question.
+_LARGE_WORDS = frozenset({"high", "higher", "large", "larger", "big", "bigger", "huge", "heavy", "massive", "more"})
+_AMOUNT_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "quantity", "quantities",
+                           "intake", "milligrams"})
+# The main verb of a question stands after its auxiliary and subject ("does magnesium influence...",
+# "can it also trigger...") or between "to" and an object pronoun ("is it okay to mix them?"): a word
+# WordNet knows mainly as a noun ("influence", "trigger", "mix") is the verb there, context.
+_VERB_AUXILIARIES = frozenset({"does", "do", "did", "can", "could", "will", "would", "may", "might", "should"})
+_HELP_FORMS = frozenset({"help", "helps", "helped", "helping"})  # "help control X": a bare verb and its object
+_VERB_ADVERBS = frozenset({"also", "really", "even", "ever", "actually", "still", "just", "always"})
 # A real word can be a slip for another ("hart problems", "how dose it work"): an auxiliary before the
 # subject of a question, after a question word or first ("dose it help?").
 _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has", "have", "should", "would",
@@ -198,7 +220,23 @@ class QueryReader:
             query.follow_up_of = after
             if self._goes_beyond(query, previous):
                 self._read_words(query, list(_EXCESS), True, _FOLLOW_UP_WEIGHT)
+        if after and _SWAP_RE.match(question):
+            self._swapped_in(query)
         return query
+
+    @staticmethod
+    def _swapped_in(query: Query) -> None:
+        """A swap's words the corpus lacks that were read as context become its focus (see _SWAP_CONTEXT)."""
+        said = query.spelled
+        start = next((i + 1 for i, w in enumerate(said) if w in ("about", "of")), len(said))
+        swapped = set(said[start:])
+        for word in [w for w in query.context if w in swapped]:
+            found = lexicon.entry(word)
+            if found is None or found.main not in "nva" or found.category in _SWAP_CONTEXT \
+                    or found.main == "a" and found.category in lexicon.ABSTRACT_NOUNS:  # "severe", "mild": a degree
+                continue
+            query.context.remove(word)
+            query.concepts.append(Concept(word, (stem(word),), known=False, weight=_FOLLOW_UP_WEIGHT))
 
     def _goes_beyond(self, query: Query, previous: Query) -> bool:
         """Whether a follow-up asks about going past the amount the previous question asked for."""
@@ -249,7 +287,17 @@ class QueryReader:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
+        self._frame_harm(query, shapes)
         return query
+
+    def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
+        """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
+        anxiety a side effect of magnesium?") are how a question about harm asks: phrasing."""
+        if not any(shape.name == "harm" for shape in shapes):
+            return
+        harming = [c for c in query.known if any(i.name == "harm" for i in intent.of_question(c.word))]
+        if harming and any(c not in harming and self.subject.isdisjoint(c.terms) for c in query.known):
+            query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c for c in query.concepts]
 
     @staticmethod
     def _frame_saying(query: Query) -> None:
@@ -286,6 +334,7 @@ class QueryReader:
         stops = stop_words()
         tokens = [self._spelled(query, word) for word in tokens]
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
+        tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -304,6 +353,15 @@ class QueryReader:
             if span:  # "mess up", "in the first place", "fish oil": one word, read as such
                 self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
+                continue
+            if self._names_large_amount(tokens, i):  # "high doses": too much, then the amount as said
+                self._read_synonym(query, list(_EXCESS), self.synonyms[_EXCESS], in_question, weight)
+                i += 1
+                continue
+            if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
+                product = " ".join(tokens[i:i + 2])
+                self._add(query, product, [product], weight=weight)
+                i += 2
                 continue
             self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
@@ -352,8 +410,20 @@ class QueryReader:
                 return
             query.corrected[word] = self._word_of(relative)
             term = relative
+        if self._only_by_organ(term, tokens):
+            self._add(query, word, [term], phrasing=True)  # "what is the problem?": not "heart problems"
+            return
         query.asked += in_question
         self._add(query, word, [term], weight=weight)
+
+    def _only_by_organ(self, term: str, tokens: list[str]) -> bool:
+        """Whether the article names a condition only by one organ ("problems": "heart problems",
+        "disease": "kidney disease") and the question lacks that organ: then it asks about a problem
+        in general ("what is the problem?"), not that one."""
+        before = self._preceding(term)
+        if len(before) != 1 or not before.isdisjoint(map(stem, tokens)):
+            return False
+        return term in self._conditions_named_by(self._word_of(next(iter(before))))
 
     def _read_lacking(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
                       glossing: bool) -> None:
@@ -362,6 +432,8 @@ class QueryReader:
         word = tokens[i]
         if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
+        elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
+            self._read_unknown(query, word, in_question, weight, glossing, acting=True)
         elif self._locates(tokens, i):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
@@ -373,6 +445,68 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _says_lack(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] says the subject is lacking: an absence word within three words of it
+        ("magnesium is missing"), or "enough" right before it after a negation ("don't have enough
+        magnesium")."""
+        word = tokens[i]
+        if word in _ABSENT_WORDS:
+            return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
+        return word == "enough" and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i]) \
+            and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
+
+    def _names_large_amount(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] says an amount is large: a size before an amount word ("high doses"),
+        or "more" before the article's subject and "than" ("more magnesium than recommended")."""
+        if tokens[i] not in _LARGE_WORDS or i + 1 >= len(tokens):
+            return False
+        following = tokens[i + 1]
+        return following in _AMOUNT_WORDS or stem(following) in self.subject and tokens[i + 2:i + 3] == ["than"]
+
+    def _names_subject(self, word: str) -> bool:
+        """Whether a word is the article's subject or a synonym of it ("mag", "mg")."""
+        return stem(word) in self.subject or any(
+            not self.subject.isdisjoint(map(stem, way)) for way in self._by_lemmas.get((_singular(word),), []))
+
+    def _other_product(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i:i + 2] names a product of another substance: a corpus word for a
+        substance before a corpus noun the article puts after its subject ("magnesium gummies",
+        "magnesium supplements"), or a word the synonyms table reads as one ("pills"), but never
+        after this one ("melatonin gummies", "melatonin pills")."""
+        if i + 1 >= len(tokens):
+            return False
+        modifier = stem(tokens[i])
+        if modifier not in self.vocabulary or modifier in self.subject:
+            return False
+        heads = [stem(w) for way in [[tokens[i + 1]], *self._by_lemmas.get((_singular(tokens[i + 1]),), [])]
+                 for w in way if len(way) == 1]
+        before = frozenset(t for head in heads if head in self.vocabulary for t in self._preceding(head))
+        if self.subject.isdisjoint(before) or modifier in before:
+            return False
+        found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])
+        thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
+        return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
+
+    def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
+        auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb
+        between allowed), between "to" and an object pronoun, or between "help" and a corpus word,
+        unless it is mainly a noun naming a body part, substance, food or state."""
+        found = lexicon.entry(tokens[i])
+        if found is None or "v" not in found.parts:
+            return False
+        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and tokens[i + 1] in _OBJECT_PRONOUNS:
+            return True
+        if 0 < i < len(tokens) - 1 and tokens[i - 1] in _HELP_FORMS and stem(tokens[i + 1]) in self.vocabulary \
+                and not (found.main == "n" and found.category in lexicon.FOCUS_MODIFIERS):
+            return True  # "help control cholesterol": not "help joint pain", "help sugar cravings"
+        before = i - 1
+        while before > 0 and tokens[before] in _VERB_ADVERBS:
+            before -= 1
+        if before < 1 or not (tokens[before] in _SUBJECTS or self._names_subject(tokens[before])):
+            return False
+        return not _VERB_AUXILIARIES.isdisjoint(tokens[:before])
 
     def _conditions_named_by(self, word: str) -> tuple[str, ...]:
         """The conditions the article names by a word or by what the word reads as ("kidney" or
@@ -520,10 +654,12 @@ class QueryReader:
             query.corrected[word] = meant
         return meant or word
 
-    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
+    def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
+                      acting: bool = False) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
-        ("glycinate", "kids"), or as context ("husband", "tho")."""
+        ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
+        question's verb, never a focus."""
         reading = _remembered(self._unknown, word, self._unknown_word)
         if reading.ways:
             query.asked += in_question
@@ -534,7 +670,8 @@ class QueryReader:
             self._read_gloss(query, reading, in_question, weight)
         elif phrasing := self._phrasing_relative(reading):
             self._add(query, word, [phrasing], phrasing=True)  # "a grown person": an adult, how a dose is asked
-        elif reading.focus(in_question) and (in_question or query.about_person) and not intent.names_article(word):
+        elif not acting and reading.focus(in_question) and (in_question or query.about_person) \
+                and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
@@ -606,8 +743,12 @@ class QueryReader:
         return tuple(stem(w) for w in content) if known else ()
 
     def _likeliest(self, word: str) -> str | None:
-        """The corpus or English word most likely meant by a word that is neither, if any."""
+        """The corpus or English word most likely meant by a word that is neither, if any; failing
+        that, a common word it spells without vowels ("wrk": work), a word of the article first."""
         candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        if not candidates and lexicon.entry(word) is None:
+            return max(without_vowels(word), default=None,
+                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary))
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
     def _unlikeliness(self, typed: str, meant: str) -> float:

@@ -121,6 +121,39 @@ def frequency(word: str) -> float:
     return _frequencies().get(word, 0.0)
 
 
+_VOWELS = "aeiou"
+_COMMON_ZIPF = 3.0  # a word written without its vowels is one used at least once per million words
+
+
+_NO_VOWELS = str.maketrans("", "", _VOWELS)
+_DOUBLED_RE = re.compile(r"(.)\1+")
+
+
+def _consonants(word: str) -> str:
+    """A word's consonants, a doubled one once ("people" -> pl, "work" -> wrk)."""
+    return _DOUBLED_RE.sub(r"\1", word.translate(_NO_VOWELS))
+
+
+@cache
+def _by_consonants() -> dict[str, tuple[str, ...]]:
+    """The common English words with vowels by their consonants, commonest first."""
+    table: dict[str, list[str]] = {}
+    for word, zipf in _frequencies().items():
+        if zipf >= _COMMON_ZIPF and word.isalpha():
+            consonants = _consonants(word)
+            if consonants != word:
+                table.setdefault(consonants, []).append(word)
+    return {key: tuple(sorted(found, key=frequency, reverse=True)) for key, found in table.items()}
+
+
+def without_vowels(word: str) -> tuple[str, ...]:
+    """The common words a word typed without vowels may stand for ("wrk" -> work), commonest first;
+    () for a word with a vowel."""
+    if len(word) < 3 or not word.isalpha() or any(v in word for v in _VOWELS):
+        return ()
+    return _by_consonants().get(_consonants(word), ())
+
+
 # Inflectional endings and what they replace ("babies" -> baby): most specific first.
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                ("ly", ""), ("er", ""), ("est", ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import intent, lexicon
 from bot.answer import Kind
 from bot.query import QueryReader
-from bot.text import is_english_word, lemma, message_words, stem
+from bot.text import is_english_word, lemma, message_words, stem, without_vowels
 
 
 def reader(text: str, synonyms: dict[str, list[str]] | None = None) -> QueryReader:
@@ -554,6 +554,111 @@ def test_where_in_the_body_asks_for_a_place_in_the_body_not_a_time_or_a_shop(eng
     assert engine.answer("which part of the brain?", after="does magnesium help with memory").kind is Kind.WEAK
 
 
+def test_a_word_in_the_verb_slot_of_a_question_is_its_verb_not_a_thing_it_asks_about(engine):
+    assert lexicon.entry("influence").main == "n" and "v" in lexicon.entry("influence").parts
+    influence = engine.answer("How does magnesium influence nerve cells?")
+    assert influence.answered and not influence.reason["unknown"]
+    assert engine.answer("Does it also precipitate migraine?", after="Mechanism of Mg-induced headache?").answered
+    mix = engine.answer("Is it okay to mix them?", after="My daughter takes supplements. Can she add magnesium?")
+    assert mix.answered and "other supplements or medications" in mix.passages[0].text
+    assert engine.answer("can mag ruin my sleep").answered  # after a synonym of the subject too
+    for question in ("Does magnesium help control cholesterol?", "does magnesium help treat anxiety"):
+        assert engine.answer(question).answered  # a bare verb after "help", before its object
+    assert engine.answer("does magnesium help sugar cravings").kind is Kind.WEAK  # mainly a noun for a food
+    # the same words elsewhere are still things asked about
+    assert engine.answer("Can magnesium prevent a stroke?").kind is Kind.WEAK
+
+
+def test_what_a_swap_names_is_its_focus_even_when_that_kind_of_word_is_usually_context(engine):
+    panic = engine.answer("what about panic attacks", after="can mag help w anxiety")
+    assert panic.kind is Kind.WEAK and "attacks" in panic.not_discussed
+    assert engine.answer("And what about while breastfeeding?", after="Can magnesium help with my anxiety?").kind \
+        is Kind.WEAK
+    # a person named by relation or an adjective of degree in a swap is read as before: context
+    assert engine.answer("what about severe anxiety?", after="Does magnesium help anxiety?").answered
+    assert engine.answer("what about my husband?", after="how much magnesium should I take").answered
+
+
+def test_a_substance_before_a_word_the_article_puts_after_its_subject_names_another_product(engine):
+    gummies = engine.answer("what about melatonin gummies?", after="is mag good for focus")
+    assert gummies.kind is Kind.WEAK and gummies.not_discussed == ("melatonin gummies",)
+    assert engine.answer("can melatonin supplements help me sleep").kind is Kind.WEAK
+    pills = engine.answer("what about melatonin pills?", after="does magnesium help sleep")  # read as supplements
+    assert pills.kind is Kind.WEAK and pills.not_discussed == ("melatonin pills",)
+    assert engine.answer("are magnesium gummies safe").answered  # the article's own product
+    assert engine.answer("does magnesium affect melatonin production").answered  # the article's own pair
+
+
+def test_a_large_amount_said_by_its_size_or_a_split_comparison_is_too_much(engine):
+    high = engine.answer("Why can high doses of magnesium trigger headaches?")
+    assert high.answered and "excess" in high.query.terms and "vasodilator" in high.passages[0].text
+    more = engine.answer("Is it harmful to take more magnesium than recommended?")
+    assert more.answered and "excess" in more.query.terms
+    # a size before anything else, or "more" comparing something else, is no amount
+    assert "excess" not in engine.answer("does magnesium give more energy than coffee").query.terms
+    assert "excess" not in engine.answer("can magnesium help with high blood pressure").query.terms
+
+
+def test_a_word_typed_without_its_vowels_is_read_as_the_common_word_it_spells(engine):
+    assert without_vowels("wrk") == ("work",) and without_vowels("work") == ()
+    assert without_vowels("brn")[:2] == ("born", "brain")
+    follow = engine.answer("how does that wrk", after="can magnesum cause insomnya")
+    assert follow.query.corrected["wrk"] == "work" and "melatonin production" in follow.passages[0].text
+    assert engine.answer("is mag good for the brn").query.corrected["brn"] == "brain"  # the article's word first
+    assert "mcg" not in engine.answer("is 300 mcg of magnesium enough").query.corrected  # a word the lexicon knows
+
+
+def test_what_a_named_thing_does_is_said_where_it_opens_a_sentence(engine):
+    assert intent.defined_word("What does the nervous system actually do?") == "nervous system"
+    assert intent.defines("nervous system", "It helps. The nervous system is responsible for signals.")
+    assert not intent.defines("nervous system", "It plays a role in many systems, including the nervous system.")
+    answer = engine.answer("What does the nervous system actually do?")
+    assert "transmitting signals from the brain" in answer.passages[0].text
+
+
+def test_the_subject_said_to_be_absent_is_a_lack_of_it(engine):
+    for question in ("When magnesium is missing in the body, what is the problem?",
+                     "what happens if you dont have enough magnesium"):
+        answer = engine.answer(question)
+        assert "defici" in answer.query.terms and "deficiencies may be linked" in answer.passages[0].text
+    assert "defici" not in engine.answer("is 400mg enough magnesium").query.terms  # enough, not a lack
+    # not enough of something else is no lack of the subject
+    food = engine.answer("Why the food is not enough?", after="Is better to take tablet or eat food for magnesium?")
+    assert "defici" not in food.query.terms and "through food alone" in food.passages[0].text
+
+
+def test_a_condition_the_article_names_only_by_an_organ_asked_without_it_is_asked_in_general(engine):
+    general = engine.answer("what is the disease with low magnesium")  # the article says only "kidney disease"
+    assert "disease" not in [c.word for c in general.query.known]
+    heart = engine.answer("is magnesium ok with heart problems")
+    assert "problems" in [c.word for c in heart.query.known] and "heart problems" in heart.passages[0].text
+
+
+def test_verbs_of_damage_ask_about_harm(engine):
+    for question in ("Can magnesium disturb my sleep?", "does it disrupt sleep", "can it damage nerves"):
+        assert [i.name for i in intent.of_question(question)] == ["harm"]
+    assert "can also cause insomnia" in engine.answer("Can magnesium disturb my sleep?").passages[0].text
+
+
+def test_advice_asked_without_inversion_and_a_time_asked_as_how_much_time(engine):
+    for question in ("What I must do if I have this?", "what do i need to do", "what should i do"):
+        assert [i.name for i in intent.of_question(question)] == ["advice"]
+    advice = engine.answer("What I must do if I have this?", after="Magnesium can give headache?")
+    assert "speak with a doctor" in advice.passages[0].text
+    assert [i.name for i in intent.of_question("In how much time it works?")] == ["time or place"]
+    assert [i.name for i in intent.of_question("how many mg a day")] == ["quantity"]
+    assert engine.answer("In how much time it works?", after="Magnesium help for memory?").kind is Kind.WEAK
+
+
+def test_words_saying_harm_beside_a_specific_thing_are_how_a_question_about_harm_asks(engine):
+    framed = engine.answer("What adverse CNS effects are attributed to excess Mg intake?")
+    assert all(c.phrasing for c in framed.query.concepts if c.word.startswith("adverse"))
+    assert framed.answered
+    follow = engine.answer("wait which stuff exactly", after="can being low on mag mess w ur brain")
+    assert "epilepsy, depression, and anxiety" in follow.passages[0].text
+    # alone, the side effects are what is asked
+    alone = engine.answer("What are the side effects of magnesium?")
+    assert any(not c.phrasing and "side" in c.terms for c in alone.query.concepts)
 def test_false_friends_and_other_verbs_of_causing_are_read_as_the_article_s_words(engine):
     assert "side" in engine.answer("Which are the secondary effects of magnesium?").query.terms
     tension = engine.answer("The magnesium lowers the tension of blood?")
@@ -616,7 +721,7 @@ def test_a_word_related_to_how_questions_ask_is_read_as_that_not_as_a_focus(engi
 def test_what_a_thing_does_or_is_for_wants_the_passage_saying_what_it_is(engine):
     assert intent.defined_word("which work does the nervous system make in the body") == "nervous system"
     assert intent.defined_word("what is the role of the nervous system") == "nervous system"
-    assert intent.defined_word("what does magnesium actually do") is None  # not "magnesium actually"
+    assert intent.defined_word("what does magnesium actually do") == "magnesium"  # not "magnesium actually"
     assert intent.defines("nervous system", "The nervous system is responsible for transmitting signals.")
     assert not intent.defines("nervous system", "including the nervous system. It is involved in many")
     for question in ("Which work does the nervous system make in the body?", "what does the nervous system do?"):
