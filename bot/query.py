@@ -37,6 +37,8 @@ _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in it
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
 _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
+_RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
+_FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
@@ -58,6 +60,7 @@ _EXCESS = ("too", "much")  # read as the synonyms table reads it
 # subject of a question, after a question word or first ("dose it help?").
 _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has", "have", "should", "would",
                           "could", "will"})
+_LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do that": "do" is its verb
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
@@ -353,7 +356,7 @@ class QueryReader:
         """A word (tokens[i]) the corpus lacks, in no corpus word's family: context where its place
         says so, else read through the lexicon."""
         word = tokens[i]
-        if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
+        if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word) or self._after_auxiliary(tokens, i):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._locates(tokens, i):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
@@ -491,14 +494,15 @@ class QueryReader:
     def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
         """tokens[i], or the word one edit away that its place says was meant: a real English word
         the article lacks where the article puts a neighbour of it beside the next or previous word
-        ("hart problems": heart problems), or an auxiliary before a question's subject ("how dose it")."""
+        ("hart problems": heart problems), or an auxiliary before a question's subject, a pronoun or
+        the article's subject ("how dose it", "why dose magnesium cause")."""
         word = tokens[i]
         if not word.isalpha() or len(word) < 3 or word in stop_words() or stem(word) in self.vocabulary:
             return word
         nearby = _remembered(self._one_edit, word, lambda typed: sorted(
             c for c in self._candidates(typed) if damerau(typed, c) == 1))
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if after in _SUBJECTS and (i == 0 or tokens[i - 1] in _QUESTION_WORDS):
+        if self._auxiliary_slot(tokens, i):
             meant = next((c for c in nearby if c in _AUXILIARIES), None)
         elif word in self._synonym_words:
             return word
@@ -510,6 +514,24 @@ class QueryReader:
         if meant:
             query.corrected[word] = meant
         return meant or word
+
+    def _auxiliary_slot(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] stands where a question's auxiliary does: first or after a question word,
+        before a pronoun or the article's subject, and no other auxiliary later ("what dose magnesium
+        is right": a noun)."""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        return ((after in _SUBJECTS or bool(after) and stem(after) in self.subject)
+                and (i == 0 or tokens[i - 1] in _QUESTION_WORDS)
+                and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
+
+    def _after_auxiliary(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is a verb where a question puts its verb: after an auxiliary and its
+        subject, a pronoun or the article's subject ("can magnesium trigger...": a verb, not a noun)."""
+        if i < 2 or tokens[i - 2] not in _AUXILIARIES or not (
+                tokens[i - 1] in _SUBJECTS or stem(tokens[i - 1]) in self.subject):
+            return False
+        found = lexicon.entry(tokens[i])
+        return found is not None and "v" in found.parts
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
@@ -588,8 +610,17 @@ class QueryReader:
 
     def _likeliest(self, word: str) -> str | None:
         """The corpus or English word most likely meant by a word that is neither, if any."""
-        candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        candidates = [c for c in (self.correct(word), *self.english_typos(word), *self._left_out_of(word)) if c]
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
+
+    def _left_out_of(self, word: str) -> list[str]:
+        """The article's words and the stop words that a rare English word is with one letter (not the
+        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip)."""
+        if frequency(word) >= _RARE_WORD:
+            return []
+        return [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
+                and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
+                and lemma(c) != lemma(word)]
 
     def _unlikeliness(self, typed: str, meant: str) -> float:
         """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
@@ -675,7 +706,7 @@ class QueryReader:
 
     def _correct(self, word: str) -> str | None:
         """A close corpus word for a misspelled one; None for real words the corpus lacks."""
-        if len(word) < 3 or word.isdigit() or word in stop_words() or lexicon.entry(word) is not None:
+        if len(word) < 3 or word.isdigit() or word in stop_words() or lexicon.entry(word) is not None and _in_use(word):
             return None
         limit = 1 if len(word) <= 4 else self.max_distance
         best: tuple[int, int, str] | None = None
@@ -760,10 +791,21 @@ def _is_verb(word: str) -> bool:
 
 def _english_typos(word: str) -> tuple[str, ...]:
     """See QueryReader.english_typos."""
-    if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
+    if len(word) < 3 or _in_use(word):
         return ()
+    if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
+        return (word + "e",) if _in_use(word + "e") else ()
     edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
-    return tuple(sorted(english_words().intersection(edits), key=edits.index))  # in the order of _edits
+    found = (w for w in english_words().intersection(edits) if frequency(w) > 0)
+    return tuple(sorted(found, key=edits.index))  # in the order of _edits
+
+
+def _in_use(word: str) -> bool:
+    """Whether a word is English as written: listed, in use, or a dictionary word in its own form;
+    an ending nobody writes on a listed word ("triger": trig + er) is likelier a slip ("trigger")."""
+    if word in english_words() or word in stop_words() or frequency(word) > 0:
+        return True
+    return (is_english_word(word) or lexicon.entry(word) is not None) and lemma(word) == word
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -775,7 +817,7 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
-    and a key next to the right one ("magnesiun")."""
+    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv")."""
     distance = damerau(typed, meant)
     if distance != 1:
         return float(distance)
@@ -785,7 +827,7 @@ def _typing_cost(typed: str, meant: str) -> float:
         slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
-        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2]
+        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e"
     return 0.5 if slip else 1.0
 
 

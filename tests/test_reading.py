@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import intent, lexicon
+from bot import intent, lexicon, query
 from bot.answer import Kind
 from bot.query import QueryReader
 from bot.text import clinical_register, is_english_word, lemma, message_words, stem
@@ -382,6 +382,9 @@ def test_a_real_word_is_read_as_the_word_its_place_says_was_meant(engine):
         {"dose": "does"}
     assert "hart" not in engine.answer("is a hart an animal").query.corrected  # no corpus pair: as written
     assert "dose" not in engine.answer("what dose is right for adults").query.corrected
+    # before the article's subject too, not only before a pronoun
+    assert engine.answer("how dose magnesium help sleep").query.corrected == {"dose": "does"}
+    assert "dose" not in engine.answer("what dose magnesium is right for adults").query.corrected
 
 
 def test_a_condition_after_an_organ_the_article_names_conditions_by_is_that_condition(engine):
@@ -561,3 +564,31 @@ def test_words_of_the_clinical_register_are_read_as_the_plain_words_they_say(eng
     assert engine.answer("Long-term sequelae of excessive magnesium?").answered
     # a register word whose plain word the article lacks is a near miss naming it
     assert not engine.answer("Magnesium for migraine prophylaxis?").answered
+
+
+def test_a_silent_e_left_off_the_end_is_a_common_slip(engine):
+    assert query._typing_cost("wher", "where") == 0.5 and query._typing_cost("wher", "when") == 1.0
+    assert engine.answer("wher does magnesium work").query.corrected["wher"] == "where"  # not the commoner "when"
+    assert engine.answer("can it giv u headaches").query.corrected["giv"] == "give"  # three letters, + e only
+    assert "dgo" not in query._english_typos("dgo")
+
+
+def test_an_ending_nobody_writes_on_a_listed_word_is_read_as_a_slip(engine):
+    assert not query._in_use("triger") and query._in_use("creatine") and query._in_use("enif")
+    assert engine.answer("does magnesium triger headaches").query.corrected["triger"] == "trigger"
+    assert "creatine" not in engine.answer("what about creatine").query.corrected  # a dictionary word as written
+    assert "enif" not in query._english_typos("enuf")  # a star's name nobody means
+
+
+def test_a_rare_real_word_missing_a_letter_of_a_far_commoner_one_is_that_word(engine):
+    assert engine.answer("how much mag daly for adults").query.corrected["daly"] == "daily"
+    assert engine.answer("i get headaches wen i take it").query.corrected["wen"] == "when"
+    assert "gout" not in engine.answer("does magnesium help gout").query.corrected  # "out" lacks no g at its start
+    assert "bran" not in reader("magnesium bran").read("is there magnesium in bran").corrected  # a word of the article
+
+
+def test_a_word_after_an_auxiliary_and_its_subject_is_a_verb(engine):
+    answer = engine.answer("can magnesium trigger migraines")
+    assert answer.answered and "trigger" in answer.query.context
+    noun = engine.answer("is magnesium a trigger for headaches")  # not after its subject: a noun, a focus
+    assert [c.word for c in noun.query.unknown] == ["trigger"]
