@@ -49,7 +49,7 @@ class Engine:
         synonyms = {**clinical_register(), **self.config.synonyms}  # the operator's synonyms win
         reader = QueryReader(library.index.terms, library.surface_words, synonyms,
                              self.config.confidence.max_correction_distance, library.index.preceding, subject,
-                             library.index.following)
+                             library.index.following, library.index.together)
         self._state = _State(library, reader, subject)
 
     @property

@@ -37,6 +37,7 @@ _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in it
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
 _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
+_AMOUNTS = frozenset({("not", "enough"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
@@ -128,11 +129,13 @@ class QueryReader:
                  synonyms: dict[str, list[str]], max_distance: int = 2,
                  preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
                  subject: frozenset[str] = frozenset(),
-                 following: Callable[[str], frozenset[str]] = lambda term: frozenset()) -> None:
+                 following: Callable[[str], frozenset[str]] = lambda term: frozenset(),
+                 together: Callable[[list[list[str]]], bool] = lambda groups: True) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self._following = following  # ...and right after it
+        self._together = together  # whether one passage has a term of each group
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
@@ -525,9 +528,10 @@ class QueryReader:
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _after_auxiliary(self, tokens: list[str], i: int) -> bool:
-        """Whether tokens[i] is a verb where a question puts its verb: after an auxiliary and its
-        subject, a pronoun or the article's subject ("can magnesium trigger...": a verb, not a noun)."""
-        if i < 2 or tokens[i - 2] not in _AUXILIARIES or not (
+        """Whether tokens[i] is a verb where a question puts its verb: after an auxiliary other than
+        a form of be and its subject, a pronoun or the article's subject ("can magnesium trigger...":
+        a verb, not a noun; "is magnesium sulfate...": a noun)."""
+        if i < 2 or tokens[i - 2] not in _AUXILIARIES - _BE_WORDS or not (
                 tokens[i - 1] in _SUBJECTS or stem(tokens[i - 1]) in self.subject):
             return False
         found = lexicon.entry(tokens[i])
@@ -557,7 +561,9 @@ class QueryReader:
 
     def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
         """A word read as the plain words it is made of, as if the asker had written them; if
-        those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
+        those name something the corpus lacks ("hepatotoxic": liver), or too much or too little of
+        something no passage says that of ("hypotension": not enough blood pressure), the word is
+        that focus."""
         plain = Query(text=" ".join(reading.gloss), concepts=[])
         self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
         lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"
@@ -567,6 +573,11 @@ class QueryReader:
             return
         if not plain.known:
             query.context.append(reading.english)
+            return
+        parts = [[t for t in c.terms if t in self.vocabulary] for c in plain.known if not c.phrasing]
+        if tuple(reading.gloss[:2]) in _AMOUNTS and len(parts) > 1 and not self._together(parts):
+            # "hypotension" (not enough blood pressure): an amount of a thing the article never gives it
+            self._add(query, reading.english, [stem(reading.english)], weight=weight)
             return
         query.asked += in_question
         query.expanded[reading.english] = [plain.text]

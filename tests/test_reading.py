@@ -592,3 +592,19 @@ def test_a_word_after_an_auxiliary_and_its_subject_is_a_verb(engine):
     assert answer.answered and "trigger" in answer.query.context
     noun = engine.answer("is magnesium a trigger for headaches")  # not after its subject: a noun, a focus
     assert [c.word for c in noun.query.unknown] == ["trigger"]
+    assert "sulfate" not in engine.answer("is magnesium sulfate safe").query.context  # after "is": a noun
+
+
+def test_a_clinical_word_for_too_much_or_too_little_of_a_thing_needs_a_passage_saying_so(engine):
+    low = engine.answer("Does magnesium cause hypotension?")  # not enough blood pressure: said nowhere
+    assert not low.answered and low.not_discussed == ("hypotension",)
+    assert engine.answer("Is hypomagnesemia linked to depression?").answered  # magnesium deficiencies: said
+    assert engine.answer("Symptoms of hypermagnesemia?").answered  # too much magnesium: said
+    assert engine.answer("Does magnesium help with neuralgia?").answered  # not an amount: nerve pain
+
+
+def test_some_passage_holds_a_term_of_every_group(engine):
+    index = engine.library.index
+    assert index.together([[stem("deficiencies")], [stem("magnesium")]])
+    assert not index.together([[stem("deficiencies")], [stem("melatonin")]])
+    assert index.together([[stem("deficiencies"), stem("melatonin")], [stem("sleep")]])
