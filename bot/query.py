@@ -37,6 +37,7 @@ _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in it
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
 _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
+_DETERMINERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "this", "that"})
 _AMOUNTS = frozenset({("not", "enough"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
@@ -230,7 +231,7 @@ class QueryReader:
         story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
-        query.asking = " ".join(self._spelled(query, w) for w in _asked_words(question, asking))
+        query.asking = " ".join(self._spelled_all(query, _asked_words(question, asking)))
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question
@@ -286,7 +287,7 @@ class QueryReader:
         """Add the concepts of one sentence's words to the query (misspellings fixed first); with
         glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
         stops = stop_words()
-        tokens = [self._spelled(query, word) for word in tokens]
+        tokens = self._spelled_all(query, tokens)
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
@@ -485,11 +486,18 @@ class QueryReader:
         """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
         return word in self.surface_words or self.correct(word) is not None
 
-    def _spelled(self, query: Query, word: str) -> str:
-        """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
+    def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
+        """Each word as _spelled reads it, naming a thing after a determiner."""
+        return [self._spelled(query, word, i > 0 and tokens[i - 1] in _DETERMINERS) for i, word in enumerate(tokens)]
+
+    def _spelled(self, query: Query, word: str, naming: bool = False) -> str:
+        """The word, or the corpus or English word it misspells ("magneisum", "acutally"); `naming`
+        (after a determiner) never a function word ("my dgo" is not "my do")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
         fixed = _remembered(self._spellings, word, self._likeliest)
+        if naming and fixed in stop_words():
+            fixed = None
         if fixed:
             query.corrected[word] = fixed
         return fixed or word

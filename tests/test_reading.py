@@ -608,3 +608,9 @@ def test_some_passage_holds_a_term_of_every_group(engine):
     assert index.together([[stem("deficiencies")], [stem("magnesium")]])
     assert not index.together([[stem("deficiencies")], [stem("melatonin")]])
     assert index.together([[stem("deficiencies"), stem("melatonin")], [stem("sleep")]])
+
+
+def test_a_misspelling_after_a_determiner_names_a_thing_never_a_function_word(engine):
+    assert engine.answer("can i give it to my dgo").query.corrected.get("dgo") != "do"
+    assert not engine.answer("can i give magnesium to my dgo").answered
+    assert engine.answer("dgo u take it daily").query.corrected.get("dgo") == "do"  # not after one: as before
