@@ -629,7 +629,10 @@ class QueryReader:
 
     def _likeliest(self, word: str) -> str | None:
         """The corpus or English word most likely meant by a word that is neither, if any."""
-        candidates = [c for c in (self.correct(word), *self.english_typos(word), *self._left_out_of(word)) if c]
+        corpus = self.correct(word)
+        if corpus and _in_use(word) and self._unlikeliness(word, corpus) >= -frequency(word):
+            corpus = None  # an English word likelier meant as written ("properties", not "proper")
+        candidates = [c for c in (corpus, *self.english_typos(word), *self._left_out_of(word)) if c]
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
     def _left_out_of(self, word: str) -> list[str]:

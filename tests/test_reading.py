@@ -614,3 +614,14 @@ def test_a_misspelling_after_a_determiner_names_a_thing_never_a_function_word(en
     assert engine.answer("can i give it to my dgo").query.corrected.get("dgo") != "do"
     assert not engine.answer("can i give magnesium to my dgo").answered
     assert engine.answer("dgo u take it daily").query.corrected.get("dgo") == "do"  # not after one: as before
+
+
+def test_an_english_word_is_corrected_to_an_article_word_only_where_that_was_likelier_meant(engine):
+    assert "avery" not in engine.answer("can avery take magnesium").query.corrected  # a name, not "very"
+    assert engine.answer("magnesium for brian fog").query.corrected["brian"] == "brain"  # a swap, far likelier
+
+
+def test_clinical_verbs_of_causing_and_relieving_are_read_as_plain_ones(engine):
+    assert "balance of neurotransmitters" in engine.answer("Can excess Mg precipitate anxiety? Why?").reply
+    assert engine.answer("Does Mg attenuate neuropathic pain?").answered
+    assert "symptoms of depression" in engine.answer("Evidence for Mg in MDD?").reply
