@@ -647,10 +647,10 @@ class QueryReader:
     def _unlikeliness(self, typed: str, meant: str) -> float:
         """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
         is about as unlikely as a word a thousand times rarer; the commonest slips half that), less
-        how common the word is, and a word of the article some thirty times likelier (noisy-channel
-        spelling)."""
+        how common the word is, and a word of the article or of the synonyms table ("pills") some
+        thirty times likelier (noisy-channel spelling)."""
         return (_EDIT_RARITY * _typing_cost(typed, meant) - frequency(meant)
-                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary))
+                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary or meant in self._synonym_words))
 
     def english_typos(self, word: str) -> tuple[str, ...]:
         """The English words one edit away (Damerau: a swap, a missing, extra or wrong letter) from a

@@ -625,3 +625,12 @@ def test_clinical_verbs_of_causing_and_relieving_are_read_as_plain_ones(engine):
     assert "balance of neurotransmitters" in engine.answer("Can excess Mg precipitate anxiety? Why?").reply
     assert engine.answer("Does Mg attenuate neuropathic pain?").answered
     assert "symptoms of depression" in engine.answer("Evidence for Mg in MDD?").reply
+
+
+def test_a_word_of_the_synonyms_table_is_a_likelier_correction(engine):
+    assert engine.answer("can i take magnesium with my other pils").query.corrected["pils"] == "pills"  # not pile
+    assert reader("magnesium", {}).read("with my other pils").corrected["pils"] != "pills"  # no synonym: frequency
+
+
+def test_everyday_abbreviations_of_doctor_and_night_are_spelled_out():
+    assert message_words("ask ur dr about mag at nite") == ["ask", "your", "doctor", "about", "mag", "at", "night"]
