@@ -487,20 +487,31 @@ class QueryReader:
         return word in self.surface_words or self.correct(word) is not None
 
     def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
-        """Each word as _spelled reads it, naming a thing after a determiner."""
-        return [self._spelled(query, word, i > 0 and tokens[i - 1] in _DETERMINERS) for i, word in enumerate(tokens)]
+        """Each word as _spelled reads it beside its neighbours."""
+        padded = ["", *tokens, ""]
+        return [self._spelled(query, word, padded[i], padded[i + 2]) for i, word in enumerate(tokens)]
 
-    def _spelled(self, query: Query, word: str, naming: bool = False) -> str:
-        """The word, or the corpus or English word it misspells ("magneisum", "acutally"); `naming`
-        (after a determiner) never a function word ("my dgo" is not "my do")."""
+    def _spelled(self, query: Query, word: str, before: str = "", after: str = "") -> str:
+        """The word, or the corpus or English word it misspells ("magneisum", "acutally"): the one
+        making a dictionary phrase with a neighbour if any ("blood suger": sugar, not super), and
+        after a determiner never a function word ("my dgo" is not "my do")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
         fixed = _remembered(self._spellings, word, self._likeliest)
-        if naming and fixed in stop_words():
+        if fixed and not _in_use(word):
+            fixed = self._in_phrase(word, before, after) or fixed
+        if before in _DETERMINERS and fixed in stop_words():
             fixed = None
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
+
+    def _in_phrase(self, word: str, before: str, after: str) -> str | None:
+        """The correction of a misspelling that makes a dictionary phrase with the word before or
+        after it ("blood suger": sugar), if any."""
+        return next((c for c in (self.correct(word), *self.english_typos(word)) if c and (
+            before and lexicon.entry(f"{before} {c}") is not None
+            or after and lexicon.entry(f"{c} {after}") is not None)), None)
 
     def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
         """tokens[i], or the word one edit away that its place says was meant: a real English word

@@ -634,3 +634,9 @@ def test_a_word_of_the_synonyms_table_is_a_likelier_correction(engine):
 
 def test_everyday_abbreviations_of_doctor_and_night_are_spelled_out():
     assert message_words("ask ur dr about mag at nite") == ["ask", "your", "doctor", "about", "mag", "at", "night"]
+
+
+def test_a_misspelling_is_read_as_the_word_making_a_dictionary_phrase_with_its_neighbour(engine):
+    sugar = engine.answer("does magnesium lower blood suger")
+    assert sugar.query.corrected["suger"] == "sugar" and not sugar.answered  # not "super"
+    assert engine.answer("is it a suger").query.corrected["suger"] == "super"  # no phrase: the commoner word
