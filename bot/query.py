@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot import intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
@@ -833,6 +834,7 @@ def _english_typos(word: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=edits.index))  # in the order of _edits
 
 
+@lru_cache(maxsize=4096)
 def _in_use(word: str) -> bool:
     """Whether a word is English as written: listed, in use, or a dictionary word in its own form;
     an ending nobody writes on a listed word ("triger": trig + er) is likelier a slip ("trigger")."""
