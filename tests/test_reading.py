@@ -640,3 +640,10 @@ def test_a_misspelling_is_read_as_the_word_making_a_dictionary_phrase_with_its_n
     sugar = engine.answer("does magnesium lower blood suger")
     assert sugar.query.corrected["suger"] == "sugar" and not sugar.answered  # not "super"
     assert engine.answer("is it a suger").query.corrected["suger"] == "super"  # no phrase: the commoner word
+
+
+def test_an_intake_or_its_adverse_effects_point_at_the_article_s_subject(engine):
+    assert "400-420mg" in engine.answer("Adult RDA?").reply
+    assert engine.answer("Insomnia as an AE?").answered  # AE: adverse effect (clinical shorthand)
+    assert not engine.answer("What are the side effects of ibuprofen?").answered  # names what it lacks
+    assert engine.answer("what is the function of the brain").kind is Kind.NO_MATCH  # still not about it
