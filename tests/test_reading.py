@@ -647,3 +647,8 @@ def test_an_intake_or_its_adverse_effects_point_at_the_article_s_subject(engine)
     assert engine.answer("Insomnia as an AE?").answered  # AE: adverse effect (clinical shorthand)
     assert not engine.answer("What are the side effects of ibuprofen?").answered  # names what it lacks
     assert engine.answer("what is the function of the brain").kind is Kind.NO_MATCH  # still not about it
+
+
+def test_symptoms_named_clinically_are_read_as_the_plain_ones(engine):
+    assert "anxiety and restlessness" in engine.answer("Psychomotor agitation with excess Mg?").reply
+    assert engine.answer("Is Mg anxiolytic?").query.expanded["anxiolytic"] == ["reduce anxiety"]
