@@ -550,12 +550,20 @@ class QueryReader:
     def _after_auxiliary(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] is a verb where a question puts its verb: after an auxiliary other than
         a form of be and its subject, a pronoun or the article's subject ("can magnesium trigger...":
-        a verb, not a noun; "is magnesium sulfate...": a noun)."""
-        if i < 2 or tokens[i - 2] not in _AUXILIARIES - _BE_WORDS or not (
-                tokens[i - 1] in _SUBJECTS or stem(tokens[i - 1]) in self.subject):
+        a verb, not a noun; "is magnesium sulfate...": a noun), or after "to" and before its object
+        ("safe to mix magnesium with...", "to mix it")."""
+        def subject(word: str) -> bool:
+            return word in _SUBJECTS or word in _OBJECT_PRONOUNS or bool(word) and stem(word) in self.subject
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not (i >= 2 and tokens[i - 2] in _AUXILIARIES - _BE_WORDS and subject(tokens[i - 1])
+                or i >= 1 and tokens[i - 1] == "to" and subject(after)):
             return False
-        found = lexicon.entry(tokens[i])
-        return found is not None and "v" in found.parts
+        found = lexicon.entry(tokens[i])  # a verb the article has a relative of is read through it ("add")
+        return found is not None and "v" in found.parts and not self._relatives(tokens[i])
+
+    def _relatives(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The corpus terms of a word's related words (see _unknown_word)."""
+        return _remembered(self._unknown, word, self._unknown_word).ways
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the

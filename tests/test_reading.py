@@ -590,6 +590,8 @@ def test_a_rare_real_word_missing_a_letter_of_a_far_commoner_one_is_that_word(en
 def test_a_word_after_an_auxiliary_and_its_subject_is_a_verb(engine):
     answer = engine.answer("can magnesium trigger migraines")
     assert answer.answered and "trigger" in answer.query.context
+    mix = engine.answer("is it safe to mix magnesium with other meds")  # after "to", before its object
+    assert mix.answered and "mix" in mix.query.context
     noun = engine.answer("is magnesium a trigger for headaches")  # not after its subject: a noun, a focus
     assert [c.word for c in noun.query.unknown] == ["trigger"]
     assert "sulfate" not in engine.answer("is magnesium sulfate safe").query.context  # after "is": a noun
