@@ -16,7 +16,7 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import tokens, words
+from bot.text import clinical_register, tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _COVERAGE_DIGITS = 6
@@ -46,9 +46,10 @@ class Engine:
     def use(self, library: Library) -> None:
         """Answer from this library from now on (questions in flight finish on the old one)."""
         subject = _subject(library)
-        reader = QueryReader(library.index.terms, library.surface_words, self.config.synonyms,
+        synonyms = {**clinical_register(), **self.config.synonyms}  # the operator's synonyms win
+        reader = QueryReader(library.index.terms, library.surface_words, synonyms,
                              self.config.confidence.max_correction_distance, library.index.preceding, subject,
-                             library.index.following)
+                             library.index.following, library.index.together)
         self._state = _State(library, reader, subject)
 
     @property

@@ -226,6 +226,7 @@ _SAYS_RE = re.compile(rf"^({_SAYS})$")
 _REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"intake|rda|requirements?|adverse|side effects?|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 
 

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot import intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
@@ -48,6 +49,10 @@ _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in it
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
 _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
+_DETERMINERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "this", "that"})
+_AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
+_RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
+_FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
@@ -84,6 +89,7 @@ _VERB_ADVERBS = frozenset({"also", "really", "even", "ever", "actually", "still"
 # subject of a question, after a question word or first ("dose it help?").
 _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has", "have", "should", "would",
                           "could", "will"})
+_LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do that": "do" is its verb
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
@@ -151,11 +157,13 @@ class QueryReader:
                  synonyms: dict[str, list[str]], max_distance: int = 2,
                  preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
                  subject: frozenset[str] = frozenset(),
-                 following: Callable[[str], frozenset[str]] = lambda term: frozenset()) -> None:
+                 following: Callable[[str], frozenset[str]] = lambda term: frozenset(),
+                 together: Callable[[list[list[str]]], bool] = lambda groups: True) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self._following = following  # ...and right after it
+        self._together = together  # whether one passage has a term of each group
         self.surface_words = frozenset(surface_words)
         self.max_distance = max_distance
         # A phrase also matches in other inflections ("sleeping problems", "cramping"): keyed by lemmas,
@@ -266,7 +274,7 @@ class QueryReader:
         story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
-        query.asking = " ".join(self._spelled(query, w) for w in _asked_words(question, asking))
+        query.asking = " ".join(self._spelled_all(query, _asked_words(question, asking)))
         asked = False
         for tokens, in_question in sentences:
             asked |= in_question
@@ -332,7 +340,7 @@ class QueryReader:
         """Add the concepts of one sentence's words to the query (misspellings fixed first); with
         glossing=False, a word is not read as the word parts it is made of (plain words are not)."""
         stops = stop_words()
-        tokens = [self._spelled(query, word) for word in tokens]
+        tokens = self._spelled_all(query, tokens)
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
         query.spelled.extend(tokens)
@@ -491,13 +499,14 @@ class QueryReader:
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
         auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb
-        between allowed), between "to" and an object pronoun, or between "help" and a corpus word,
+        between allowed), between "to" and an object pronoun or the subject, or between "help" and a corpus word,
         unless it is mainly a noun naming a body part, substance, food or state."""
         found = lexicon.entry(tokens[i])
         if found is None or "v" not in found.parts:
             return False
-        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and tokens[i + 1] in _OBJECT_PRONOUNS:
-            return True
+        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and \
+                (tokens[i + 1] in _OBJECT_PRONOUNS or self._names_subject(tokens[i + 1])):
+            return True  # "is it okay to mix them?", "safe to mix magnesium with..."
         if 0 < i < len(tokens) - 1 and tokens[i - 1] in _HELP_FORMS and stem(tokens[i + 1]) in self.vocabulary \
                 and not (found.main == "n" and found.category in lexicon.FOCUS_MODIFIERS):
             return True  # "help control cholesterol": not "help joint pain", "help sugar cravings"
@@ -622,26 +631,45 @@ class QueryReader:
         """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
         return word in self.surface_words or self.correct(word) is not None
 
-    def _spelled(self, query: Query, word: str) -> str:
-        """The word, or the corpus or English word it misspells ("magneisum", "acutally")."""
+    def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
+        """Each word as _spelled reads it beside its neighbours."""
+        padded = ["", *tokens, ""]
+        return [self._spelled(query, word, padded[i], padded[i + 2]) for i, word in enumerate(tokens)]
+
+    def _spelled(self, query: Query, word: str, before: str = "", after: str = "") -> str:
+        """The word, or the corpus or English word it misspells ("magneisum", "acutally"): the one
+        making a dictionary phrase with a neighbour if any ("blood suger": sugar, not super), and
+        after a determiner never a function word ("my dgo" is not "my do")."""
         if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
             return word
         fixed = _remembered(self._spellings, word, self._likeliest)
+        if fixed and not _in_use(word):
+            fixed = self._in_phrase(word, before, after) or fixed
+        if before in _DETERMINERS and fixed in stop_words():
+            fixed = None
         if fixed:
             query.corrected[word] = fixed
         return fixed or word
 
+    def _in_phrase(self, word: str, before: str, after: str) -> str | None:
+        """The correction of a misspelling that makes a dictionary phrase with the word before or
+        after it ("blood suger": sugar), if any."""
+        return next((c for c in (self.correct(word), *self.english_typos(word)) if c and (
+            before and lexicon.entry(f"{before} {c}") is not None
+            or after and lexicon.entry(f"{c} {after}") is not None)), None)
+
     def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
         """tokens[i], or the word one edit away that its place says was meant: a real English word
         the article lacks where the article puts a neighbour of it beside the next or previous word
-        ("hart problems": heart problems), or an auxiliary before a question's subject ("how dose it")."""
+        ("hart problems": heart problems), or an auxiliary before a question's subject, a pronoun or
+        the article's subject ("how dose it", "why dose magnesium cause")."""
         word = tokens[i]
         if not word.isalpha() or len(word) < 3 or word in stop_words() or stem(word) in self.vocabulary:
             return word
         nearby = _remembered(self._one_edit, word, lambda typed: sorted(
             c for c in self._candidates(typed) if damerau(typed, c) == 1))
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if after in _SUBJECTS and (i == 0 or tokens[i - 1] in _QUESTION_WORDS):
+        if self._auxiliary_slot(tokens, i):
             meant = next((c for c in nearby if c in _AUXILIARIES), None)
         elif word in self._synonym_words:
             return word
@@ -653,6 +681,15 @@ class QueryReader:
         if meant:
             query.corrected[word] = meant
         return meant or word
+
+    def _auxiliary_slot(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] stands where a question's auxiliary does: first or after a question word,
+        before a pronoun or the article's subject, and no other auxiliary later ("what dose magnesium
+        is right": a noun)."""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        return ((after in _SUBJECTS or bool(after) and stem(after) in self.subject)
+                and (i == 0 or tokens[i - 1] in _QUESTION_WORDS)
+                and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
                       acting: bool = False) -> None:
@@ -691,7 +728,9 @@ class QueryReader:
 
     def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
         """A word read as the plain words it is made of, as if the asker had written them; if
-        those name something the corpus lacks ("hepatotoxic": liver), the word is that focus."""
+        those name something the corpus lacks ("hepatotoxic": liver), or too much or too little of
+        something no passage says that of ("hypotension": too little blood pressure), the word is
+        that focus."""
         plain = Query(text=" ".join(reading.gloss), concepts=[])
         self._read_words(plain, list(reading.gloss), in_question, weight, glossing=False)
         lacking = [w for w in plain.context if (found := lexicon.entry(w)) is not None and found.main == "n"
@@ -701,6 +740,11 @@ class QueryReader:
             return
         if not plain.known:
             query.context.append(reading.english)
+            return
+        parts = [[t for t in c.terms if t in self.vocabulary] for c in plain.known if not c.phrasing]
+        if tuple(reading.gloss[:2]) in _AMOUNTS and len(parts) > 1 and not self._together(parts):
+            # "hypotension" (too little blood pressure): an amount of a thing the article never gives it
+            self._add(query, reading.english, [stem(reading.english)], weight=weight)
             return
         query.asked += in_question
         query.expanded[reading.english] = [plain.text]
@@ -745,19 +789,31 @@ class QueryReader:
     def _likeliest(self, word: str) -> str | None:
         """The corpus or English word most likely meant by a word that is neither, if any; failing
         that, a common word it spells without vowels ("wrk": work), a word of the article first."""
-        candidates = [c for c in (self.correct(word), *self.english_typos(word)) if c]
+        corpus = self.correct(word)
+        if corpus and _in_use(word) and self._unlikeliness(word, corpus) >= -frequency(word):
+            corpus = None  # an English word likelier meant as written ("properties", not "proper")
+        candidates = [c for c in (corpus, *self.english_typos(word), *self._left_out_of(word)) if c]
         if not candidates and lexicon.entry(word) is None:
             return max(without_vowels(word), default=None,
                        key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary))
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
+    def _left_out_of(self, word: str) -> list[str]:
+        """The article's words and the stop words that a rare English word is with one letter (not the
+        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip)."""
+        if frequency(word) >= _RARE_WORD:
+            return []
+        return [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
+                and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
+                and lemma(c) != lemma(word)]
+
     def _unlikeliness(self, typed: str, meant: str) -> float:
         """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
         is about as unlikely as a word a thousand times rarer; the commonest slips half that), less
-        how common the word is, and a word of the article some thirty times likelier (noisy-channel
-        spelling)."""
+        how common the word is, and a word of the article or of the synonyms table ("pills") some
+        thirty times likelier (noisy-channel spelling)."""
         return (_EDIT_RARITY * _typing_cost(typed, meant) - frequency(meant)
-                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary))
+                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary or meant in self._synonym_words))
 
     def english_typos(self, word: str) -> tuple[str, ...]:
         """The English words one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
@@ -841,7 +897,7 @@ class QueryReader:
 
     def _correct(self, word: str) -> str | None:
         """A close corpus word for a misspelled one; None for real words the corpus lacks."""
-        if len(word) < 3 or word.isdigit() or word in stop_words() or lexicon.entry(word) is not None:
+        if len(word) < 3 or word.isdigit() or word in stop_words() or lexicon.entry(word) is not None and _in_use(word):
             return None
         limit = 1 if len(word) <= 4 else self.max_distance
         best: tuple[int, int, str] | None = None
@@ -932,10 +988,22 @@ def _is_verb(word: str) -> bool:
 
 def _english_typos(word: str) -> tuple[str, ...]:
     """See QueryReader.english_typos."""
-    if len(word) < 4 or is_english_word(word) or lexicon.entry(word) is not None:
+    if len(word) < 3 or _in_use(word):
         return ()
+    if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
+        return (word + "e",) if _in_use(word + "e") else ()
     edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
-    return tuple(sorted(english_words().intersection(edits), key=edits.index))  # in the order of _edits
+    found = (w for w in english_words().intersection(edits) if frequency(w) > 0)
+    return tuple(sorted(found, key=edits.index))  # in the order of _edits
+
+
+@lru_cache(maxsize=4096)
+def _in_use(word: str) -> bool:
+    """Whether a word is English as written: listed, in use, or a dictionary word in its own form;
+    an ending nobody writes on a listed word ("triger": trig + er) is likelier a slip ("trigger")."""
+    if word in english_words() or word in stop_words() or frequency(word) > 0:
+        return True
+    return (is_english_word(word) or lexicon.entry(word) is not None) and lemma(word) == word
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -947,7 +1015,7 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
-    and a key next to the right one ("magnesiun")."""
+    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv")."""
     distance = damerau(typed, meant)
     if distance != 1:
         return float(distance)
@@ -957,7 +1025,7 @@ def _typing_cost(typed: str, meant: str) -> float:
         slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
-        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2]
+        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e"
     return 0.5 if slip else 1.0
 
 

@@ -119,6 +119,16 @@ class Index:
         wanted = np.asarray(passages, dtype=np.int64)[:, None] * width * width + np.asarray(codes, np.int64)[None, :]
         return _lookup(self.pairs, wanted)[0].sum(axis=1)
 
+    def together(self, groups: Sequence[Sequence[str]]) -> bool:
+        """Whether some passage contains a term of every group."""
+        common: np.ndarray | None = None
+        for group in groups:
+            found = np.unique(np.concatenate([self.postings(t) for t in group])) if group else self.passages[:0]
+            common = found if common is None else np.intersect1d(common, found, assume_unique=True)
+            if not len(common):
+                return False
+        return True
+
     def preceding(self, term: str) -> frozenset[str]:
         """The terms that stand right before a term somewhere in the corpus ("kidney" before "diseas")."""
         return self._side_by_side(term, self._second_first)

@@ -248,6 +248,13 @@ def clinical_shorthand() -> dict[str, tuple[str, ...]]:
     return _abbreviations("clinical-shorthand.txt")
 
 
+@cache
+def clinical_register() -> dict[str, list[str]]:
+    """Words of the clinical register and the plain words they say ("sequelae" -> effects), as synonyms."""
+    pairs = (line.partition(":") for line in _data_lines("clinical-register.txt"))
+    return {term.strip(): [plain.strip()] for term, _, plain in pairs}
+
+
 def _abbreviations(name: str) -> dict[str, tuple[str, ...]]:
     """A shipped table of abbreviations, one a line: the abbreviation, then the words it stands for."""
     return {abbreviation: tuple(meaning) for abbreviation, *meaning in map(str.split, _data_lines(name))}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bot import intent, lexicon
+from bot import intent, lexicon, query
 from bot.answer import Kind
 from bot.query import QueryReader
 from bot.text import is_english_word, lemma, message_words, stem, without_vowels
+from bot.text import clinical_register
 
 
 def reader(text: str, synonyms: dict[str, list[str]] | None = None) -> QueryReader:
@@ -52,7 +53,7 @@ def test_medical_word_formation_reads_a_clinical_word_as_the_plain_words_it_is_m
     assert lexicon.gloss("neuralgia", whole) == ("nerve", "pain")
     assert lexicon.gloss("supratherapeutic", whole) == ("too", "much", "therapeutic")
     assert lexicon.gloss("antiinflammatory", whole) == ("reduce", "inflammatory")  # anti-: what it works against
-    assert lexicon.gloss("hypomagnesemia", whole) == ("not", "enough", "magnesium")
+    assert lexicon.gloss("hypomagnesemia", whole) == ("too", "little", "magnesium")
     assert lexicon.gloss("hepatotoxic", whole) == ("liver", "toxicity")
     assert lexicon.gloss("glycinate", whole) is None and lexicon.gloss("costco", whole) is None
     assert lexicon.gloss("subway", lambda piece: piece, root_needed=True) is None  # a dictionary word needs a root
@@ -226,9 +227,9 @@ def test_word_parts_read_a_drug_class_as_what_it_acts_on():
 
 
 def test_a_clinical_word_with_a_part_naming_a_thing_the_corpus_lacks_is_a_focus():
-    read = reader("magnesium excess deficiencies depression", {"not enough": ["deficiencies"]}).read
+    read = reader("magnesium excess deficiencies depression", {"too little": ["deficiencies"]}).read
     assert [c.word for c in read("does it cause hyporeflexia").unknown] == ["hyporeflexia"]  # reflex: a thing
-    assert not read("is it hypomagnesemia").unknown  # not enough magnesium: all in the corpus
+    assert not read("is it hypomagnesemia").unknown  # too little magnesium: all in the corpus
 
 
 def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(engine):
@@ -279,8 +280,8 @@ def test_a_body_part_naming_a_kind_of_state_the_article_names_by_body_part_is_a_
 
 
 def test_an_abstract_noun_beside_two_specific_things_the_article_has_is_how_the_question_is_framed(engine):
-    answer = engine.answer("Is the insomnia attributed to suppression of melatonin synthesis?")
-    assert answer.answered and {"suppression", "synthesis"} <= set(answer.query.context)
+    answer = engine.answer("Is the insomnia attributed to suppression of melatonin and a disturbance of sleep?")
+    assert answer.answered and {"suppression", "disturbance"} <= set(answer.query.context)
     assert not engine.answer("can magnesium make you gain weight").answered  # nothing else is named
     assert not engine.answer("does magnesium help muscle growth").answered  # one specific thing only
 
@@ -382,6 +383,9 @@ def test_a_real_word_is_read_as_the_word_its_place_says_was_meant(engine):
         {"dose": "does"}
     assert "hart" not in engine.answer("is a hart an animal").query.corrected  # no corpus pair: as written
     assert "dose" not in engine.answer("what dose is right for adults").query.corrected
+    # before the article's subject too, not only before a pronoun
+    assert engine.answer("how dose magnesium help sleep").query.corrected == {"dose": "does"}
+    assert "dose" not in engine.answer("what dose magnesium is right for adults").query.corrected
 
 
 def test_a_condition_after_an_organ_the_article_names_conditions_by_is_that_condition(engine):
@@ -742,3 +746,99 @@ def test_when_it_is_too_much_sets_a_condition_and_quantity_and_too_little_are_re
     assert "400-420mg" in engine.answer("What quantity per day is correct for me, I am adult?").passages[0].text
     little = engine.answer("Which sicknesses are linked with too little magnesium?")
     assert "deficiencies may be linked" in little.passages[0].text
+def test_words_of_the_clinical_register_are_read_as_the_plain_words_they_say(engine):
+    assert clinical_register()["sequelae"] == ["effects"]
+    assert "melatonin production" in engine.answer("What is the etiology of the insomnia magnesium causes?").reply
+    assert "absorption" in engine.answer("Is the uptake of magnesium from food discussed?").passages[0].text
+    assert engine.answer("Long-term sequelae of excessive magnesium?").answered
+    assert "balance of neurotransmitters" in engine.answer("Mechanism of Mg-associated anxiety?").reply  # caused by
+    # a register word whose plain word the article lacks is a near miss naming it
+    assert not engine.answer("Magnesium for migraine prophylaxis?").answered
+
+
+def test_a_silent_e_left_off_the_end_is_a_common_slip(engine):
+    assert query._typing_cost("wher", "where") == 0.5 and query._typing_cost("wher", "when") == 1.0
+    assert engine.answer("wher does magnesium work").query.corrected["wher"] == "where"  # not the commoner "when"
+    assert engine.answer("can it giv u headaches").query.corrected["giv"] == "give"  # three letters, + e only
+    assert "dgo" not in query._english_typos("dgo")
+
+
+def test_an_ending_nobody_writes_on_a_listed_word_is_read_as_a_slip(engine):
+    assert not query._in_use("triger") and query._in_use("creatine") and query._in_use("enif")
+    assert engine.answer("does magnesium triger headaches").query.corrected["triger"] == "trigger"
+    assert "creatine" not in engine.answer("what about creatine").query.corrected  # a dictionary word as written
+    assert "enif" not in query._english_typos("enuf")  # a star's name nobody means
+
+
+def test_a_rare_real_word_missing_a_letter_of_a_far_commoner_one_is_that_word(engine):
+    assert engine.answer("how much mag daly for adults").query.corrected["daly"] == "daily"
+    assert engine.answer("does it hep with stres").query.corrected["hep"] == "help"
+    assert "gout" not in engine.answer("does magnesium help gout").query.corrected  # "out" lacks no g at its start
+    assert "bran" not in reader("magnesium bran").read("is there magnesium in bran").corrected  # a word of the article
+
+
+def test_a_word_after_an_auxiliary_and_its_subject_is_a_verb(engine):
+    answer = engine.answer("can magnesium spoil my sleep")
+    assert answer.answered and "spoil" in answer.query.context
+    mix = engine.answer("is it safe to mix magnesium with other meds")  # after "to", before its object
+    assert mix.answered and "mix" in mix.query.context
+    assert "sulfate" not in engine.answer("is magnesium sulfate safe").query.context  # after "is": a noun
+
+
+def test_a_clinical_word_for_too_much_or_too_little_of_a_thing_needs_a_passage_saying_so(engine):
+    low = engine.answer("Does magnesium cause hypotension?")  # too little blood pressure: said nowhere
+    assert not low.answered and low.not_discussed == ("hypotension",)
+    assert engine.answer("Is hypomagnesemia linked to depression?").answered  # magnesium deficiencies: said
+    assert engine.answer("Symptoms of hypermagnesemia?").answered  # too much magnesium: said
+    assert engine.answer("Does magnesium help with neuralgia?").answered  # not an amount: nerve pain
+
+
+def test_some_passage_holds_a_term_of_every_group(engine):
+    index = engine.library.index
+    assert index.together([[stem("deficiencies")], [stem("magnesium")]])
+    assert not index.together([[stem("deficiencies")], [stem("melatonin")]])
+    assert index.together([[stem("deficiencies"), stem("melatonin")], [stem("sleep")]])
+
+
+def test_a_misspelling_after_a_determiner_names_a_thing_never_a_function_word(engine):
+    assert engine.answer("can i give it to my dgo").query.corrected.get("dgo") != "do"
+    assert not engine.answer("can i give magnesium to my dgo").answered
+    assert engine.answer("dgo u take it daily").query.corrected.get("dgo") == "do"  # not after one: as before
+
+
+def test_an_english_word_is_corrected_to_an_article_word_only_where_that_was_likelier_meant(engine):
+    assert "avery" not in engine.answer("can avery take magnesium").query.corrected  # a name, not "very"
+    assert engine.answer("magnesium for brian fog").query.corrected["brian"] == "brain"  # a swap, far likelier
+
+
+def test_clinical_verbs_of_causing_and_relieving_are_read_as_plain_ones(engine):
+    assert "balance of neurotransmitters" in engine.answer("Can excess Mg precipitate anxiety? Why?").reply
+    assert engine.answer("Does Mg attenuate neuropathic pain?").answered
+    assert "symptoms of depression" in engine.answer("Evidence for Mg in MDD?").reply
+
+
+def test_a_word_of_the_synonyms_table_is_a_likelier_correction(engine):
+    assert engine.answer("can i take magnesium with my other pils").query.corrected["pils"] == "pills"  # not pile
+    assert reader("magnesium", {}).read("with my other pils").corrected["pils"] != "pills"  # no synonym: frequency
+
+
+def test_everyday_abbreviations_of_doctor_and_night_are_spelled_out():
+    assert message_words("ask ur dr about mag at nite") == ["ask", "your", "doctor", "about", "mag", "at", "night"]
+
+
+def test_a_misspelling_is_read_as_the_word_making_a_dictionary_phrase_with_its_neighbour(engine):
+    sugar = engine.answer("does magnesium lower blood suger")
+    assert sugar.query.corrected["suger"] == "sugar" and not sugar.answered  # not "super"
+    assert engine.answer("is it a suger").query.corrected["suger"] == "super"  # no phrase: the commoner word
+
+
+def test_an_intake_or_its_adverse_effects_point_at_the_article_s_subject(engine):
+    assert "400-420mg" in engine.answer("Adult RDA?").reply
+    assert engine.answer("Insomnia as an AE?").answered  # AE: adverse effect (clinical shorthand)
+    assert not engine.answer("What are the side effects of ibuprofen?").answered  # names what it lacks
+    assert engine.answer("what is the function of the brain").kind is Kind.NO_MATCH  # still not about it
+
+
+def test_symptoms_named_clinically_are_read_as_the_plain_ones(engine):
+    assert "anxiety and restlessness" in engine.answer("Psychomotor agitation with excess Mg?").reply
+    assert engine.answer("Is Mg anxiolytic?").query.expanded["anxiolytic"] == ["reduce anxiety"]
