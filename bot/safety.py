@@ -227,6 +227,7 @@ def _cheap_edits(word: str, flags: RedFlags) -> Iterator[str]:
     yield from (word[:i] + word[i + 1:] for i in range(len(word)))
 
 
+@lru_cache(maxsize=64)  # a message is read by the emergency check, then by the small-talk check
 def plain_words(text: str) -> str:
     """The message as patterns see it: normalised words, cheap typos fixed, text-speak spelled out,
     contractions joined ("can't" -> "can not", "he's" -> "he is"), separated by single spaces."""
