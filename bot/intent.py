@@ -190,7 +190,7 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     """Whether a passage has the kind of answer an intent wants; for a reason, with `about` (index
     terms of the question's subject) given, the reason must be in or right after the passage's first
     sentence on that subject."""
-    if not intent.answer.search(normalise(passage)):
+    if not _shows(intent.answer, passage):
         return False
     if not intent.anchored or not about:
         return True
@@ -251,16 +251,23 @@ _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in s
 def sums_up(passage: str) -> bool:
     """Whether a passage opens a summary ("In conclusion, ..."): it restates what the article
     states elsewhere."""
-    return bool(_SUMS_UP_RE.match(normalise(passage)))
+    return _shows(_SUMS_UP_RE, passage)
 
 
 def only_announces(passage: str, about: frozenset[str]) -> bool:
     """Whether every sentence of a passage that mentions the question's terms only announces what
     the article will discuss ("In this article, we will explore...") rather than stating it."""
-    if not _ANNOUNCES_RE.search(normalise(passage)):  # no sentence announces (the common case): no splitting
+    if not _shows(_ANNOUNCES_RE, passage):  # no sentence announces (the common case): no splitting
         return False
     mentions = [sentence for sentence, terms in sentence_terms(passage) if not about.isdisjoint(terms)]
     return bool(mentions) and all(_ANNOUNCES_RE.search(sentence) for sentence in mentions)
+
+
+@lru_cache(maxsize=4096)  # the same passages come up for many questions, and several times for one
+def _shows(pattern: re.Pattern[str], passage: str) -> bool:
+    """Whether a passage's normalised text shows a pattern (the kind of answer an intent wants, a
+    summary's opening, an announcement)."""
+    return pattern.search(normalise(passage)) is not None
 
 
 @lru_cache(maxsize=64)  # each is asked of one question several times

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice
 from importlib import resources
 
@@ -70,8 +70,31 @@ class RedFlags:
     calm: tuple[Calm, ...]
     swallowed: str  # the source of the pattern saying pills or the like were swallowed (see `compiled`)
     vocabulary: frozenset[str]  # the words the patterns name: what a typo is corrected to
-    left_out: dict[str, str]  # each of those words with one letter left out, to the word
-    undoubled: dict[str, str]  # each of those words with its doubled letters single, to the word
+
+    # The typo tables are built when a message first has a word to correct, not at every cold start.
+    @cached_property
+    def _commonest_first(self) -> list[str]:
+        """The words the patterns name, the commonest first: a typo is read as the commonest word."""
+        return sorted(self.vocabulary, key=lambda w: (-frequency(w), w))
+
+    @cached_property
+    def left_out(self) -> dict[str, str]:
+        """Each word the patterns name with one letter left out, to the word."""
+        left_out: dict[str, str] = {}
+        for word in self._commonest_first:
+            for i in range(len(word)):
+                left_out.setdefault(word[:i] + word[i + 1:], word)
+        return left_out
+
+    @cached_property
+    def undoubled(self) -> dict[str, str]:
+        """Each word the patterns name with its doubled letters single, to the word."""
+        undoubled: dict[str, str] = {}
+        for word in self._commonest_first:
+            single = _undoubled(word)
+            if single != word:
+                undoubled.setdefault(single, word)
+        return undoubled
 
 
 @dataclass(frozen=True)
@@ -114,18 +137,8 @@ def red_flags() -> RedFlags:
                   for e in data["signs"])
     swallowed = filled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
-    vocabulary = sorted(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
-    commonest_first = sorted(vocabulary, key=lambda w: (-frequency(w), w))  # a typo is read as the commonest word
-    left_out: dict[str, str] = {}
-    for word in commonest_first:
-        for i in range(len(word)):
-            left_out.setdefault(word[:i] + word[i + 1:], word)
-    undoubled: dict[str, str] = {}
-    for word in commonest_first:
-        single = _undoubled(word)
-        if single != word:
-            undoubled.setdefault(single, word)
-    return RedFlags(signs, tuple(calm.values()), swallowed, frozenset(vocabulary), left_out, undoubled)
+    vocabulary = frozenset(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
+    return RedFlags(signs, tuple(calm.values()), swallowed, vocabulary)
 
 
 @cache
@@ -214,6 +227,7 @@ def _cheap_edits(word: str, flags: RedFlags) -> Iterator[str]:
     yield from (word[:i] + word[i + 1:] for i in range(len(word)))
 
 
+@lru_cache(maxsize=64)  # a message is read by the emergency check, then by the small-talk check
 def plain_words(text: str) -> str:
     """The message as patterns see it: normalised words, cheap typos fixed, text-speak spelled out,
     contractions joined ("can't" -> "can not", "he's" -> "he is"), separated by single spaces."""

@@ -50,7 +50,7 @@ class Index:
         # The distinct side-by-side pairs, once as first * V + second and once as second * V + first,
         # each ascending: one binary search finds the terms before or after a term.
         width = len(terms)
-        self._first_second = np.unique(pairs % (width * width)) if width else np.zeros(0, dtype=np.int64)
+        self._first_second = _distinct(pairs % (width * width)) if width else np.zeros(0, dtype=np.int64)
         self._second_first = np.sort(self._first_second % width * width + self._first_second // width) if width \
             else self._first_second
         # Each posting as one number, term * size + passage: ascending, so one binary search finds
@@ -176,7 +176,7 @@ class Index:
         if self._only_positive:  # the passages with a query term are exactly those scoring above 0
             candidates = np.flatnonzero(scores > 0)
         else:
-            candidates = np.unique(np.concatenate([self.postings(term) for term in query]))
+            candidates = _distinct(np.concatenate([self.postings(term) for term in query]))
         candidate_scores = scores[candidates]
         if len(candidates) > k:  # keep the k best, and whatever ties with the k-th
             kth = np.partition(candidate_scores, len(candidates) - k)[len(candidates) - k]
@@ -236,8 +236,14 @@ def _pair_keys(tokenised: Sequence[Sequence[str]], pairs_from: Sequence[int], te
         ids_array, owners_array = np.asarray(ids, dtype=np.int64), np.asarray(owners, dtype=np.int64)
         same = owners_array[1:] == owners_array[:-1]
         parts.append((owners_array[1:] * width * width + ids_array[:-1] * width + ids_array[1:])[same])
-    keys = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys  # (np.unique hashes: slower)
+    return _distinct(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, ascending: `np.unique`, which hashes (slower here) and imports numpy.ma
+    on first use (some 10 ms of every cold start)."""
+    keys = np.sort(values)
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
 def _rank_bm25_model(tokenised: Sequence[Sequence[str]], params: SearchConfig):
