@@ -383,8 +383,9 @@ def _first_letters(items: list) -> set[str] | None:
     for op, av in items:
         if op is _sre.LITERAL:
             return found | {chr(av)}
-        if op is _sre.IN and all(o in (_sre.LITERAL, _sre.RANGE) for o, _ in av):
-            return found | {chr(c) for o, a in av for c in ([a] if o is _sre.LITERAL else range(a[0], a[1] + 1))}
+        if op is _sre.IN and all(o in (_sre.LITERAL, _sre.RANGE) or a is _sre.CATEGORY_DIGIT for o, a in av):
+            return found | {chr(c) for o, a in av for c in ([a] if o is _sre.LITERAL else range(48, 58)
+                                                               if o is _sre.CATEGORY else range(a[0], a[1] + 1))}
         if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
             continue
         alternatives = (av[1] if op is _sre.BRANCH else [av[3]] if op is _sre.SUBPATTERN
