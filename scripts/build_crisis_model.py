@@ -47,7 +47,7 @@ WEIGHTS = ROOT / "bot" / "data" / "crisis-weights.txt"
 EVAL = ROOT / "tests" / "eval"
 LABELLED = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml", "redflags-dev3.yaml", "redflags-dev4.yaml")
 EVERYDAY = ("redflags-idioms.yaml", "questions.yaml", "voices.yaml", "voices-dev3.yaml", "voices-dev4.yaml",
-            "voices-dev5.yaml")
+            "voices-dev5.yaml", "voices-dev6.yaml", "voices-dev7.yaml", "voices-dev8.yaml", "voices-dev9.yaml")
 PENALTIES = (1.0, 3.0, 10.0, 30.0)  # L2 penalties tried by cross-validation
 FOLDS = 5
 FALSE_ALARMS = 0.03  # at most this share of the calm lookalikes raised, out of fold

@@ -1,6 +1,8 @@
 """The emergency detector on its own: bot/safety.py and the signs in bot/data/red-flags.yaml."""
 
 import re
+import re._constants as _sre
+import re._parser as _parser
 from importlib import resources
 
 import pytest
@@ -24,7 +26,9 @@ def test_every_sign_raises_on_its_own_examples(flag, example):
 def test_every_calm_reading_keeps_its_examples_calm(calm, example):
     seen = red_flag_reading(example)
     assert calm.holds(seen)
-    assert any(f.pattern.search(seen) and calm in f.calmed_by for f in SIGNS), "a sign it calms is there"
+    listed = [f for f in SIGNS if calm in f.calmed_by]
+    assert any(f.pattern.search(seen) for f in listed) or not (listed or calm.sign_only), \
+        "a sign it calms is there, or it calms only the self-harm model"
     assert emergency(example) is None
 
 
@@ -104,8 +108,7 @@ def test_fiction_calms_even_self_harm():
     "my husband would be fine without me for a weekend, can I take magnesium on the trip?",
     "I feel like a burden on my doctor with all my questions", "how many tablets does it take to feel it",
     "no one would notice if I switched brands, right?",
-    pytest.param("last message from me for today, thanks!", marks=pytest.mark.xfail(
-        strict=True, reason="a false alarm of the self-harm model (bot/crisis.py): finality, a message, the writer")),
+    "last message from me for today, thanks!",
     "my son overdosed on sugar at the party lol", "I'm ready to go to the pharmacy, which magnesium?",
     "is 400 mg enough to make sure I sleep?", "what's the quickest way to make the cramps stop"])
 def test_idioms_and_ordinary_intake_stay_calm(message):
@@ -314,6 +317,38 @@ def test_the_past_of_a_faint_does_not_calm_a_swallow(message):
     assert found is not None and not found.self_harm
 
 
+@pytest.mark.parametrize("calm, urgent", [
+    ("i am done for now, bye", "this is my last night, i won't see you tomorrow"),
+    ("done for the day, bye bot", "i'm logging off for good, goodbye everyone"),
+    ("no, I meant for older people, sorry", "no i meant it, i am done with all of it and the pills are by the bed")])
+def test_a_pause_or_a_correction_calms_the_self_harm_model(calm, urgent):
+    assert crisis.in_crisis(red_flag_reading(calm).split()), "the model alone would raise it"
+    assert _calm_then_urgent(calm, urgent).self_harm
+
+
+@pytest.mark.parametrize("message, reason", [
+    ("pt obtunded, RR 8, BP 80/40", "vital signs and findings out of range"),
+    ("resp rate down to 6 after the morphine", "vital signs and findings out of range"),
+    ("my mum's oxygen is at 85 and she's breathless", "vital signs and findings out of range"),
+    ("pt tachy 160, sbp 85", "vital signs and findings out of range"),
+    ("HR 42, hyporeflexic", "vital signs and findings out of range"),
+    ("client barely rousable", "vital signs and findings out of range")])
+def test_vital_signs_out_of_range_and_a_clinicians_findings_are_urgent(message, reason):
+    found = emergency(message)
+    assert found is not None and found.reason == reason and not found.self_harm
+
+
+@pytest.mark.parametrize("message", [
+    "Normal RR is 12-20, what does magnesium do to it?", "stop the infusion if RR below 12 or reflexes absent?",
+    "target sats 88-92 in COPD patients on magnesium?", "my BP is 85/55 normally, is magnesium ok?",
+    "my bp 120/80 and hr 70, which magnesium form", "the nurse said my sats were 96 and rr 16 today",
+    "what do you do if a patient becomes obtunded on Mg?", "can magnesium make you hypotensive?",
+    "my husband has been hypotensive for years, can he take magnesium?",
+    "For a patient in cardiac arrest with torsades, what's the magnesium dose?"])
+def test_thresholds_normal_values_and_general_management_stay_calm(message):
+    assert emergency(message) is None
+
+
 def test_a_reading_made_for_one_sign_does_not_calm_the_self_harm_model():
     seen = red_flag_reading("last week i fainted at work")
     past_event = next(c for c in red_flags().calm if c.name == "past_event")
@@ -340,3 +375,34 @@ def test_a_tiny_amount_is_calm_unless_it_is_harmful_in_any_amount_or_more(calm, 
 ])
 def test_a_past_wish_with_nothing_of_it_now_is_calm(calm, urgent):
     assert _calm_then_urgent(calm, urgent).self_harm
+
+
+def _first_letters(items: list) -> set[str] | None:
+    """The characters a match of a parsed pattern (`re._parser`) can start with; None when any can."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            return found | {chr(av)}
+        if op is _sre.IN and all(o in (_sre.LITERAL, _sre.RANGE) or a is _sre.CATEGORY_DIGIT for o, a in av):
+            return found | {chr(c) for o, a in av for c in ([a] if o is _sre.LITERAL else range(48, 58)
+                                                               if o is _sre.CATEGORY else range(a[0], a[1] + 1))}
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue
+        alternatives = (av[1] if op is _sre.BRANCH else [av[3]] if op is _sre.SUBPATTERN
+                        else [av[2]] if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) else None)
+        if alternatives is None:
+            return None
+        firsts = [_first_letters(list(alternative)) for alternative in alternatives]
+        if any(first is None for first in firsts):
+            return None
+        found |= set().union(*firsts)
+        if op not in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) or av[0] > 0:
+            return found
+    return None
+
+
+@pytest.mark.parametrize("flag", [f for f in SIGNS if f.pattern.pattern.startswith(" (?:(?=[")])
+def test_the_letters_a_sign_looks_at_first_are_every_letter_its_pattern_can_start_with(flag):
+    guard, source = re.fullmatch(r" \(\?:\(\?=\[(\w+)\]\)\(\?:(.*)\)\)\\b", flag.pattern.pattern, re.S).groups()
+    first = _first_letters(list(_parser.parse(source)))
+    assert first is not None and first <= set(guard), sorted(first - set(guard)) if first else "any letter"
