@@ -106,7 +106,10 @@ INTENTS = (
     # naming them ("such as headaches, anxiety, and insomnia"), not one only warning of them.
     Intent("effects named", re.compile(r"\b(what|which|list|name)( are| r| were| is)?( the| its| some| all)?"
                                        r"( (main|common|possible|potential|known|usual))? (side|secondary|adverse|"
-                                       r"collateral|unwanted) effects\b"),
+                                       r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
+                                       # what too much of it does ("what happens if u take way too much")
+                                       r"\bwhat (happens|would happen|will happen|can happen)\b.*\b(too (much|many)|"
+                                       r"overdose\w*|excess\w*)\b"),
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
@@ -127,6 +130,7 @@ _WHICH_ONES_RE = re.compile(r"^(which|what) (ones?|of them|of those|of these)\b|
 _CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
                            r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
 # "what" opening a sentence, after any discourse openers ("ok so what does it even do?").
+_OPENERS_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)+(?=what|whats|which)")
 _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)*(what|whats|tell me about|explain)\b")
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
@@ -176,8 +180,10 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
 
 
 def defined_word(question: str) -> str | None:
-    """For "what is X?" questions, X."""
-    plain = _plain(question)
+    """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
+    what does the nervous system even do again")."""
+    plain = _OPENERS_RE.sub("", _plain(question))
+    plain = re.sub(rf"( {_ADVERBS})+$", "", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
 
 

@@ -33,6 +33,7 @@ _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relat
 # it, read as WordNet's "lacking" (the article's "deficiencies").
 _ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
+_LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
 _LACK = "lacking"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -283,6 +284,9 @@ class QueryReader:
                              _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
             if not asked and story == _QUESTION_WEIGHT:  # the story is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
+        # an auxiliary its place says was meant ("what dose the nervous system do") asks as that auxiliary
+        query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w
+                                for w in query.asking.split())
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
@@ -457,8 +461,12 @@ class QueryReader:
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it
         ("magnesium is missing"), or "enough" right before it after a negation ("don't have enough
-        magnesium")."""
+        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "my magnesium is low")."""
         word = tokens[i]
+        if word in _LOW_WORDS:
+            said_of = tokens[i + 1:i + 2] if tokens[i + 1:i + 2] not in (["in"], ["on"]) else tokens[i + 2:i + 3]
+            return any(map(self._names_subject, said_of)) or (
+                i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
             return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
         return word == "enough" and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i]) \
@@ -499,8 +507,10 @@ class QueryReader:
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
         auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb
-        between allowed), between "to" and an object pronoun or the subject, or between "help" and a corpus word,
-        unless it is mainly a noun naming a body part, substance, food or state."""
+        between allowed; right after an auxiliary, any one word the article has), after a subject and
+        its auxiliary (a statement's order: "I can mix with it?"), between "to" and an object pronoun
+        or the subject, or between "help" and a corpus word, unless it is mainly a noun naming a body
+        part, substance, food or state."""
         found = lexicon.entry(tokens[i])
         if found is None or "v" not in found.parts:
             return False
@@ -513,7 +523,13 @@ class QueryReader:
         before = i - 1
         while before > 0 and tokens[before] in _VERB_ADVERBS:
             before -= 1
-        if before < 1 or not (tokens[before] in _SUBJECTS or self._names_subject(tokens[before])):
+        if before < 1:
+            return False
+        if tokens[before] in _VERB_AUXILIARIES:  # a statement's order, as a question: "I can mix with magnesium?"
+            return tokens[before - 1] in _SUBJECTS or self._names_subject(tokens[before - 1])
+        if tokens[before - 1] in _VERB_AUXILIARIES and stem(tokens[before]) in self.vocabulary:
+            return True  # a one-word subject the article has: "does food block magnesium..."
+        if not (tokens[before] in _SUBJECTS or self._names_subject(tokens[before])):
             return False
         return not _VERB_AUXILIARIES.isdisjoint(tokens[:before])
 
@@ -684,10 +700,14 @@ class QueryReader:
 
     def _auxiliary_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] stands where a question's auxiliary does: first or after a question word,
-        before a pronoun or the article's subject, and no other auxiliary later ("what dose magnesium
+        before a pronoun or the article's subject (after a question word, before an article when "do" is
+        the verb later), and
+        no other auxiliary later ("what dose magnesium
         is right": a noun)."""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        return ((after in _SUBJECTS or bool(after) and stem(after) in self.subject)
+        return ((after in _SUBJECTS or bool(after) and stem(after) in self.subject
+                 # "what dose the nervous system do": a noun phrase, then the main verb "do"
+                 or after in _ARTICLES and 0 < i and "do" in tokens[i + 2:])
                 and (i == 0 or tokens[i - 1] in _QUESTION_WORDS)
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 

@@ -842,3 +842,46 @@ def test_an_intake_or_its_adverse_effects_point_at_the_article_s_subject(engine)
 def test_symptoms_named_clinically_are_read_as_the_plain_ones(engine):
     assert "anxiety and restlessness" in engine.answer("Psychomotor agitation with excess Mg?").reply
     assert engine.answer("Is Mg anxiolytic?").query.expanded["anxiolytic"] == ["reduce anxiety"]
+
+
+def test_an_auxiliary_slip_before_a_noun_phrase_whose_verb_is_do_is_the_auxiliary(engine):
+    nervous = engine.answer("what dose the nervus system do")
+    assert nervous.query.corrected["dose"] == "does" and "transmitting signals" in nervous.passages[0].text
+    assert intent.defined_word(nervous.query.asking) == "nervous system"  # it asks as the auxiliary
+    recommend = engine.answer("what dose the article recommend")  # no "do" later: the noun, an amount
+    assert "dose" not in recommend.query.corrected and "400-420mg" in recommend.passages[0].text
+
+
+def test_a_definition_question_is_read_after_discourse_openers_and_before_a_closing_adverb():
+    assert intent.defined_word("wait so what does the nervous system even do again") == "nervous system"
+    assert intent.defined_word("ok what is magnesium exactly") == "magnesium"
+    assert intent.defined_word("so what does magnesium cause") is None  # not what it is or does
+
+
+def test_the_verb_slot_in_a_statement_s_order_and_after_a_one_word_subject_the_article_has(engine):
+    mix = engine.answer("I take other medicine every day. I can mix with magnesium?")
+    assert mix.answered and "other supplements or medications" in mix.passages[0].text
+    block = engine.answer("Does food block magnesium from being absorbed?")
+    assert block.answered and "absorption" in block.passages[0].text
+    assert engine.answer("Can magnesium prevent a stroke?").kind is Kind.WEAK  # still a thing it lacks
+
+
+def test_low_said_of_the_subject_is_a_lack_of_it(engine):
+    for question in ("can low magnesium cause anxiety", "Can being low in magnesium be tied to mood problems?",
+                     "my magnesium is low, can that cause depression?"):
+        answer = engine.answer(question)
+        assert "lack" in answer.query.terms and "deficiencies" in answer.passages[0].text
+    assert "lack" not in engine.answer("is a low dose of magnesium safe").query.terms  # a small dose
+
+
+def test_bad_effects_and_what_too_much_does_want_the_effects_named(engine):
+    assert [i.name for i in intent.of_question("what bad effects can it give")] == ["effects named"]
+    assert "effects named" in [i.name for i in intent.of_question("what happens if u take way too much")]
+    assert "effects named" not in [i.name for i in intent.of_question("what happens if I stop taking it")]
+    answer = engine.answer("What negative effects can magnesium give if I take too much?")
+    assert "headaches, anxiety, and insomnia" in answer.passages[0].text
+
+
+def test_systemic_is_read_as_the_whole_body(engine):
+    answer = engine.answer("Does Mg have a systemic anti-inflammatory effect?")
+    assert answer.answered and "inflammation in the body" in answer.passages[0].text
