@@ -68,7 +68,9 @@ INTENTS = (
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"
-                              r"(can ?not|cant|couldnt|not) (sleep|stay calm)|wakes? up)\b"),
+                              r"(can ?not|cant|couldnt|not) (sleep|stay calm|be calm|calm down|relax)|wakes? up|"
+                              # whether something comes from it ("Is from magnesium?", "could that be due to it?")
+                              r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
                       r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
     # Benefit: the question asks whether it helps ("does it help with stress?", "is it good for..."), so a

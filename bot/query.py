@@ -446,6 +446,8 @@ class QueryReader:
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
+        elif self._intensifies(tokens, i):
+            query.context.append(word)  # "dead tired", "super anxious": how much, not what is asked
         elif self._locates(tokens, i):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
@@ -457,6 +459,16 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    def _intensifies(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i], a word WordNet knows as an adverb, says how much of what the adjective
+        after it names, one the article or the synonyms table has ("dead tired", "super anxious")."""
+        found = lexicon.entry(tokens[i])
+        if found is None or "r" not in found.parts or i + 1 >= len(tokens):
+            return False
+        following = lexicon.entry(tokens[i + 1])
+        known = stem(tokens[i + 1]) in self.vocabulary or tokens[i + 1] in self._synonym_words
+        return known and following is not None and following.main == "a"
 
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it
@@ -508,15 +520,15 @@ class QueryReader:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
         auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb
         between allowed; right after an auxiliary, any one word the article has), after a subject and
-        its auxiliary (a statement's order: "I can mix with it?"), between "to" and an object pronoun
-        or the subject, or between "help" and a corpus word, unless it is mainly a noun naming a body
+        its auxiliary (a statement's order: "I can mix with it?"), between "to" and an object pronoun,
+        the subject or a person ("to counsel patients"), or between "help" and a corpus word, unless it is mainly a noun naming a body
         part, substance, food or state."""
         found = lexicon.entry(tokens[i])
         if found is None or "v" not in found.parts:
             return False
-        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and \
-                (tokens[i + 1] in _OBJECT_PRONOUNS or self._names_subject(tokens[i + 1])):
-            return True  # "is it okay to mix them?", "safe to mix magnesium with..."
+        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and (
+                tokens[i + 1] in _OBJECT_PRONOUNS or self._names_subject(tokens[i + 1]) or _names_person(tokens[i + 1])):
+            return True  # "is it okay to mix them?", "safe to mix magnesium with...", "to counsel patients on"
         if 0 < i < len(tokens) - 1 and tokens[i - 1] in _HELP_FORMS and stem(tokens[i + 1]) in self.vocabulary \
                 and not (found.main == "n" and found.category in lexicon.FOCUS_MODIFIERS):
             return True  # "help control cholesterol": not "help joint pain", "help sugar cravings"
@@ -935,6 +947,12 @@ class QueryReader:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def _names_person(word: str) -> bool:
+    """Whether a word is mainly a noun for a person ("patient", "husband")."""
+    found = lexicon.entry(_singular(word))
+    return found is not None and found.main == "n" and found.category == "noun.person"
 
 
 def _focus_noun(word: str) -> bool:

@@ -885,3 +885,23 @@ def test_bad_effects_and_what_too_much_does_want_the_effects_named(engine):
 def test_systemic_is_read_as_the_whole_body(engine):
     answer = engine.answer("Does Mg have a systemic anti-inflammatory effect?")
     assert answer.answered and "inflammation in the body" in answer.passages[0].text
+
+
+def test_an_adverb_before_an_adjective_the_article_has_says_how_much_not_what(engine):
+    tired = engine.answer("does mag give u more energy bc im dead tired all the time")
+    assert "dead" in tired.query.context and "boost energy levels" in tired.passages[0].text
+    assert "super" in engine.answer("im super anxious can mag help").query.context
+    assert "dead" not in engine.answer("can magnesium help dead nerves").query.context  # no adjective after it
+
+
+def test_a_verb_between_to_and_a_person_is_the_question_s_verb(engine):
+    counsel = engine.answer("Adverse effects to counsel pt on when starting Mg?")
+    assert counsel.answered and "counsel" in counsel.query.context
+
+
+def test_asking_whether_something_comes_from_it_asks_about_harm(engine):
+    for question in ("Is from magnesium?", "could that be due to magnesium?", "I can not be calm lately"):
+        assert "harm" in [i.name for i in intent.of_question(question.lower())]
+    nervous = engine.answer("After I start magnesium I feel nervous and cannot be calm. Is from magnesium?")
+    assert "can also cause anxiety" in nervous.passages[0].text  # not "reduce feelings of anxiety"
+    assert "harm" not in [i.name for i in intent.of_question("is magnesium from food better")]
