@@ -521,13 +521,14 @@ class QueryReader:
         auxiliary and its subject (a pronoun or the article's subject or its synonym, an adverb
         between allowed; right after an auxiliary, any one word the article has), after a subject and
         its auxiliary (a statement's order: "I can mix with it?"), between "to" and an object pronoun,
-        the subject or a person ("to counsel patients"), or between "help" and a corpus word, unless it is mainly a noun naming a body
-        part, substance, food or state."""
+        the subject or a person ("to counsel patients"), or between "help" and a corpus word, unless it
+        is mainly a noun naming a body part, substance, food or state."""
         found = lexicon.entry(tokens[i])
         if found is None or "v" not in found.parts:
             return False
-        if 0 < i < len(tokens) - 1 and tokens[i - 1] == "to" and (
-                tokens[i + 1] in _OBJECT_PRONOUNS or self._names_subject(tokens[i + 1]) or _names_person(tokens[i + 1])):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if i > 0 and following and tokens[i - 1] == "to" and (
+                following in _OBJECT_PRONOUNS or self._names_subject(following) or _names_person(following)):
             return True  # "is it okay to mix them?", "safe to mix magnesium with...", "to counsel patients on"
         if 0 < i < len(tokens) - 1 and tokens[i - 1] in _HELP_FORMS and stem(tokens[i + 1]) in self.vocabulary \
                 and not (found.main == "n" and found.category in lexicon.FOCUS_MODIFIERS):
