@@ -22,7 +22,9 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
    word the corpus lacks weighs as a word found in no passage, and is never matched. A concept counts
    as matched when the passage has all the words of one of its alternatives (the question's
    words, or one synonym; an alternative with a word the corpus lacks never matches).
-   Coverage >= min_coverage -> ANSWER, else WEAK.
+   Coverage >= min_coverage -> ANSWER, else WEAK; a passage holding the whole question sentence
+   of a longer message, when that sentence names something specific, covers enough too (the
+   story's words it lacks are the asker's: "...bottles and stores. How much do adults need?").
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ class Candidates:
     hits: np.ndarray  # concepts x passages: which concept each passage matches
     specific: np.ndarray  # share of the weight of the question's specific concepts (see SPECIFIC) in each
     asked: np.ndarray  # share of the weight of the question sentence's own concepts (not the story's) in each
+    whole: np.ndarray  # whether each has all of a question sentence naming something specific (a story aside)
+
+    def enough(self, position: int, min_coverage: float) -> bool:
+        """Whether a passage covers enough of the question: min_coverage of its weight, or the whole
+        question sentence when that names something specific ("How much do adults need each day?"
+        after a story of bottles and stores: the story's words the passage lacks are the asker's)."""
+        return bool(self.coverage[position] >= min_coverage or self.whole[position])
 
 
 # A concept found in under this share of the passages says what a question is about; a commoner one
@@ -118,7 +127,9 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     specific = (pointed @ hits) / pointed.sum() if pointed.sum() else np.zeros(len(ids))
     own = weights * (np.array([c.weight for c in concepts]) >= 1.0)
     asked = (own @ hits) / own.sum() if own.sum() else coverage
-    return Candidates(ids, texts, coverage, in_text, hits, specific, asked)
+    named = (own * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))).sum() > 0
+    whole = (asked >= 1.0 - 1e-9) & bool(named)
+    return Candidates(ids, texts, coverage, in_text, hits, specific, asked, whole)
 
 
 def _every(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
@@ -148,9 +159,12 @@ def judge(query: Query, candidates: Candidates, position: int | None, wanted: li
         if shape.required and not intent.answers(shape, candidates.texts[position]):
             return Confidence(Kind.WEAK, share, matched, missing, unknown,
                               f"asks for a {shape.name}, and the passage gives none")
-    if share < rules.min_coverage:
+    if not candidates.enough(position, rules.min_coverage):
         return Confidence(Kind.WEAK, share, matched, missing, unknown,
                           f"the passage covers {share:.0%} of the question's weight "
                           f"(needs {rules.min_coverage:.0%})")
+    if share < rules.min_coverage:  # enough by the whole question sentence
+        return Confidence(Kind.ANSWER, share, matched, missing, unknown,
+                          f"the passage covers the whole question sentence ({share:.0%} of the message's weight)")
     return Confidence(Kind.ANSWER, share, matched, missing, unknown,
                       f"the passage covers {share:.0%} of the question's weight")

@@ -148,9 +148,15 @@ class Engine:
             close += [i for i in range(len(close), len(hits)) if coverage[i] >= 1.0 and hits[i].score >= _WIDER * floor]
         # Likewise one with the kind of answer asked for where no close one that would answer has it
         # ("Mechanism?" after an insomnia question: the melatonin reason, not the passage only saying "insomnia").
-        if close and shapes and not any(coverage[i] >= enough and fits(i) for i in close):
+        # There, when it asks a kind of answer (a number, a reason: not only a direction), a long message's
+        # passage holding its whole question sentence covers enough too ("How much do adults need each
+        # day?" after a story of bottles and stores: the number, not the announcement).
+        covers = [coverage[i] >= enough for i in range(len(hits))]
+        if close and shapes and not any(covers[i] and fits(i) for i in close):
+            if any(not i.direction for i in shapes):
+                covers = [candidates.enough(i, enough) for i in range(len(hits))]
             close += [i for i in range(len(close), len(hits))
-                      if hits[i].score >= _WIDER * floor and coverage[i] >= enough and fits(i)]
+                      if hits[i].score >= _WIDER * floor and covers[i] and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
         asked = frozenset(t for c in query.known for t in c.terms
@@ -181,9 +187,9 @@ class Engine:
         # up, unless the one announcing covers more of what the question is specifically about (all
         # the article says of it); commoner words ("tablets") are how it is asked.
         specific = [round(c, _COVERAGE_DIGITS) for c in candidates.specific.tolist()]
-        stated = max((specific[i] for i in close if coverage[i] >= enough and not restates(i)), default=-1.0)
-        best = min(close or [0], key=lambda i: (coverage[i] < enough, not fits(i),
-                                                coverage[i] >= enough and specific[i] <= stated and restates(i),
+        stated = max((specific[i] for i in close if covers[i] and not restates(i)), default=-1.0)
+        best = min(close or [0], key=lambda i: (not covers[i], not fits(i),
+                                                covers[i] and specific[i] <= stated and restates(i),
                                                 not opens_section(i), -asked_here[i], -shared_pairs[i],
                                                 -in_text[i]))
         return [best] + [i for i in range(len(hits)) if i != best]  # the others in score order

@@ -164,10 +164,18 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
             or intent.follows and back and intent.follows.search(text) and intent.named.search(back)]
 
 
+# An amount gone past ("exceeding recommended intake", "over the daily dose") is too much, not an amount asked.
+_PAST_AMOUNT_RE = re.compile(r"\b(exceed\w*|over|above|beyond|past|more than|higher than)( the| your| my)?"
+                             r"( (recommended|daily|suggested|maximum|max|safe|normal|usual))* "
+                             r"(dose|dosage|amount|intake|rda|limit)\b")
+
+
 @lru_cache(maxsize=64)  # a question is read for its intents twice (by the query reader, then the engine)
 def _shown(text: str) -> tuple[Intent, ...]:
-    """The intents whose question pattern a question's plain words show."""
-    return tuple(intent for intent in INTENTS if intent.question.search(text))
+    """The intents whose question pattern a question's plain words show (an amount gone past asks none)."""
+    unpassed = _PAST_AMOUNT_RE.sub(" ", text)
+    return tuple(intent for intent in INTENTS
+                 if intent.question.search(unpassed if intent.name == "quantity" else text))
 
 
 def without_condition(sentence: str) -> str:

@@ -905,3 +905,20 @@ def test_asking_whether_something_comes_from_it_asks_about_harm(engine):
     nervous = engine.answer("After I start magnesium I feel nervous and cannot be calm. Is from magnesium?")
     assert "can also cause anxiety" in nervous.passages[0].text  # not "reduce feelings of anxiety"
     assert "harm" not in [i.name for i in intent.of_question("is magnesium from food better")]
+
+
+def test_an_amount_gone_past_asks_about_too_much_not_an_amount():
+    assert "quantity" not in [i.name for i in intent.of_question("risks of exceeding recommended intake")]
+    assert "quantity" not in [i.name for i in intent.of_question("what if i go over the daily dose")]
+    assert "quantity" in [i.name for i in intent.of_question("what is the recommended daily dose")]
+
+
+def test_a_passage_holding_the_whole_question_sentence_of_a_story_covers_enough_when_a_kind_is_asked(engine):
+    answer = engine.answer("The pharmacy bottle and the health store bottle print a different number. "
+                           "How much do adults need each day?")
+    assert answer.answered and "400-420mg" in answer.passages[0].text  # not "how to ensure proper dosage"
+    assert "whole question sentence" in answer.confidence.why
+    # only a direction asked ("help"): the story still decides between passages
+    nerves = engine.answer("My mother's neurologist mentioned her nerve signals are slow, and she's been reading "
+                           "about minerals for the nervous system. How does magnesium help the nerves do their job?")
+    assert "whole question sentence" not in nerves.confidence.why
