@@ -119,6 +119,12 @@ INTENTS = (
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
                                 r"\bcontraindicat\w*"),
            re.compile(r"\b(people|those with|adults|children|anyone|patients|women|men|individuals)\b")),
+    # Preference: "which is preferred / better?", "is it better to..." (not "when is it best": a time) want
+    # the passage saying what is best
+    # ("best to take magnesium in the form of a supplement rather than through food sources").
+    Intent("preference", re.compile(r"\b(which|what)( one)?( is| s| are)? (better|preferred|preferable|best)\b|"
+                                    r"(?<!when )(?<!where )\b(is it|would it be) (better|best|preferable)\b"),
+           re.compile(r"\b(rather than|better than|best to|instead of|preferred|preferable)\b")),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),
@@ -164,8 +170,11 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
             or intent.follows and back and intent.follows.search(text) and intent.named.search(back)]
 
 
-# An amount gone past ("exceeding recommended intake", "over the daily dose") is too much, not an amount asked.
-_PAST_AMOUNT_RE = re.compile(r"\b(exceed\w*|over|above|beyond|past|more than|higher than)( the| your| my)?"
+# An amount gone past ("exceeding recommended intake", "over the daily dose") is too much, and eating as a
+# source ("dietary intake vs supplementation"; "recommended dietary intake" is one) is a way of taking it:
+# neither asks an amount.
+_PAST_AMOUNT_RE = re.compile(r"(?<!recommended )\b(dietary|food) intake\b|"
+                             r"\b(exceed\w*|over|above|beyond|past|more than|higher than)( the| your| my)?"
                              r"( (recommended|daily|suggested|maximum|max|safe|normal|usual))* "
                              r"(dose|dosage|amount|intake|rda|limit)\b")
 

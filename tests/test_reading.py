@@ -922,3 +922,16 @@ def test_a_passage_holding_the_whole_question_sentence_of_a_story_covers_enough_
     nerves = engine.answer("My mother's neurologist mentioned her nerve signals are slow, and she's been reading "
                            "about minerals for the nervous system. How does magnesium help the nerves do their job?")
     assert "whole question sentence" not in nerves.confidence.why
+
+
+def test_too_many_is_too_much(engine):
+    answer = engine.answer("Why magnesium is giving me the headache when I take too many?")
+    assert "excess" in answer.query.terms and "vasodilator" in answer.passages[0].text
+
+
+def test_which_is_preferred_wants_what_is_best_and_dietary_intake_is_no_amount(engine):
+    names = [i.name for i in intent.of_question("dietary intake vs supplementation which is preferred")]
+    assert "preference" in names and "quantity" not in names
+    assert "quantity" in [i.name for i in intent.of_question("what is the recommended dietary intake")]
+    answer = engine.answer("Food intake or supplementation: which is better?")
+    assert "difficult to get the recommended daily dosage" in answer.passages[0].text
