@@ -33,6 +33,8 @@ _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relat
 # it, read as WordNet's "lacking" (the article's "deficiencies").
 _ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
+# A word of degree inside a two-word phrase of the synonyms table leaves it that phrase ("think more clearly").
+_DEGREE_WORDS = frozenset({"more", "less", "much", "very", "really"})
 _LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
 _LACK = "lacking"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
@@ -880,8 +882,9 @@ class QueryReader:
                                       abstract=abstract and not known))
 
     def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
-        """The longest synonym phrase starting at tokens[i] (as written, else in any inflection):
-        its length and its synonyms, or (0, []); with a preposition `fronted` before "what", a word
+        """The longest synonym phrase starting at tokens[i] (as written, else in any inflection; a
+        two-word one with a word of degree between: "think more clearly"): its length and its
+        synonyms, or (0, []); with a preposition `fronted` before "what", a word
         with that preposition ("good" of "for what is good...": "good for")."""
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
             return 0, []
@@ -899,6 +902,11 @@ class QueryReader:
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
             if found and not (span == 1 and self._in_corpus_pair(tokens, i)):
                 return span, found
+        if i + 2 < len(tokens) and tokens[i + 1] in _DEGREE_WORDS:  # "think more clearly": think clearly
+            pair = (tokens[i], tokens[i + 2])
+            found = self.synonyms.get(pair) or self._by_lemmas.get(tuple(map(lemma, pair)))
+            if found:
+                return 3, found
         return 0, []
 
     def _in_corpus_pair(self, tokens: list[str], i: int) -> bool:

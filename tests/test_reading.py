@@ -935,3 +935,10 @@ def test_which_is_preferred_wants_what_is_best_and_dietary_intake_is_no_amount(e
     assert "quantity" in [i.name for i in intent.of_question("what is the recommended dietary intake")]
     answer = engine.answer("Food intake or supplementation: which is better?")
     assert "difficult to get the recommended daily dosage" in answer.passages[0].text
+
+
+def test_a_word_of_degree_inside_a_two_word_phrase_of_the_synonyms_table_leaves_it_that_phrase(engine):
+    answer = engine.answer("My husband can't focus at work. Could magnesium help him think more clearly?")
+    assert "think more clearly" in answer.query.expanded and "mental clarity" in answer.passages[0].text
+    assert engine.answer("does mag help u think really clearly").query.expanded["think really clearly"] == \
+        ["mental clarity"]
