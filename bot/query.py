@@ -306,12 +306,16 @@ class QueryReader:
 
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
         """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
-        anxiety a side effect of magnesium?") are how a question about harm asks: phrasing."""
+        anxiety a side effect of magnesium?") are how a question about harm asks: phrasing; an
+        abstract noun of harm the corpus lacks ("sleep disturbance", "disruption") is then context."""
         if not any(shape.name == "harm" for shape in shapes):
             return
-        harming = [c for c in query.known if any(i.name == "harm" for i in intent.of_question(c.word))]
+        harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract)
+                   and any(i.name == "harm" for i in intent.of_question(c.word))]
         if harming and any(c not in harming and self.subject.isdisjoint(c.terms) for c in query.known):
-            query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c for c in query.concepts]
+            query.context.extend(c.word for c in harming if not c.known)  # "sleep disturbance": the corpus lacks it
+            query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c
+                              for c in query.concepts if c.known or c not in harming]
 
     @staticmethod
     def _frame_saying(query: Query) -> None:

@@ -942,3 +942,10 @@ def test_a_word_of_degree_inside_a_two_word_phrase_of_the_synonyms_table_leaves_
     assert "think more clearly" in answer.query.expanded and "mental clarity" in answer.passages[0].text
     assert engine.answer("does mag help u think really clearly").query.expanded["think really clearly"] == \
         ["mental clarity"]
+
+
+def test_an_abstract_noun_of_harm_the_article_lacks_beside_a_thing_it_has_is_how_harm_is_asked(engine):
+    disturbance = engine.answer("Proposed mechanism for Mg-associated sleep disturbance?")
+    assert disturbance.answered and "disturbance" in disturbance.query.context
+    assert "melatonin production" in disturbance.passages[0].text
+    assert engine.answer("can magnesium cause damage").kind is Kind.WEAK  # alone, still what is asked
