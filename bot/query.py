@@ -372,6 +372,13 @@ class QueryReader:
                 self._read_unknown(query, phrase, in_question, weight, glossing=False)
                 i += span
                 continue
+            span, meaning = self._verb_phrase_at(tokens, i)
+            if span:  # "take part in": involved, not the "parts of the body"
+                query.asked += in_question
+                query.expanded[" ".join(tokens[i:i + span])] = [self._word_of(t) for t in meaning]
+                self._add(query, " ".join(tokens[i:i + span]), meaning, ways=[[t] for t in meaning], weight=weight)
+                i += span
+                continue
             if self._names_large_amount(tokens, i):  # "high doses": too much, then the amount as said
                 self._read_synonym(query, list(_EXCESS), self.synonyms[_EXCESS], in_question, weight)
                 i += 1
@@ -383,6 +390,19 @@ class QueryReader:
                 continue
             self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _verb_phrase_at(self, tokens: list[str], i: int) -> tuple[int, list[str]]:
+        """A WordNet verb phrase of a phrasing verb and a word ("take part", "take place") whose
+        relatives the corpus has ("involvement": involved): its length and those corpus terms, so it
+        is read as what it means, not word by word; (0, []) if none."""
+        if i + 1 >= len(tokens) or stem(lemma(tokens[i])) not in question_stems():
+            return 0, []
+        found = lexicon.entry(f"{lemma(tokens[i])} {tokens[i + 1]}")
+        if found is None or found.main != "v":
+            return 0, []
+        meaning = [t for r in found.related if " " not in r and (t := self.word_family(stem(r)))
+                   and t not in question_stems()]
+        return (2, list(dict.fromkeys(meaning))) if meaning else (0, [])
 
     def _read_synonym(self, query: Query, phrase: list[str], alternatives: list[list[str]], in_question: bool,
                       weight: float) -> None:

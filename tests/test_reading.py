@@ -949,3 +949,10 @@ def test_an_abstract_noun_of_harm_the_article_lacks_beside_a_thing_it_has_is_how
     assert disturbance.answered and "disturbance" in disturbance.query.context
     assert "melatonin production" in disturbance.passages[0].text
     assert engine.answer("can magnesium cause damage").kind is Kind.WEAK  # alone, still what is asked
+
+
+def test_a_verb_phrase_of_a_phrasing_verb_is_read_as_what_it_means(engine):
+    part = engine.answer("Which processes does magnesium take part in?")
+    assert part.query.expanded["take part"] == ["involved"] and "wide range of processes" in part.passages[0].text
+    assert "part" not in part.query.terms  # not the "parts of the body"
+    assert "take" in engine.answer("should I take magnesium at night").query.terms  # no phrase: as before
