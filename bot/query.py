@@ -57,6 +57,9 @@ _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the 
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
+# A noun for a piece of what was said, after the word it names and a determiner ("the anxiety part",
+# "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
+_PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
@@ -223,6 +226,9 @@ class QueryReader:
             lent = previous.concepts
             if swap:
                 lent = [c for c in lent if c.phrasing or not self.subject.isdisjoint(c.terms)]
+            # What the question before asked, not its story ("My sister began a supplement... Is it keeping
+            # her awake?" -> "What's the reason?": awake, not began); a person the story restricts it to stays.
+            lent = [c for c in lent if c.weight >= 1.0 or not c.known]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
@@ -402,6 +408,9 @@ class QueryReader:
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
             return  # a quantity the corpus does not mention names no subject
+        if word in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stops:
+            query.context.append(word)  # "the anxiety part": which of the things said, not "parts of the body"
+            return
         term = stem(word)
         if term not in self.vocabulary and term not in generic:
             base = lemma(word)  # "took" -> take, "upped" -> up

@@ -842,3 +842,18 @@ def test_an_intake_or_its_adverse_effects_point_at_the_article_s_subject(engine)
 def test_symptoms_named_clinically_are_read_as_the_plain_ones(engine):
     assert "anxiety and restlessness" in engine.answer("Psychomotor agitation with excess Mg?").reply
     assert engine.answer("Is Mg anxiolytic?").query.expanded["anxiolytic"] == ["reduce anxiety"]
+
+
+def test_a_follow_up_borrows_what_the_question_before_asked_not_its_story(engine):
+    story = "My sister began a magnesium supplement last month. Is it possible that magnesium is keeping her awake?"
+    borrowed = engine.answer("What's the reason it would do that to her?", after=story)
+    assert "melatonin" in borrowed.reply and "began" not in borrowed.reason["matched"]  # not "before beginning"
+    # a person the story restricts the question to is still borrowed
+    assert not engine.answer("and how much should he take?", after="My son is 8 years old. Can he take it?").answered
+
+
+def test_a_noun_for_a_piece_of_what_was_said_points_at_the_word_before_it(engine):
+    part = engine.answer("And the anxiety part, why does it cause that?",
+                         after="What can happen if someone takes too much magnesium?")
+    assert "balance of neurotransmitters" in part.reply and "part" in part.reason["context"]
+    assert "part" not in engine.answer("which parts of the body does magnesium affect").reason["context"]
