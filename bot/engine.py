@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot import intent, reply, safety
+from bot import intent, lexicon, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
 from bot.confidence import SPECIFIC, Candidates, assess, judge
@@ -104,8 +104,13 @@ class Engine:
         """Whether a question names the corpus's subject or points at it or at the article."""
         # also as read: "the daily dosis" is a dose, "what quantity per day" asks a dosage
         read = " ".join([*query.spelled, *(way for ways in query.expanded.values() for way in ways)])
-        return intent.refers_to_subject(text) or intent.refers_to_subject(read) or any(
-            not state.subject.isdisjoint(c.terms) for c in query.concepts)
+        # Things the corpus lacks, read as context ("My neighbour's tree drops leaves... Who cleans them
+        # up?"), are what a pronoun after the message's first sentence stands for, not the article's subject.
+        things = any((found := lexicon.entry(w)) is not None and found.main == "n" and lexicon.is_focus(found, True)
+                     for w in query.context)
+        return intent.refers_to_subject(text, not things) or intent.refers_to_subject(read, not things) \
+            or things and intent.refers_to_subject(intent.first_sentence(text)) \
+            or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

@@ -223,7 +223,8 @@ _SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|
          r"suggests?|suggested|states?|stated|(address|attribut|describ|acknowledg|characteri[sz]|propos|not|"
          r"indicat|highlight|emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)")
 _SAYS_RE = re.compile(rf"^({_SAYS})$")
-_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
+_POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
+_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
@@ -240,9 +241,16 @@ def says(word: str) -> bool:
     return bool(_SAYS_RE.match(word))
 
 
-def refers_to_subject(question: str) -> bool:
-    """Whether a question points at the article or its subject without naming it ("does it help?")."""
-    return bool(_REFERS_RE.search(_plain(question)))
+def refers_to_subject(question: str, pronouns: bool = True) -> bool:
+    """Whether a question points at the article or its subject without naming it ("does it help?";
+    with pronouns=False, by a word other than a pronoun: "is the dose safe?")."""
+    said = _plain(question)
+    return bool(_REFERS_RE.search(said) or pronouns and _POINTS_RE.search(said))
+
+
+def first_sentence(message: str) -> str:
+    """The message's first sentence."""
+    return _SENTENCE_END_RE.split(message.strip(), 1)[0]
 
 
 _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
