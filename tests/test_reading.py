@@ -860,7 +860,7 @@ def test_a_noun_for_a_piece_of_what_was_said_points_at_the_word_before_it(engine
 
 
 def test_a_pronoun_after_a_story_of_things_points_at_them_not_at_the_article(engine):
-    yard = "Our neighbour's tree drops leaves on our lawn. It annoys my husband. Who should rake them up?"
+    yard = "Our neighbour's tree drops leaves on our lawn. It annoys my husband. Who is responsible for them?"
     assert engine.answer(yard).kind is Kind.NO_MATCH  # "them": the leaves
     assert engine.answer("It came in a tin. Is it safe to take daily?").answered  # first sentence: the subject
     assert engine.answer("My husband is stressed. Does it help with stress?").answered  # a person, not a thing
