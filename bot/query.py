@@ -54,6 +54,7 @@ _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_DEGREES = frozenset({"", "noun.attribute"})  # adjectives of a property or degree ("negative", "nervous"), not a field
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
@@ -614,10 +615,12 @@ class QueryReader:
 
     def _kinds_by_body_part(self, word: str) -> bool:
         """Whether the corpus names kinds of a state by a body part ("kidney disease", "heart
-        problems"), so that another body part before it names a kind the corpus may not discuss."""
+        problems") or by an adjective of the field it belongs to ("mental health", "neurological
+        disorders"), so that a body part before it names a kind the corpus may not discuss ("skin health")."""
         return _remembered(self._kinds_by_organ, stem(word), lambda term: any(
-            (found := lexicon.entry(self._word_of(before))) is not None and found.main == "n"
-            and found.category == "noun.body" for before in self._preceding(term)))
+            (found := lexicon.entry(self._word_of(before))) is not None and (
+                found.main == "n" and found.category == "noun.body"
+                or found.main == "a" and found.category not in _DEGREES) for before in self._preceding(term)))
 
     def _names_state(self, word: str) -> bool:
         """Whether a word is a corpus word for a state, a process or a body part ("pain", "nerve")."""

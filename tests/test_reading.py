@@ -864,3 +864,9 @@ def test_a_pronoun_after_a_story_of_things_points_at_them_not_at_the_article(eng
     assert engine.answer(yard).kind is Kind.NO_MATCH  # "them": the leaves
     assert engine.answer("It came in a tin. Is it safe to take daily?").answered  # first sentence: the subject
     assert engine.answer("My husband is stressed. Does it help with stress?").answered  # a person, not a thing
+
+
+def test_a_body_part_before_a_state_the_article_names_by_its_field_names_another_kind(engine):
+    bone = engine.answer("is magnesium good for bone health?")  # the article says "mental health"
+    assert not bone.answered and "bone" in bone.reason["unknown"]
+    assert "wrist" in engine.answer("does magnesium help my wrist nerve pain").reason["context"]  # still where
