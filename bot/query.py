@@ -54,6 +54,9 @@ _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+# What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
+# is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
+_DURING = frozenset({"during", "while", "whilst"})
 _DEGREES = frozenset({"", "noun.attribute"})  # adjectives of a property or degree ("negative", "nervous"), not a field
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
@@ -448,7 +451,10 @@ class QueryReader:
         """A word (tokens[i]) the corpus lacks, in no corpus word's family: context where its place
         says so, else read through the lexicon."""
         word = tokens[i]
-        if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
+        if (in_question or query.about_person) and self._during(tokens, i) \
+                and lexicon.names_state_or_time(lexicon.entry(word)):
+            self._add(query, word, [stem(word)], weight=weight)  # "while breastfeeding": when it is asked for
+        elif i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
@@ -463,6 +469,12 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    @staticmethod
+    def _during(tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is what "during" or "while" introduces ("while I'm breastfeeding")."""
+        before = [w for w in tokens[max(0, i - 3):i] if w not in _SUBJECTS and w not in _BE_WORDS]
+        return bool(before) and before[-1] in _DURING
 
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it

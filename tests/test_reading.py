@@ -870,3 +870,10 @@ def test_a_body_part_before_a_state_the_article_names_by_its_field_names_another
     bone = engine.answer("is magnesium good for bone health?")  # the article says "mental health"
     assert not bone.answered and "bone" in bone.reason["unknown"]
     assert "wrist" in engine.answer("does magnesium help my wrist nerve pain").reason["context"]  # still where
+
+
+def test_a_state_or_time_of_life_after_during_or_while_restricts_the_question(engine):
+    for question in ("is magnesium safe while breastfeeding", "can I take magnesium while I'm breastfeeding?",
+                     "is magnesium ok during menopause"):
+        assert not engine.answer(question).answered, question
+    assert engine.answer("can i take magnesium while travelling").answered  # an act: context
