@@ -57,8 +57,12 @@ INTENTS = (
     Intent("place in the body", re.compile(rf"\b{_BODY_PLACE}\b|\b(which|what) parts? of (the|my|your|ur) "
                                            r"(body|brain|nervous system)\b"),
            re.compile(r"\bin the (body|brain|head|nerves|nervous system|muscles?|blood vessels)\b"), required=True),
+    # How two things are connected ("what's melatonin got to do with it", "the connection with the
+    # melatonin") asks for the mechanism linking them, as a "why" does.
     Intent("reason", re.compile(r"^(why|how come)\b|"
-                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b"),
+                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b|"
+                                r"\b(connection|relationship|relation|link) (with|between|to)\b|"
+                                r"\b(got|have|has) to do with\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
     # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it

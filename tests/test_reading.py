@@ -877,3 +877,10 @@ def test_a_state_or_time_of_life_after_during_or_while_restricts_the_question(en
                      "is magnesium ok during menopause"):
         assert not engine.answer(question).answered, question
     assert engine.answer("can i take magnesium while travelling").answered  # an act: context
+
+
+def test_a_question_about_how_two_things_connect_asks_for_the_mechanism(engine):
+    assert [i.name for i in intent.of_question("whats melatonin got to do with it")] == ["reason"]
+    assert [i.name for i in intent.of_question("what is the connection with the melatonin")] == ["reason"]
+    connected = engine.answer("and what has melatonin got to do with it?", after="can magnesium keep me awake")
+    assert "interfere with melatonin production" in connected.reply
