@@ -425,7 +425,7 @@ class QueryReader:
             self._add(query, word, [term], phrasing=True)
             return
         if term not in self.vocabulary:
-            relative = self.word_family(term)
+            relative = self.word_family(term) or self._verb_made_of(word)
             if not relative:
                 self._read_lacking(query, tokens, i, in_question, weight, glossing)
                 return
@@ -898,6 +898,17 @@ class QueryReader:
         term = stem(tokens[i])
         return (i + 1 < len(tokens) and term in self.vocabulary
                 and term in self._preceding(stem(tokens[i + 1])))
+
+    def _verb_made_of(self, word: str) -> str | None:
+        """The corpus verb an adjective, or its comparative, makes with -en ("wider" -> widen: "are
+        the blood vessels getting wider?"; "deeper" -> deepen), if any."""
+        bases = (word[:-1], word[:-2], word[:-3]) if word.endswith(("er", "est")) else (word,)
+        for base in bases:
+            found = lexicon.entry(base) if len(base) >= 3 else None
+            verb = stem(base + ("n" if base.endswith("e") else "en"))
+            if found is not None and found.main == "a" and verb in self.vocabulary:
+                return verb
+        return None
 
     def word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""

@@ -884,3 +884,9 @@ def test_a_question_about_how_two_things_connect_asks_for_the_mechanism(engine):
     assert [i.name for i in intent.of_question("what is the connection with the melatonin")] == ["reason"]
     connected = engine.answer("and what has melatonin got to do with it?", after="can magnesium keep me awake")
     assert "interfere with melatonin production" in connected.reply
+
+
+def test_an_adjective_or_its_comparative_is_read_as_the_verb_it_makes_with_en(engine):
+    wider = engine.answer("do the blood vessels get wider?", after="why does magnesium give me headaches")
+    assert wider.query.corrected["wider"] == "widen" and "widen blood vessels" in wider.reply
+    assert "bigger" not in engine.answer("do the blood vessels get bigger?").query.corrected  # no "biggen"
