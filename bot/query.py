@@ -54,6 +54,7 @@ _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_LINKING = frozenset({"is", "s", "was", "are", "be"})
 # What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
 # is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
 _DURING = frozenset({"during", "while", "whilst"})
@@ -412,8 +413,8 @@ class QueryReader:
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
             return  # a quantity the corpus does not mention names no subject
-        if word in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stops:
-            query.context.append(word)  # "the anxiety part": which of the things said, not "parts of the body"
+        if self._judges_pointed(tokens, i) or _names_part_said(tokens, i):
+            query.context.append(word)  # "why is that necessary?", "the anxiety part": how it asks
             return
         term = stem(word)
         if term not in self.vocabulary and term not in generic:
@@ -469,6 +470,14 @@ class QueryReader:
             self._add(query, word, list(states), weight=weight)
         else:
             self._read_unknown(query, word, in_question, weight, glossing)
+
+    @staticmethod
+    def _judges_pointed(tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is an adjective judging what a "why" question points at, and all it says
+        ("why is that necessary?", "how come it's important?"): the question asks why that is so."""
+        why = tokens[0] == "why" or tokens[:2] == ["how", "come"]
+        return why and i == len(tokens) - 1 and i >= 2 and tokens[i - 1] in _POINTER_WORDS \
+            and tokens[i - 2] in _LINKING and (found := lexicon.entry(tokens[i])) is not None and found.main == "a"
 
     @staticmethod
     def _during(tokens: list[str], i: int) -> bool:
@@ -985,6 +994,12 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
     parts = _parts(question)
     return [w for p, a in zip(parts, _asking(parts), strict=True) if a
             for w in message_words(intent.without_condition(p), hedges=False)]
+
+
+def _names_part_said(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] names a piece of what was said, after the word it names and a determiner
+    ("the anxiety part"), not a thing asked about ("parts of the body")."""
+    return tokens[i] in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stop_words()
 
 
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:

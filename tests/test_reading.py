@@ -890,3 +890,9 @@ def test_an_adjective_or_its_comparative_is_read_as_the_verb_it_makes_with_en(en
     wider = engine.answer("do the blood vessels get wider?", after="why does magnesium give me headaches")
     assert wider.query.corrected["wider"] == "widen" and "widen blood vessels" in wider.reply
     assert "bigger" not in engine.answer("do the blood vessels get bigger?").query.corrected  # no "biggen"
+
+
+def test_an_adjective_judging_what_a_why_question_points_at_is_how_it_asks(engine):
+    necessary = engine.answer("Why is that necessary?", after="Should I see a doctor before taking magnesium?")
+    assert "necessary" in necessary.reason["context"] and "personalized advice" in necessary.reply
+    assert "essenti" in engine.answer("why is magnesium necessary").query.terms  # names what it judges
