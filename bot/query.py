@@ -34,6 +34,8 @@ _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relat
 _ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
 _LACK = "lacking"
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
+_SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
@@ -468,8 +470,10 @@ class QueryReader:
             query.asked += in_question
             query.expanded[word] = [self._word_of(t) for t in states]
             self._add(query, word, list(states), weight=weight)
-        else:
-            self._read_unknown(query, word, in_question, weight, glossing)
+        else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
+            owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
+                and found.main == "n" and found.category in _SUBSTANCES_HELD
+            self._read_unknown(query, word, in_question, weight, glossing and not owned)
 
     @staticmethod
     def _judges_pointed(tokens: list[str], i: int) -> bool:

@@ -896,3 +896,9 @@ def test_an_adjective_judging_what_a_why_question_points_at_is_how_it_asks(engin
     necessary = engine.answer("Why is that necessary?", after="Should I see a doctor before taking magnesium?")
     assert "necessary" in necessary.reason["context"] and "personalized advice" in necessary.reply
     assert "essenti" in engine.answer("why is magnesium necessary").query.terms  # names what it judges
+
+
+def test_a_drug_someone_has_is_a_focus_not_what_its_word_parts_say_it_does(engine):
+    mine = engine.answer("can i take magnesium with my antidepressant")
+    assert not mine.answered and mine.reason["unknown"] == ["antidepressant"]
+    assert engine.answer("is magnesium an antidepressant").query.expanded["antidepressant"] == ["reduce depression"]
