@@ -365,7 +365,8 @@ class QueryReader:
         fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
-            span, alternatives = self._synonym_at(tokens, i, fronted)
+            span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
+                else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
@@ -581,7 +582,9 @@ class QueryReader:
         a noun phrase only if it names a kind of thing a question can be about ("fish oil", not
         "birth control": "birth" alone is a focus word). `known` and `strange` tell, per token, a
         corpus or phrasing word and a word neither a stop word nor one of those."""
-        if known[i] or not any(strange[i:i + _LONGEST_PHRASE]):
+        if known[i]:
+            return self._condition_named(tokens, i, strange)
+        if not any(strange[i:i + _LONGEST_PHRASE]):
             return 0, ""
         window = slice(i, i + _LONGEST_PHRASE)
         ahead = tokens[window]
@@ -610,6 +613,18 @@ class QueryReader:
                     break  # "lose weight": a verb and what it is done to, a focus, read word by word
                 if found.main != "n" or lexicon.is_focus(found, True):
                     return span, form
+        return 0, ""
+
+    def _condition_named(self, tokens: list[str], i: int, strange: list[bool]) -> tuple[int, str]:
+        """A WordNet condition named by a corpus word and one the corpus lacks ("restless legs", "sleep
+        apnea"): one focus, as _phrase_at gives it, else (0, ""); not the condition of an organ the
+        article names ("heart failure": see _read_lacking)."""
+        if i + 1 >= len(tokens) or not strange[i + 1] or self._conditions_named_by(tokens[i]):
+            return 0, ""
+        for form in dict.fromkeys([f"{tokens[i]} {tokens[i + 1]}", f"{tokens[i]} {lemma(tokens[i + 1])}"]):
+            found = lexicon.entry(form)
+            if found is not None and found.main == "n" and found.category == "noun.state":
+                return 2, form
         return 0, ""
 
     @staticmethod

@@ -902,3 +902,11 @@ def test_a_drug_someone_has_is_a_focus_not_what_its_word_parts_say_it_does(engin
     mine = engine.answer("can i take magnesium with my antidepressant")
     assert not mine.answered and mine.reason["unknown"] == ["antidepressant"]
     assert engine.answer("is magnesium an antidepressant").query.expanded["antidepressant"] == ["reduce depression"]
+
+
+def test_a_condition_named_by_a_corpus_word_and_one_it_lacks_is_one_focus(engine):
+    apnea = engine.answer("does magnesium help with sleep apnea")
+    assert not apnea.answered and apnea.reason["unknown"] == ["sleep apnea"]
+    assert not engine.answer("can magnesium help my restless legs").answered  # not "restlessness"
+    assert engine.answer("can magnesium make you restless").answered
+    assert engine.answer("is magnesium safe with heart failure").query.expanded["failure"] == ["problems"]
