@@ -1062,7 +1062,9 @@ def _english_typos(word: str) -> tuple[str, ...]:
     if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
         return (word + "e",) if _in_use(word + "e") else ()
     edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
-    found = (w for w in english_words().intersection(edits) if frequency(w) > 0)
+    listed = english_words().intersection(edits)
+    # Failing a word in use, a rarer one WordNet knows ("antidepresant": antidepressant).
+    found = [w for w in listed if frequency(w) > 0] or [w for w in listed if lexicon.entry(w) is not None]
     return tuple(sorted(found, key=edits.index))  # in the order of _edits
 
 

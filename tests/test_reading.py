@@ -910,3 +910,9 @@ def test_a_condition_named_by_a_corpus_word_and_one_it_lacks_is_one_focus(engine
     assert not engine.answer("can magnesium help my restless legs").answered  # not "restlessness"
     assert engine.answer("can magnesium make you restless").answered
     assert engine.answer("is magnesium safe with heart failure").query.expanded["failure"] == ["problems"]
+
+
+def test_a_misspelling_of_a_rarer_word_wordnet_knows_is_corrected_when_no_commoner_one_fits(engine):
+    assert engine.answer("can i take magnesium with my antidepresant").query.corrected["antidepresant"] == \
+        "antidepressant"
+    assert query._english_typos("acutally") == ("actually",)  # a word in use still first
