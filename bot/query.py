@@ -57,6 +57,10 @@ _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far co
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _LINKING = frozenset({"is", "s", "was", "are", "be"})
+# The sexes, and words for either ("is it the same for men and women?": see _frame_sexes).
+_MALE = frozenset({"man", "men", "male", "males"})
+_FEMALE = frozenset({"woman", "women", "female", "females"})
+_SEXES = frozenset({"sex", "sexes", "gender", "genders"})
 # What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
 # is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
 _DURING = frozenset({"during", "while", "whilst"})
@@ -309,6 +313,7 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         self._frame_harm(query, shapes)
+        _frame_sexes(query)
         return query
 
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
@@ -1013,6 +1018,18 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
     parts = _parts(question)
     return [w for p, a in zip(parts, _asking(parts), strict=True) if a
             for w in message_words(intent.without_condition(p), hedges=False)]
+
+
+def _frame_sexes(query: Query) -> None:
+    """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?")
+    asks for a difference between them, something the article's figures for everyone may not give:
+    a focus named as said ("and for women?" asks only for women: phrasing)."""
+    asked = query.asking.split()
+    named = [w for w in asked if w in _MALE or w in _FEMALE or w in _SEXES]
+    if _SEXES.intersection(named) or not _MALE.isdisjoint(named) and not _FEMALE.isdisjoint(named):
+        said = " and ".join(dict.fromkeys(named))
+        query.context = [w for w in query.context if w not in named]
+        query.concepts.append(Concept(said, (said,), known=False))
 
 
 def _names_part_said(tokens: list[str], i: int) -> bool:
