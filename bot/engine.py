@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +17,12 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import clinical_register, tokens, words
+from bot.text import clinical_register, stem, tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _COVERAGE_DIGITS = 6
 _WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
+_DEFINES_RE = re.compile(r"\b(\w+) (?:is|are) an? (?:\w+ )?(\w+)\b")  # "magnesium is an essential mineral"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
 # Telegram's own limit for a message. A longer question (from `ask` or the Python API) is read from
 # its last characters, where people put the question after their story.
@@ -49,7 +51,7 @@ class Engine:
         synonyms = {**clinical_register(), **self.config.synonyms}  # the operator's synonyms win
         reader = QueryReader(library.index.terms, library.surface_words, synonyms,
                              self.config.confidence.max_correction_distance, library.index.preceding, subject,
-                             library.index.following, library.index.together)
+                             library.index.following, library.index.together, _subject_classes(library, subject))
         self._state = _State(library, reader, subject)
 
     @property
@@ -207,6 +209,17 @@ class Engine:
     def section(self, document: str, section: str) -> list[Passage]:
         """All passages of one section, in order."""
         return [p for p in self.library.passages if p.document == document and p.section == section]
+
+
+def _subject_classes(library: Library, subject: frozenset[str]) -> dict[str, str]:
+    """The kinds of thing the corpus says its subject is ("Magnesium is an essential mineral": mineral
+    -> magnesium), so that "why would a mineral give him headaches?" asks about the subject."""
+    classes: dict[str, str] = {}
+    for passage in library.passages:
+        for found in _DEFINES_RE.finditer(passage.text.casefold()):
+            if stem(found.group(1)) in subject and found.group(1) != found.group(2):
+                classes.setdefault(found.group(2), found.group(1))
+    return classes
 
 
 def _subject(library: Library) -> frozenset[str]:

@@ -57,6 +57,7 @@ _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far co
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _LINKING = frozenset({"is", "s", "was", "are", "be"})
+_REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
 # The sexes, and words for either ("is it the same for men and women?": see _frame_sexes).
 _MALE = frozenset({"man", "men", "male", "males"})
 _FEMALE = frozenset({"woman", "women", "female", "females"})
@@ -172,9 +173,11 @@ class QueryReader:
                  preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
                  subject: frozenset[str] = frozenset(),
                  following: Callable[[str], frozenset[str]] = lambda term: frozenset(),
-                 together: Callable[[list[list[str]]], bool] = lambda groups: True) -> None:
+                 together: Callable[[list[list[str]]], bool] = lambda groups: True,
+                 classes: dict[str, str] | None = None) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
+        self._classes = classes or {}  # what the corpus says its subject is ("mineral" -> magnesium)
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self._following = following  # ...and right after it
         self._together = together  # whether one passage has a term of each group
@@ -361,6 +364,7 @@ class QueryReader:
         tokens = self._spelled_all(query, tokens)
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
+        tokens = self._subject_by_class(tokens)
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -480,6 +484,15 @@ class QueryReader:
             owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
             self._read_unknown(query, word, in_question, weight, glossing and not owned)
+
+    def _subject_by_class(self, tokens: list[str]) -> list[str]:
+        """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
+        the corpus says it is ("why would a mineral give him headaches?"), unless the sentence names
+        the subject too ("is magnesium a mineral?", "mag is like a mineral": what is said of it)."""
+        named = {stem(w) for w in tokens}
+        named.update(stem(x) for w in tokens for way in self.synonyms.get((w,), ()) for x in way)
+        return [self._classes[word] if word in self._classes and i and tokens[i - 1] in _REFERRING
+                and stem(self._classes[word]) not in named else word for i, word in enumerate(tokens)]
 
     @staticmethod
     def _judges_pointed(tokens: list[str], i: int) -> bool:

@@ -924,3 +924,10 @@ def test_a_question_comparing_the_sexes_asks_for_a_difference_the_article_does_n
         compared = engine.answer(question, after=dose)
         assert not compared.answered and compared.reason["unknown"], question
     assert engine.answer("and for women?", after=dose).answered  # one of them: the adults' figure
+
+
+def test_the_kind_of_thing_the_article_says_its_subject_is_stands_for_it(engine):
+    assert engine._state.reader._classes == {"mineral": "magnesium"}  # "Magnesium is an essential mineral"
+    why = engine.answer("My dad started it last week. Why would a mineral give him headaches?")
+    assert "vasodilator" in why.reply
+    assert "mineral" in engine.answer("is magnesium a mineral?").reason["matched"]  # said of it: asked
