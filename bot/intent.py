@@ -108,7 +108,8 @@ INTENTS = (
            named=re.compile(rf"\b({_KINDS})\b")),
     # Effects named one by one: "which are the side effects?", "what symptoms can it give?" want the passage
     # naming them ("such as headaches, anxiety, and insomnia"), not one only warning of them.
-    Intent("effects named", re.compile(r"\b(what|which|list|name)( are| r| were| is)?( the| its| some| all)?"
+    Intent("effects named", re.compile(r"\b(what|which|list|name)( are| r| were| is)?"
+                                       r"( the| its| some| all| those| these)?"
                                        r"( (main|common|possible|potential|known|usual))? (side|secondary|adverse|"
                                        r"collateral|unwanted) effects\b"),
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),

@@ -229,7 +229,11 @@ class QueryReader:
         query = self._read_alone(question)
         if after and self.leans_on_previous(question, query):
             previous = self._read_alone(after)
-            own = [dataclasses.replace(c, weight=_FOLLOW_UP_WEIGHT * c.weight) for c in query.concepts]
+            # What the question before named, said again after a demonstrative ("What are those side
+            # effects?"), is pointed at: it weighs as what is borrowed, not as the follow-up's own.
+            named = {c.terms for c in previous.concepts}
+            own = [dataclasses.replace(c, weight=_BORROWED_WEIGHT if c.terms in named and _pointed_at(c.word, question)
+                                       else _FOLLOW_UP_WEIGHT * c.weight) for c in query.concepts]
             seen = {c.terms for c in own}
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
@@ -1031,6 +1035,11 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
     parts = _parts(question)
     return [w for p, a in zip(parts, _asking(parts), strict=True) if a
             for w in message_words(intent.without_condition(p), hedges=False)]
+
+
+def _pointed_at(word: str, question: str) -> bool:
+    """Whether a question says a word after a demonstrative ("those side effects")."""
+    return re.search(rf"\b(those|these|that|this) {re.escape(word)}\b", question.casefold()) is not None
 
 
 def _frame_sexes(query: Query) -> None:

@@ -931,3 +931,12 @@ def test_the_kind_of_thing_the_article_says_its_subject_is_stands_for_it(engine)
     why = engine.answer("My dad started it last week. Why would a mineral give him headaches?")
     assert "vasodilator" in why.reply
     assert "mineral" in engine.answer("is magnesium a mineral?").reason["matched"]  # said of it: asked
+
+
+def test_what_the_question_before_named_said_again_after_a_demonstrative_is_pointed_at(engine):
+    before = "Can magnesium cause side effects if you take too much?"
+    those = engine.answer("What are those side effects?", after=before)
+    assert "headaches, anxiety, and insomnia" in those.reply
+    own = {c.word: c.weight for c in those.query.concepts}
+    assert own["side effects"] == 0.5  # pointed at, weighs as borrowed
+    assert "effects named" in [i.name for i in intent.of_question("what are those side effects")]
