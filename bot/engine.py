@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot import intent, reply, safety
+from bot import intent, lexicon, reply, safety
 from bot.answer import Answer, Found, Kind
 from bot.config import Config, load_config
 from bot.confidence import SPECIFIC, Candidates, assess, judge
@@ -16,11 +17,12 @@ from bot.corpus import Passage
 from bot.library import Library, load_library
 from bot.query import Query, QueryReader
 from bot.search import Hit
-from bot.text import clinical_register, tokens, words
+from bot.text import clinical_register, stem, tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _COVERAGE_DIGITS = 6
 _WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
+_DEFINES_RE = re.compile(r"\b(\w+) (?:is|are) an? (?:\w+ )?(\w+)\b")  # "magnesium is an essential mineral"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
 # Telegram's own limit for a message. A longer question (from `ask` or the Python API) is read from
 # its last characters, where people put the question after their story.
@@ -49,7 +51,7 @@ class Engine:
         synonyms = {**clinical_register(), **self.config.synonyms}  # the operator's synonyms win
         reader = QueryReader(library.index.terms, library.surface_words, synonyms,
                              self.config.confidence.max_correction_distance, library.index.preceding, subject,
-                             library.index.following, library.index.together)
+                             library.index.following, library.index.together, _subject_classes(library, subject))
         self._state = _State(library, reader, subject)
 
     @property
@@ -104,8 +106,13 @@ class Engine:
         """Whether a question names the corpus's subject or points at it or at the article."""
         # also as read: "the daily dosis" is a dose, "what quantity per day" asks a dosage
         read = " ".join([*query.spelled, *(way for ways in query.expanded.values() for way in ways)])
-        return intent.refers_to_subject(text) or intent.refers_to_subject(read) or any(
-            not state.subject.isdisjoint(c.terms) for c in query.concepts)
+        # Things the corpus lacks, read as context ("My neighbour's tree drops leaves... Who cleans them
+        # up?"), are what a pronoun after the message's first sentence stands for, not the article's subject.
+        things = any((found := lexicon.entry(w)) is not None and found.main == "n" and lexicon.is_focus(found, True)
+                     for w in query.context)
+        return intent.refers_to_subject(text, not things) or intent.refers_to_subject(read, not things) \
+            or things and intent.refers_to_subject(intent.first_sentence(text)) \
+            or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:
@@ -208,6 +215,17 @@ class Engine:
     def section(self, document: str, section: str) -> list[Passage]:
         """All passages of one section, in order."""
         return [p for p in self.library.passages if p.document == document and p.section == section]
+
+
+def _subject_classes(library: Library, subject: frozenset[str]) -> dict[str, str]:
+    """The kinds of thing the corpus says its subject is ("Magnesium is an essential mineral": mineral
+    -> magnesium), so that "why would a mineral give him headaches?" asks about the subject."""
+    classes: dict[str, str] = {}
+    for passage in library.passages:
+        for found in _DEFINES_RE.finditer(passage.text.casefold()):
+            if stem(found.group(1)) in subject and found.group(1) != found.group(2):
+                classes.setdefault(found.group(2), found.group(1))
+    return classes
 
 
 def _subject(library: Library) -> frozenset[str]:

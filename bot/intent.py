@@ -57,8 +57,12 @@ INTENTS = (
     Intent("place in the body", re.compile(rf"\b{_BODY_PLACE}\b|\b(which|what) parts? of (the|my|your|ur) "
                                            r"(body|brain|nervous system)\b"),
            re.compile(r"\bin the (body|brain|head|nerves|nervous system|muscles?|blood vessels)\b"), required=True),
+    # How two things are connected ("what's melatonin got to do with it", "the connection with the
+    # melatonin") asks for the mechanism linking them, as a "why" does.
     Intent("reason", re.compile(r"^(why|how come)\b|"
-                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b"),
+                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b|"
+                                r"\b(connection|relationship|relation|link) (with|between|to)\b|"
+                                r"\b(got|have|has) to do with\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
     # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it
@@ -106,7 +110,8 @@ INTENTS = (
            named=re.compile(rf"\b({_KINDS})\b")),
     # Effects named one by one: "which are the side effects?", "what symptoms can it give?" want the passage
     # naming them ("such as headaches, anxiety, and insomnia"), not one only warning of them.
-    Intent("effects named", re.compile(r"\b(what|which|list|name)( are| r| were| is)?( the| its| some| all)?"
+    Intent("effects named", re.compile(r"\b(what|which|list|name)( are| r| were| is)?"
+                                       r"( the| its| some| all| those| these)?"
                                        r"( (main|common|possible|potential|known|usual))? (side|secondary|adverse|"
                                        r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
                                        # what too much of it does ("what happens if u take way too much")
@@ -248,7 +253,8 @@ _SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|
          r"suggests?|suggested|states?|stated|(address|attribut|describ|acknowledg|characteri[sz]|propos|not|"
          r"indicat|highlight|emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)")
 _SAYS_RE = re.compile(rf"^({_SAYS})$")
-_REFERS_RE = re.compile(rf"\b(it|its|this|that|these|those|they|them|{_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
+_POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
+_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
@@ -265,9 +271,16 @@ def says(word: str) -> bool:
     return bool(_SAYS_RE.match(word))
 
 
-def refers_to_subject(question: str) -> bool:
-    """Whether a question points at the article or its subject without naming it ("does it help?")."""
-    return bool(_REFERS_RE.search(_plain(question)))
+def refers_to_subject(question: str, pronouns: bool = True) -> bool:
+    """Whether a question points at the article or its subject without naming it ("does it help?";
+    with pronouns=False, by a word other than a pronoun: "is the dose safe?")."""
+    said = _plain(question)
+    return bool(_REFERS_RE.search(said) or pronouns and _POINTS_RE.search(said))
+
+
+def first_sentence(message: str) -> str:
+    """The message's first sentence."""
+    return _SENTENCE_END_RE.split(message.strip(), 1)[0]
 
 
 _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")

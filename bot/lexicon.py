@@ -98,6 +98,16 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     return found.main in "va" and found.category in FOCUS_MODIFIERS
 
 
+def names_state_or_time(found: Entry | None) -> bool:
+    """Whether a word, or a noun WordNet relates it to, names a state or a time of life
+    ("breastfeeding": lactation, a time; "pregnancy"), not an act ("travelling", "bathing")."""
+    return found is not None and (found.category in _CIRCUMSTANCES or any(
+        _category(r) in _CIRCUMSTANCES for r in found.related))
+
+
+_CIRCUMSTANCES = frozenset({"noun.state", "noun.time", "life-stage"})
+
+
 @dataclass(frozen=True)
 class WordParts:
     """Medical word formation (bot/data/word-parts.txt): part -> its plain words, by kind."""

@@ -37,6 +37,8 @@ _NEGATIONS = frozenset({"not", "no", "never", "without"})
 _DEGREE_WORDS = frozenset({"more", "less", "much", "very", "really"})
 _LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
 _LACK = "lacking"
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
+_SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
@@ -57,9 +59,22 @@ _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_LINKING = frozenset({"is", "s", "was", "are", "be"})
+_REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
+# The sexes, and words for either ("is it the same for men and women?": see _frame_sexes).
+_MALE = frozenset({"man", "men", "male", "males"})
+_FEMALE = frozenset({"woman", "women", "female", "females"})
+_SEXES = frozenset({"sex", "sexes", "gender", "genders"})
+# What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
+# is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
+_DURING = frozenset({"during", "while", "whilst"})
+_DEGREES = frozenset({"", "noun.attribute"})  # adjectives of a property or degree ("negative", "nervous"), not a field
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
+# A noun for a piece of what was said, after the word it names and a determiner ("the anxiety part",
+# "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
+_PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
@@ -161,9 +176,11 @@ class QueryReader:
                  preceding: Callable[[str], frozenset[str]] = lambda term: frozenset(),
                  subject: frozenset[str] = frozenset(),
                  following: Callable[[str], frozenset[str]] = lambda term: frozenset(),
-                 together: Callable[[list[list[str]]], bool] = lambda groups: True) -> None:
+                 together: Callable[[list[list[str]]], bool] = lambda groups: True,
+                 classes: dict[str, str] | None = None) -> None:
         self.vocabulary = frozenset(vocabulary)
         self.subject = subject  # terms of what the corpus is about ("magnesium"): they specify nothing
+        self._classes = classes or {}  # what the corpus says its subject is ("mineral" -> magnesium)
         self._preceding = preceding  # the corpus terms standing right before a term somewhere
         self._following = following  # ...and right after it
         self._together = together  # whether one passage has a term of each group
@@ -215,7 +232,11 @@ class QueryReader:
         query = self._read_alone(question)
         if after and self.leans_on_previous(question, query):
             previous = self._read_alone(after)
-            own = [dataclasses.replace(c, weight=_FOLLOW_UP_WEIGHT * c.weight) for c in query.concepts]
+            # What the question before named, said again after a demonstrative ("What are those side
+            # effects?"), is pointed at: it weighs as what is borrowed, not as the follow-up's own.
+            named = {c.terms for c in previous.concepts}
+            own = [dataclasses.replace(c, weight=_BORROWED_WEIGHT if c.terms in named and _pointed_at(c.word, question)
+                                       else _FOLLOW_UP_WEIGHT * c.weight) for c in query.concepts]
             seen = {c.terms for c in own}
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
@@ -226,6 +247,9 @@ class QueryReader:
             lent = previous.concepts
             if swap:
                 lent = [c for c in lent if c.phrasing or not self.subject.isdisjoint(c.terms)]
+            # What the question before asked, not its story ("My sister began a supplement... Is it keeping
+            # her awake?" -> "What's the reason?": awake, not began); a person the story restricts it to stays.
+            lent = [c for c in lent if c.weight >= 1.0 or not c.known]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
@@ -302,6 +326,7 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         self._frame_harm(query, shapes)
+        _frame_sexes(query)
         return query
 
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
@@ -353,6 +378,7 @@ class QueryReader:
         tokens = self._spelled_all(query, tokens)
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
+        tokens = self._subject_by_class(tokens)
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -362,7 +388,8 @@ class QueryReader:
         fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
-            span, alternatives = self._synonym_at(tokens, i, fronted)
+            span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
+                else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
@@ -432,6 +459,9 @@ class QueryReader:
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
         if word[0].isdigit() and stem(word) not in self.vocabulary:
             return  # a quantity the corpus does not mention names no subject
+        if self._judges_pointed(tokens, i) or _names_part_said(tokens, i):
+            query.context.append(word)  # "why is that necessary?", "the anxiety part": how it asks
+            return
         term = stem(word)
         if term not in self.vocabulary and term not in generic:
             base = lemma(word)  # "took" -> take, "upped" -> up
@@ -442,7 +472,7 @@ class QueryReader:
             self._add(query, word, [term], phrasing=True)
             return
         if term not in self.vocabulary:
-            relative = self.word_family(term)
+            relative = self.word_family(term) or self._verb_made_of(word)
             if not relative:
                 self._read_lacking(query, tokens, i, in_question, weight, glossing)
                 return
@@ -468,7 +498,10 @@ class QueryReader:
         """A word (tokens[i]) the corpus lacks, in no corpus word's family: context where its place
         says so, else read through the lexicon."""
         word = tokens[i]
-        if i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
+        if (in_question or query.about_person) and self._during(tokens, i) \
+                and lexicon.names_state_or_time(lexicon.entry(word)):
+            self._add(query, word, [stem(word)], weight=weight)  # "while breastfeeding": when it is asked for
+        elif i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
@@ -483,8 +516,33 @@ class QueryReader:
             query.asked += in_question
             query.expanded[word] = [self._word_of(t) for t in states]
             self._add(query, word, list(states), weight=weight)
-        else:
-            self._read_unknown(query, word, in_question, weight, glossing)
+        else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
+            owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
+                and found.main == "n" and found.category in _SUBSTANCES_HELD
+            self._read_unknown(query, word, in_question, weight, glossing and not owned)
+
+    def _subject_by_class(self, tokens: list[str]) -> list[str]:
+        """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
+        the corpus says it is ("why would a mineral give him headaches?"), unless the sentence names
+        the subject too ("is magnesium a mineral?", "mag is like a mineral": what is said of it)."""
+        named = {stem(w) for w in tokens}
+        named.update(stem(x) for w in tokens for way in self.synonyms.get((w,), ()) for x in way)
+        return [self._classes[word] if word in self._classes and i and tokens[i - 1] in _REFERRING
+                and stem(self._classes[word]) not in named else word for i, word in enumerate(tokens)]
+
+    @staticmethod
+    def _judges_pointed(tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is an adjective judging what a "why" question points at, and all it says
+        ("why is that necessary?", "how come it's important?"): the question asks why that is so."""
+        why = tokens[0] == "why" or tokens[:2] == ["how", "come"]
+        return why and i == len(tokens) - 1 and i >= 2 and tokens[i - 1] in _POINTER_WORDS \
+            and tokens[i - 2] in _LINKING and (found := lexicon.entry(tokens[i])) is not None and found.main == "a"
+
+    @staticmethod
+    def _during(tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is what "during" or "while" introduces ("while I'm breastfeeding")."""
+        before = [w for w in tokens[max(0, i - 3):i] if w not in _SUBJECTS and w not in _BE_WORDS]
+        return bool(before) and before[-1] in _DURING
 
     def _intensifies(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as an adverb, says how much of what the adjective
@@ -601,7 +659,9 @@ class QueryReader:
         a noun phrase only if it names a kind of thing a question can be about ("fish oil", not
         "birth control": "birth" alone is a focus word). `known` and `strange` tell, per token, a
         corpus or phrasing word and a word neither a stop word nor one of those."""
-        if known[i] or not any(strange[i:i + _LONGEST_PHRASE]):
+        if known[i]:
+            return self._condition_named(tokens, i, strange)
+        if not any(strange[i:i + _LONGEST_PHRASE]):
             return 0, ""
         window = slice(i, i + _LONGEST_PHRASE)
         ahead = tokens[window]
@@ -632,6 +692,18 @@ class QueryReader:
                     return span, form
         return 0, ""
 
+    def _condition_named(self, tokens: list[str], i: int, strange: list[bool]) -> tuple[int, str]:
+        """A WordNet condition named by a corpus word and one the corpus lacks ("restless legs", "sleep
+        apnea"): one focus, as _phrase_at gives it, else (0, ""); not the condition of an organ the
+        article names ("heart failure": see _read_lacking)."""
+        if i + 1 >= len(tokens) or not strange[i + 1] or self._conditions_named_by(tokens[i]):
+            return 0, ""
+        for form in dict.fromkeys([f"{tokens[i]} {tokens[i + 1]}", f"{tokens[i]} {lemma(tokens[i + 1])}"]):
+            found = lexicon.entry(form)
+            if found is not None and found.main == "n" and found.category == "noun.state":
+                return 2, form
+        return 0, ""
+
     @staticmethod
     def _kind_named(tokens: list[str], known: list[bool], strange: list[bool]) -> str:
         """A WordNet noun phrase naming a kind of a corpus thing by a word the corpus lacks ("cluster
@@ -660,10 +732,12 @@ class QueryReader:
 
     def _kinds_by_body_part(self, word: str) -> bool:
         """Whether the corpus names kinds of a state by a body part ("kidney disease", "heart
-        problems"), so that another body part before it names a kind the corpus may not discuss."""
+        problems") or by an adjective of the field it belongs to ("mental health", "neurological
+        disorders"), so that a body part before it names a kind the corpus may not discuss ("skin health")."""
         return _remembered(self._kinds_by_organ, stem(word), lambda term: any(
-            (found := lexicon.entry(self._word_of(before))) is not None and found.main == "n"
-            and found.category == "noun.body" for before in self._preceding(term)))
+            (found := lexicon.entry(self._word_of(before))) is not None and (
+                found.main == "n" and found.category == "noun.body"
+                or found.main == "a" and found.category not in _DEGREES) for before in self._preceding(term)))
 
     def _names_state(self, word: str) -> bool:
         """Whether a word is a corpus word for a state, a process or a body part ("pain", "nerve")."""
@@ -940,6 +1014,17 @@ class QueryReader:
         return (i + 1 < len(tokens) and term in self.vocabulary
                 and term in self._preceding(stem(tokens[i + 1])))
 
+    def _verb_made_of(self, word: str) -> str | None:
+        """The corpus verb an adjective, or its comparative, makes with -en ("wider" -> widen: "are
+        the blood vessels getting wider?"; "deeper" -> deepen), if any."""
+        bases = (word[:-1], word[:-2], word[:-3]) if word.endswith(("er", "est")) else (word,)
+        for base in bases:
+            found = lexicon.entry(base) if len(base) >= 3 else None
+            verb = stem(base + ("n" if base.endswith("e") else "en"))
+            if found is not None and found.main == "a" and verb in self.vocabulary:
+                return verb
+        return None
+
     def word_family(self, term: str) -> str | None:
         """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""
         return _remembered(self._families, term, self._word_family)
@@ -1023,6 +1108,29 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
             for w in message_words(intent.without_condition(p), hedges=False)]
 
 
+def _pointed_at(word: str, question: str) -> bool:
+    """Whether a question says a word after a demonstrative ("those side effects")."""
+    return re.search(rf"\b(those|these|that|this) {re.escape(word)}\b", question.casefold()) is not None
+
+
+def _frame_sexes(query: Query) -> None:
+    """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?")
+    asks for a difference between them, something the article's figures for everyone may not give:
+    a focus named as said ("and for women?" asks only for women: phrasing)."""
+    asked = query.asking.split()
+    named = [w for w in asked if w in _MALE or w in _FEMALE or w in _SEXES]
+    if _SEXES.intersection(named) or not _MALE.isdisjoint(named) and not _FEMALE.isdisjoint(named):
+        said = " and ".join(dict.fromkeys(named))
+        query.context = [w for w in query.context if w not in named]
+        query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _names_part_said(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] names a piece of what was said, after the word it names and a determiner
+    ("the anxiety part"), not a thing asked about ("parts of the body")."""
+    return tokens[i] in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stop_words()
+
+
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of")."""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] in _PREPOSITION_OPENERS and tokens[i + 1] in _PREPOSITION_CLOSERS
@@ -1064,7 +1172,9 @@ def _english_typos(word: str) -> tuple[str, ...]:
     if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
         return (word + "e",) if _in_use(word + "e") else ()
     edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
-    found = (w for w in english_words().intersection(edits) if frequency(w) > 0)
+    listed = english_words().intersection(edits)
+    # Failing a word in use, a rarer one WordNet knows ("antidepresant": antidepressant).
+    found = [w for w in listed if frequency(w) > 0] or [w for w in listed if lexicon.entry(w) is not None]
     return tuple(sorted(found, key=edits.index))  # in the order of _edits
 
 

@@ -956,3 +956,99 @@ def test_a_verb_phrase_of_a_phrasing_verb_is_read_as_what_it_means(engine):
     assert part.query.expanded["take part"] == ["involved"] and "wide range of processes" in part.passages[0].text
     assert "part" not in part.query.terms  # not the "parts of the body"
     assert "take" in engine.answer("should I take magnesium at night").query.terms  # no phrase: as before
+def test_a_follow_up_borrows_what_the_question_before_asked_not_its_story(engine):
+    story = "My sister began a magnesium supplement last month. Is it possible that magnesium is keeping her awake?"
+    borrowed = engine.answer("What's the reason it would do that to her?", after=story)
+    assert "melatonin" in borrowed.reply and "began" not in borrowed.reason["matched"]  # not "before beginning"
+    # a person the story restricts the question to is still borrowed
+    assert not engine.answer("and how much should he take?", after="My son is 8 years old. Can he take it?").answered
+
+
+def test_a_noun_for_a_piece_of_what_was_said_points_at_the_word_before_it(engine):
+    part = engine.answer("And the anxiety part, why does it cause that?",
+                         after="What can happen if someone takes too much magnesium?")
+    assert "balance of neurotransmitters" in part.reply and "part" in part.reason["context"]
+    assert "part" not in engine.answer("which parts of the body does magnesium affect").reason["context"]
+
+
+def test_a_pronoun_after_a_story_of_things_points_at_them_not_at_the_article(engine):
+    yard = "Our neighbour's tree drops leaves on our lawn. It annoys my husband. Who is responsible for them?"
+    assert engine.answer(yard).kind is Kind.NO_MATCH  # "them": the leaves
+    assert engine.answer("It came in a tin. Is it safe to take daily?").answered  # first sentence: the subject
+    assert engine.answer("My husband is stressed. Does it help with stress?").answered  # a person, not a thing
+
+
+def test_a_body_part_before_a_state_the_article_names_by_its_field_names_another_kind(engine):
+    bone = engine.answer("is magnesium good for bone health?")  # the article says "mental health"
+    assert not bone.answered and "bone" in bone.reason["unknown"]
+    assert "wrist" in engine.answer("does magnesium help my wrist nerve pain").reason["context"]  # still where
+
+
+def test_a_state_or_time_of_life_after_during_or_while_restricts_the_question(engine):
+    for question in ("is magnesium safe while breastfeeding", "can I take magnesium while I'm breastfeeding?",
+                     "is magnesium ok during menopause"):
+        assert not engine.answer(question).answered, question
+    assert engine.answer("can i take magnesium while travelling").answered  # an act: context
+
+
+def test_a_question_about_how_two_things_connect_asks_for_the_mechanism(engine):
+    assert [i.name for i in intent.of_question("whats melatonin got to do with it")] == ["reason"]
+    assert [i.name for i in intent.of_question("what is the connection with the melatonin")] == ["reason"]
+    connected = engine.answer("and what has melatonin got to do with it?", after="can magnesium keep me awake")
+    assert "interfere with melatonin production" in connected.reply
+
+
+def test_an_adjective_or_its_comparative_is_read_as_the_verb_it_makes_with_en(engine):
+    wider = engine.answer("do the blood vessels get wider?", after="why does magnesium give me headaches")
+    assert wider.query.corrected["wider"] == "widen" and "widen blood vessels" in wider.reply
+    assert "bigger" not in engine.answer("do the blood vessels get bigger?").query.corrected  # no "biggen"
+
+
+def test_an_adjective_judging_what_a_why_question_points_at_is_how_it_asks(engine):
+    necessary = engine.answer("Why is that necessary?", after="Should I see a doctor before taking magnesium?")
+    assert "necessary" in necessary.reason["context"] and "personalized advice" in necessary.reply
+    assert "essenti" in engine.answer("why is magnesium necessary").query.terms  # names what it judges
+
+
+def test_a_drug_someone_has_is_a_focus_not_what_its_word_parts_say_it_does(engine):
+    mine = engine.answer("can i take magnesium with my antidepressant")
+    assert not mine.answered and mine.reason["unknown"] == ["antidepressant"]
+    assert engine.answer("is magnesium an antidepressant").query.expanded["antidepressant"] == ["reduce depression"]
+
+
+def test_a_condition_named_by_a_corpus_word_and_one_it_lacks_is_one_focus(engine):
+    apnea = engine.answer("does magnesium help with sleep apnea")
+    assert not apnea.answered and apnea.reason["unknown"] == ["sleep apnea"]
+    assert not engine.answer("can magnesium help my restless legs").answered  # not "restlessness"
+    assert engine.answer("can magnesium make you restless").answered
+    assert engine.answer("is magnesium safe with heart failure").query.expanded["failure"] == ["problems"]
+
+
+def test_a_misspelling_of_a_rarer_word_wordnet_knows_is_corrected_when_no_commoner_one_fits(engine):
+    assert engine.answer("can i take magnesium with my antidepresant").query.corrected["antidepresant"] == \
+        "antidepressant"
+    assert query._english_typos("acutally") == ("actually",)  # a word in use still first
+
+
+def test_a_question_comparing_the_sexes_asks_for_a_difference_the_article_does_not_give(engine):
+    dose = "how much magnesium should I take a day?"
+    for question in ("is it the same for men and women?", "any sex-specific difference?"):
+        compared = engine.answer(question, after=dose)
+        assert not compared.answered and compared.reason["unknown"], question
+    assert engine.answer("and for women?", after=dose).answered  # one of them: the adults' figure
+
+
+def test_the_kind_of_thing_the_article_says_its_subject_is_stands_for_it(engine):
+    assert engine._state.reader._classes == {"mineral": "magnesium"}  # "Magnesium is an essential mineral"
+    why = engine.answer("My dad started it last week. Why would a mineral give him headaches?")
+    assert "vasodilator" in why.reply
+    assert "mineral" in engine.answer("is magnesium a mineral?").reason["matched"]  # said of it: asked
+
+
+def test_what_the_question_before_named_said_again_after_a_demonstrative_is_pointed_at(engine):
+    before = "Can magnesium cause side effects if you take too much?"
+    those = engine.answer("What are those side effects?", after=before)
+    assert "headaches, anxiety, and insomnia" in those.reply
+    own = {c.word: c.weight for c in those.query.concepts}
+    assert own["side effects"] == 0.5  # pointed at, weighs as borrowed
+    assert "effects named" in [i.name for i in intent.of_question("what are those side effects")]
