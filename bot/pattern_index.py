@@ -129,15 +129,22 @@ def _behind(items: list, before: Beginnings) -> Beginnings:
 
 
 class PatternIndex:
-    """Patterns tried at the start of a text and after each space, each only where the text's next
-    characters start with one of its beginnings; each pattern is compiled when first tried."""
+    """Which of many patterns match somewhere in a text. A pattern whose matches all start at a space
+    (with something known after it) or at the start of the text is tried only there, and only where
+    the text's next characters start with one of its beginnings; any other pattern is searched
+    through the whole text at once. Each pattern is compiled when first tried."""
 
     def __init__(self, sources: Sequence[str], length: int = 5) -> None:
         self.sources = tuple(sources)
         self.length = length
         self.by_beginning: dict[str, list[int]] = {}
+        self.searched: list[int] = []  # the patterns searched through the whole text
         for number, source in enumerate(self.sources):
-            for beginning in beginnings(source, length):
+            found = beginnings(source, length)
+            if not all(b.startswith(START) or (b.startswith(" ") and len(b) > 1) for b in found):
+                self.searched.append(number)
+                continue
+            for beginning in found:
                 self.by_beginning.setdefault(beginning, []).append(number)
         self._patterns: list[re.Pattern[str] | None] = [None] * len(self.sources)
         self._tried: dict[str, tuple[int, ...]] = {}
@@ -154,8 +161,8 @@ class PatternIndex:
         return found
 
     def matching(self, text: str) -> set[int]:
-        """The patterns that match somewhere in the text, at its start or at a space."""
-        found: set[int] = set()
+        """The patterns that match somewhere in the text."""
+        found = {number for number in self.searched if (self._patterns[number] or self._compiled(number)).search(text)}
         at, length = 0, self.length
         numbers = self.tried(START + text[:length - 1]) + self.tried(text[:length])
         while True:
