@@ -66,7 +66,7 @@ class RedFlags:
         """The signs a message (as the patterns read it) shows, in order: those with at least
         `together` of their alternatives matching."""
         matched = Counter(self.owners[number] for number in self.index.matching(seen))
-        return [sign for number, sign in enumerate(self.signs) if matched[number] >= sign.together]
+        return [self.signs[sign] for sign in sorted(matched) if matched[sign] >= self.signs[sign].together]
 
     # The typo tables are built when a message first has a word to correct, not at every cold start.
     @cached_property
