@@ -5,8 +5,9 @@ starting with a space. Trying them all at every space was most of its time. Inst
 *beginnings* (the first few characters any match of it starts with) are worked out once from its
 parse (`re._parser`), and at each space only the patterns whose beginnings the message's next few
 characters start with are tried there. Nothing is listed by hand: a pattern's beginnings follow from
-the pattern, and where they cannot be known (`\\w`, a wide character class) they are cut short,
-down to "" (tried everywhere), so no match is ever missed.
+the pattern, and where they cannot be known (`\\w`, a wide character class) they are cut short, so no
+match is ever missed; a pattern that may then start at any space (or anywhere) is searched through
+the whole text once instead.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from re import _constants as sre
 from re import _parser
+from typing import Any
 
 START = "\0"  # the start of the text, written before a beginning: a look behind at `^` put it there
 _WIDEST_CLASS = 16  # a character class of more characters (\w, [a-z]) is where a beginning is cut
