@@ -12,7 +12,7 @@ from importlib import resources
 
 from bot import crisis
 from bot.config import parse_yaml
-from bot.pattern_index import PatternIndex
+from bot.pattern_index import PatternIndex, with_parts
 from bot.text import english_words, frequency, is_english_word, message_words, stop_words, text_speak, words
 
 
@@ -102,7 +102,6 @@ class Emergency:
     self_harm: bool = False
 
 
-_PART = re.compile(r"\{([a-z_]+)\}")
 _NAMED_MIN = 4  # a typo is read as a pattern word of at least 4 letters: shorter ones are too often meant
 _TYPO_MIN = 3  # shorter words are left as they are
 
@@ -116,9 +115,7 @@ def red_flags() -> RedFlags:
 
     def filled(pattern: str | list[str]) -> str:
         """One pattern (a list: its alternatives) with its {parts} filled in."""
-        source = pattern if isinstance(pattern, str) else "|".join(pattern)
-        while _PART.search(source):
-            source = _PART.sub(lambda m: parts[m.group(1)], source)
+        source = with_parts(pattern if isinstance(pattern, str) else "|".join(pattern), parts)
         sources.append(source)
         return source
 
@@ -133,7 +130,7 @@ def red_flags() -> RedFlags:
     swallowed = filled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
     vocabulary = frozenset(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
-    index = PatternIndex([_at_a_word(a) for sign in signs for a in sign.alternatives])
+    index = PatternIndex([_at_a_word(a) for e in data["signs"] for a in _listed(e["pattern"])], parts)
     owners = tuple(number for number, sign in enumerate(signs) for _ in sign.alternatives)
     return RedFlags(signs, tuple(calm.values()), swallowed, vocabulary, index, owners)
 
@@ -168,9 +165,10 @@ def cue_words() -> dict[str, str]:
 
 
 def _alternatives(phrases: list[str]) -> str:
-    """Phrases as one alternative in their order, after a look-ahead for the letters they start with."""
+    """Phrases as one alternative in their order, after a look-ahead for the letters they start with
+    (one group: bot/pattern_index.py reads such a part once)."""
     first = "".join(sorted({phrase[0] for phrase in phrases}))
-    return f"(?=[{re.escape(first)}])(?:" + "|".join(map(re.escape, phrases)) + ")"
+    return f"(?:(?=[{re.escape(first)}])(?:" + "|".join(map(re.escape, phrases)) + "))"
 
 
 _ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")

@@ -9,7 +9,7 @@ import pytest
 from benchmarks.bench import RED_FLAG_FILES, emergency_check
 from bot import crisis
 from bot.evaluate import read_cases
-from bot.pattern_index import START, PatternIndex, beginnings
+from bot.pattern_index import PatternIndex, beginnings
 from bot.safety import (CRISIS_MODEL, Emergency, compiled, cue_words, emergency, plain_words, reads_calm,
                         red_flag_reading, red_flags)
 
@@ -383,12 +383,16 @@ def test_a_past_wish_with_nothing_of_it_now_is_calm(calm, urgent):
     (r" (?:my )?dogs?\b", 4, {" my ", " dog"}),
     (r" (?:\w+ )?pills", 6, {" ", " pills"}),
     (r" \d+ ?mg", 2, {f" {d}" for d in "0123456789"}),
-    (r" (?<=^ )(?:so )?can\b", 5, {START + " so ", START + " can"}),
+    (r" (?<=^ )(?:so )?can\b", 5, {" so c", " can"}),
+    (r" {who} (?:is|was)\b", 5, {" he i", " he w", " she "}),
+    (r" {me}{not}? go", 6, {" i not", " i no ", " me no"}),  # " not?": as filled in, only "t" is optional
+    (r" {me}{maybe} go", 5, {" i go", " i no", " me g", " me n"}),
     (r" (?<!not )(?=[ab])(?:a|b)x", 4, {" ax", " bx"}),
     (r"(?i) abc", 3, {""}),
 ])
 def test_a_patterns_beginnings_are_every_way_its_matches_can_start(source, length, expected):
-    assert beginnings(source, length) == expected
+    assert beginnings(source, length, {"who": "(?:he|she)", "me": "(?:i|me)", "not": " not",
+                                                "maybe": "(?: not)?"}) == expected
 
 
 @pytest.mark.parametrize("text", [" he is out", " she was here", " my dog", " dogs", " 400mg pills", " so can i",
@@ -396,7 +400,7 @@ def test_a_patterns_beginnings_are_every_way_its_matches_can_start(source, lengt
 def test_the_index_finds_what_trying_every_pattern_everywhere_finds(text):
     sources = [r" (?:he|she) (?:is|was)\b", r" (?:my )?dogs?\b", r" (?:\w+ )?pills", r" \d+ ?mg",
                r" (?<=^ )(?:so )?can\b", r" (?<!not )(?=[ab])(?:a|b)x", "ox"]
-    assert PatternIndex(sources).matching(text) == {n for n, s in enumerate(sources) if re.search(s, text)}
+    assert PatternIndex(sources, {}).matching(text) == {n for n, s in enumerate(sources) if re.search(s, text)}
 
 
 def test_every_alternative_of_every_sign_is_indexed_or_searched():
