@@ -149,7 +149,7 @@ def score(seen: list[str]) -> float:
     for i, first in enumerate(named):
         row = pairs.get(first)
         if row:
-            total += sum(row[second] for second in named[i + 1:] if second in row)  # the pairs it weighs
+            total += sum(filter(None, map(row.get, named[i + 1:])))  # the pairs it weighs (None: not one)
     return total
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, cached_property, lru_cache
-from itertools import islice
 from importlib import resources
 
 from bot import crisis
 from bot.config import parse_yaml
+from bot.pattern_index import PatternIndex, with_parts
 from bot.text import english_words, frequency, is_english_word, message_words, stop_words, text_speak, words
 
 
@@ -42,24 +43,12 @@ class RedFlag:
     """A sign that a message describes an emergency (see bot/data/red-flags.yaml)."""
 
     name: str
-    pattern: re.Pattern[str]
+    alternatives: tuple[str, ...]  # the pattern's alternatives, their {parts} filled in
     examples: tuple[str, ...]
     calmed_by: tuple[Calm, ...]
     self_harm: bool = False  # gets the crisis reply, no article quote
     after_swallowing: bool = False  # only when the message also says pills or the like were swallowed
-    # Quieter cues, each too weak alone: `together` of them raise it (their sources, compiled only once
-    # `pattern`, all of them at once, is shown).
-    cues: tuple[str, ...] = ()
-    together: int = 0
-
-    def shown(self, seen: str) -> bool:
-        """Whether the message shows this sign (for a sign read from cues: at least `together` of them,
-        looked for only until that many are found, and only from where the first of them is)."""
-        first = self.pattern.search(seen)
-        if first is None:
-            return False
-        return not self.cues or len(list(islice(filter(None, (compiled(cue).search(seen, first.start())
-                                                              for cue in self.cues)), self.together))) >= self.together
+    together: int = 1  # how many alternatives must match: more than one for quieter cues, each too weak alone
 
 
 @dataclass(frozen=True)
@@ -70,6 +59,14 @@ class RedFlags:
     calm: tuple[Calm, ...]
     swallowed: str  # the source of the pattern saying pills or the like were swallowed (see `compiled`)
     vocabulary: frozenset[str]  # the words the patterns name: what a typo is corrected to
+    index: PatternIndex  # every sign's alternatives, tried word by word
+    owners: tuple[int, ...]  # the sign of each alternative in `index`
+
+    def shown(self, seen: str) -> list[RedFlag]:
+        """The signs a message (as the patterns read it) shows, in order: those with at least
+        `together` of their alternatives matching."""
+        matched = Counter(self.owners[number] for number in self.index.matching(seen))
+        return [self.signs[sign] for sign in sorted(matched) if matched[sign] >= self.signs[sign].together]
 
     # The typo tables are built when a message first has a word to correct, not at every cold start.
     @cached_property
@@ -105,7 +102,6 @@ class Emergency:
     self_harm: bool = False
 
 
-_PART = re.compile(r"\{([a-z_]+)\}")
 _NAMED_MIN = 4  # a typo is read as a pattern word of at least 4 letters: shorter ones are too often meant
 _TYPO_MIN = 3  # shorter words are left as they are
 
@@ -119,9 +115,7 @@ def red_flags() -> RedFlags:
 
     def filled(pattern: str | list[str]) -> str:
         """One pattern (a list: its alternatives) with its {parts} filled in."""
-        source = pattern if isinstance(pattern, str) else "|".join(pattern)
-        while _PART.search(source):
-            source = _PART.sub(lambda m: parts[m.group(1)], source)
+        source = with_parts(pattern if isinstance(pattern, str) else "|".join(pattern), parts)
         sources.append(source)
         return source
 
@@ -129,32 +123,34 @@ def red_flags() -> RedFlags:
     calm = {name: Calm(name, filled(e["pattern"]), tuple(now[n] for n in e["overruled_by"]), tuple(e["examples"]),
                        bool(e.get("sign_only")))
             for name, e in data["calm"].items()}
-    signs = tuple(RedFlag(e["name"], compiled(_guarded(filled(e["pattern"]), e.get("starts", ""))),
-                          tuple(e["examples"]),
+    signs = tuple(RedFlag(e["name"], tuple(map(filled, _listed(e["pattern"]))), tuple(e["examples"]),
                           tuple(calm[name] for name in e["calmed_by"]), bool(e.get("self_harm")),
-                          bool(e.get("after_swallowing")),
-                          tuple(map(filled, e["pattern"])) if e.get("together") else (),
-                          e.get("together", 0))
+                          bool(e.get("after_swallowing")), e.get("together", 1))
                   for e in data["signs"])
     swallowed = filled("{swallowed}")
     named = {w for source in sources for w in re.findall(r"[a-z]+", re.sub(r"\\[a-zA-Z]", " ", source))}
     vocabulary = frozenset(w for w in named | _whole_words(named) | set(text_speak()) if len(w) >= _NAMED_MIN)
-    return RedFlags(signs, tuple(calm.values()), swallowed, vocabulary)
+    index = PatternIndex([_at_a_word(a) for e in data["signs"] for a in _listed(e["pattern"])], parts)
+    owners = tuple(number for number, sign in enumerate(signs) for _ in sign.alternatives)
+    return RedFlags(signs, tuple(calm.values()), swallowed, vocabulary, index, owners)
 
 
-def _guarded(source: str, starts: str) -> str:
-    """A sign's pattern behind a look at the letter a word must start with for it to match (`starts`
-    in the file; tests/test_safety.py checks it against the pattern), so that `re` skips the other
-    words at once instead of trying every alternative there."""
-    return f"(?=[{starts}])(?:{source})" if starts else source
+def _listed(pattern: str | list[str]) -> list[str]:
+    """A pattern's alternatives: the list's entries, or the one pattern."""
+    return [pattern] if isinstance(pattern, str) else pattern
+
+
+def _at_a_word(source: str) -> str:
+    """A filled-in pattern, tried where a word starts and ending where one ends: after a space (the
+    message is matched with one in front, which lets `re` skip ahead to the spaces)."""
+    return rf" (?:{source})\b"
 
 
 @cache
 def compiled(source: str) -> re.Pattern[str]:
-    """A filled-in pattern, its alternatives tried where a word starts: after a space (the message is
-    matched with one in front), which lets `re` skip ahead to the spaces. Compiled once, when first
-    needed: the calm readings only once a sign is shown (compiling them would slow every cold start)."""
-    return re.compile(rf" (?:{source})\b")
+    """A filled-in pattern at a word (`_at_a_word`), compiled once, when first needed: the calm
+    readings only once a sign is shown (compiling them would slow every cold start)."""
+    return re.compile(_at_a_word(source))
 
 
 @cache
@@ -169,9 +165,10 @@ def cue_words() -> dict[str, str]:
 
 
 def _alternatives(phrases: list[str]) -> str:
-    """Phrases as one alternative in their order, after a look-ahead for the letters they start with."""
+    """Phrases as one alternative in their order, after a look-ahead for the letters they start with
+    (one group: bot/pattern_index.py reads such a part once)."""
     first = "".join(sorted({phrase[0] for phrase in phrases}))
-    return f"(?=[{re.escape(first)}])(?:" + "|".join(map(re.escape, phrases)) + ")"
+    return f"(?:(?=[{re.escape(first)}])(?:" + "|".join(map(re.escape, phrases)) + "))"
 
 
 _ENDINGS = ("e", "s", "es", "al", "ed", "ing", "ion")
@@ -261,8 +258,8 @@ def emergency(text: str) -> Emergency | None:
     self-harm if the model of bot/crisis.py reads it so and no calm reading holds."""
     flags = red_flags()
     seen = red_flag_reading(text)
-    for flag in flags.signs:
-        if not flag.shown(seen) or (flag.after_swallowing and compiled(flags.swallowed).search(seen) is None):
+    for flag in flags.shown(seen):
+        if flag.after_swallowing and compiled(flags.swallowed).search(seen) is None:
             continue
         if not any(calm.holds(seen) for calm in flag.calmed_by):
             return Emergency(flag.name, flag.self_harm)

@@ -1,23 +1,24 @@
 """The emergency detector on its own: bot/safety.py and the signs in bot/data/red-flags.yaml."""
 
 import re
-import re._constants as _sre
-import re._parser as _parser
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from benchmarks.bench import emergency_check
+from benchmarks.bench import RED_FLAG_FILES, emergency_check
 from bot import crisis
-from bot.safety import (CRISIS_MODEL, Emergency, cue_words, emergency, plain_words, reads_calm, red_flag_reading,
-                        red_flags)
+from bot.evaluate import read_cases
+from bot.pattern_index import PatternIndex, beginnings
+from bot.safety import (CRISIS_MODEL, Emergency, compiled, cue_words, emergency, plain_words, reads_calm,
+                        red_flag_reading, red_flags)
 
 SIGNS = red_flags().signs
 
 
 @pytest.mark.parametrize("flag, example", [(f, e) for f in SIGNS for e in f.examples])
 def test_every_sign_raises_on_its_own_examples(flag, example):
-    assert flag.pattern.search(red_flag_reading(example)), "the sign's own pattern reads its example"
+    assert flag in red_flags().shown(red_flag_reading(example)), "the sign's own pattern reads its example"
     found = emergency(example)
     assert found is not None and found.self_harm == flag.self_harm
 
@@ -27,7 +28,7 @@ def test_every_calm_reading_keeps_its_examples_calm(calm, example):
     seen = red_flag_reading(example)
     assert calm.holds(seen)
     listed = [f for f in SIGNS if calm in f.calmed_by]
-    assert any(f.pattern.search(seen) for f in listed) or not (listed or calm.sign_only), \
+    assert any(compiled(a).search(seen) for f in listed for a in f.alternatives) or not (listed or calm.sign_only), \
         "a sign it calms is there, or it calms only the self-harm model"
     assert emergency(example) is None
 
@@ -377,32 +378,49 @@ def test_a_past_wish_with_nothing_of_it_now_is_calm(calm, urgent):
     assert _calm_then_urgent(calm, urgent).self_harm
 
 
-def _first_letters(items: list) -> set[str] | None:
-    """The characters a match of a parsed pattern (`re._parser`) can start with; None when any can."""
-    found: set[str] = set()
-    for op, av in items:
-        if op is _sre.LITERAL:
-            return found | {chr(av)}
-        if op is _sre.IN and all(o in (_sre.LITERAL, _sre.RANGE) or a is _sre.CATEGORY_DIGIT for o, a in av):
-            return found | {chr(c) for o, a in av for c in ([a] if o is _sre.LITERAL else range(48, 58)
-                                                               if o is _sre.CATEGORY else range(a[0], a[1] + 1))}
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            continue
-        alternatives = (av[1] if op is _sre.BRANCH else [av[3]] if op is _sre.SUBPATTERN
-                        else [av[2]] if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) else None)
-        if alternatives is None:
-            return None
-        firsts = [_first_letters(list(alternative)) for alternative in alternatives]
-        if any(first is None for first in firsts):
-            return None
-        found |= set().union(*firsts)
-        if op not in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) or av[0] > 0:
-            return found
-    return None
+@pytest.mark.parametrize("source, length, expected", [
+    (r" (?:he|she) (?:is|was)\b", 5, {" he i", " he w", " she "}),
+    (r" (?:my )?dogs?\b", 4, {" my ", " dog"}),
+    (r" (?:\w+ )?pills", 6, {" ", " pills"}),
+    (r" \d+ ?mg", 2, {f" {d}" for d in "0123456789"}),
+    (r" (?<=^ )(?:so )?can\b", 5, {" so c", " can"}),
+    (r" {who} (?:is|was)\b", 5, {" he i", " he w", " she "}),
+    (r" {me}{not}? go", 6, {" i not", " i no ", " me no"}),  # " not?": as filled in, only "t" is optional
+    (r" {me}{maybe} go", 5, {" i go", " i no", " me g", " me n"}),
+    (r" (?<!not )(?=[ab])(?:a|b)x", 4, {" ax", " bx"}),
+    (r"(?i) abc", 3, {""}),
+])
+def test_a_patterns_beginnings_are_every_way_its_matches_can_start(source, length, expected):
+    assert beginnings(source, length, {"who": "(?:he|she)", "me": "(?:i|me)", "not": " not",
+                                                "maybe": "(?: not)?"}) == expected
 
 
-@pytest.mark.parametrize("flag", [f for f in SIGNS if f.pattern.pattern.startswith(" (?:(?=[")])
-def test_the_letters_a_sign_looks_at_first_are_every_letter_its_pattern_can_start_with(flag):
-    guard, source = re.fullmatch(r" \(\?:\(\?=\[(\w+)\]\)\(\?:(.*)\)\)\\b", flag.pattern.pattern, re.S).groups()
-    first = _first_letters(list(_parser.parse(source)))
-    assert first is not None and first <= set(guard), sorted(first - set(guard)) if first else "any letter"
+@pytest.mark.parametrize("text", [" he is out", " she was here", " my dog", " dogs", " 400mg pills", " so can i",
+                                  " can he", " i said so can he", " ax bx", " not ax", " a box"])
+def test_the_index_finds_what_trying_every_pattern_everywhere_finds(text):
+    sources = [r" (?:he|she) (?:is|was)\b", r" (?:my )?dogs?\b", r" (?:\w+ )?pills", r" \d+ ?mg",
+               r" (?<=^ )(?:so )?can\b", r" (?<!not )(?=[ab])(?:a|b)x", "ox"]
+    assert PatternIndex(sources, {}).matching(text) == {n for n, s in enumerate(sources) if re.search(s, text)}
+
+
+def test_every_alternative_of_every_sign_is_indexed_or_searched():
+    index = red_flags().index
+    indexed = {n for numbers in index.by_beginning.values() for n in numbers}
+    assert indexed | set(index.searched) == set(range(len(index.sources))) and len(index.searched) < 5
+
+
+def _messages(name: str) -> list[str]:
+    """The signs' and calm readings' examples, or the messages of a development red-flag file."""
+    if name == "examples":
+        return [e for f in SIGNS for e in f.examples] + [e for c in red_flags().calm for e in c.examples]
+    return [case.q for case in read_cases(Path(__file__).parent / "eval" / name)]
+
+
+@pytest.mark.parametrize("name", ("examples", *RED_FLAG_FILES, "redflags-dev6.yaml", "redflags-dev7.yaml"))
+def test_the_signs_index_finds_every_alternative_that_matches_a_message(name):
+    """The alternatives the index finds, each tried only where it can start, are those found by trying
+    each one everywhere."""
+    index = red_flags().index
+    for message in _messages(name):
+        seen = red_flag_reading(message)
+        assert index.matching(seen) == {n for n, source in enumerate(index.sources) if re.search(source, seen)}, message
