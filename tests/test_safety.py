@@ -1,6 +1,7 @@
 """The emergency detector on its own: bot/safety.py and the signs in bot/data/red-flags.yaml."""
 
 import re
+import sys
 import re._constants as _sre
 import re._parser as _parser
 from importlib import resources
@@ -213,6 +214,7 @@ def _crisis_script():
     path = Path(__file__).resolve().parent.parent / "scripts" / "build_crisis_model.py"
     spec = importlib.util.spec_from_file_location("build_crisis_model", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
