@@ -16,8 +16,8 @@
    self-harm signs' as crises, its other signs' and calm readings' not). Five-fold cross-validation
    over blocks of neighbouring messages (variants written from one pattern sit together, so they are
    held out together) picks the penalty: the largest whose out-of-fold crisis recall is within one
-   standard error (across the folds) of the best, the simplest model the data cannot tell from the
-   best; the threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS
+   standard error of the best (that of a share of the crises), the simplest model the data cannot tell
+   from the best; the threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS
    of the calm lookalikes, read as bot/safety.py uses the model (never where a calm reading holds).
    The file records both and the out-of-fold figures.
 
@@ -243,8 +243,8 @@ def threshold_for(scores: np.ndarray, lookalike: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class Validated:
-    """One penalty's out-of-fold figures: its threshold, crisis recall (and its standard error across
-    the folds), the calm lookalikes and the everyday messages it raises."""
+    """One penalty's out-of-fold figures: its threshold, crisis recall (and its standard error, that of a
+    share of the crises), the calm lookalikes and the everyday messages it raises."""
 
     penalty: float
     threshold: float
@@ -259,11 +259,10 @@ def validated(matrix: np.ndarray, labels: np.ndarray, lookalike: np.ndarray, cal
     """A penalty's out-of-fold figures, the model read as bot/safety.py uses it (never where calm)."""
     scores = np.where(calm, -np.inf, out_of_fold(matrix, labels, penalty))
     threshold = threshold_for(scores, lookalike)
-    raised, fold = scores >= threshold, folds(len(labels))
-    per_fold = [np.mean(raised[(labels == 1) & (fold == k)]) for k in range(FOLDS)]
-    return Validated(penalty, threshold, float(np.mean(raised[labels == 1])),
-                     float(np.std(per_fold, ddof=1) / np.sqrt(FOLDS)), float(np.mean(raised[lookalike])),
-                     float(np.mean(raised[(labels == 0) & ~lookalike])))
+    raised = scores >= threshold
+    recall = float(np.mean(raised[labels == 1]))
+    return Validated(penalty, threshold, recall, float(np.sqrt(recall * (1 - recall) / labels.sum())),
+                     float(np.mean(raised[lookalike])), float(np.mean(raised[(labels == 0) & ~lookalike])))
 
 
 def chosen(results: list[Validated]) -> Validated:
