@@ -15,10 +15,11 @@
    of questions.yaml and the voices dev files) and the examples of bot/data/red-flags.yaml (its
    self-harm signs' as crises, its other signs' and calm readings' not). Five-fold cross-validation
    over blocks of neighbouring messages (variants written from one pattern sit together, so they are
-   held out together) picks the penalty: the largest whose out-of-fold crisis recall is within one
-   standard error of the best (that of a share of the crises), the simplest model the data cannot tell
-   from the best; the threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS
-   of the calm lookalikes, read as bot/safety.py uses the model (never where a calm reading holds).
+   held out together) picks the penalty: of those whose out-of-fold crisis recall is within one
+   standard error of the best (that of a share of the crises), which the data cannot tell apart, the one
+   raising the fewest everyday messages out of fold (the largest, the simplest model, on a tie); the
+   threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS of the calm lookalikes,
+   read as bot/safety.py uses the model (never where a calm reading holds).
    The file records both and the out-of-fold figures.
 
     python scripts/build_crisis_model.py [--words]
@@ -266,9 +267,10 @@ def validated(matrix: np.ndarray, labels: np.ndarray, lookalike: np.ndarray, cal
 
 
 def chosen(results: list[Validated]) -> Validated:
-    """The largest penalty (the simplest model) whose recall is within one standard error of the best."""
+    """Of the penalties whose recall is within one standard error of the best (the data cannot tell them
+    apart), the one raising the fewest everyday messages; the largest (the simplest model) on a tie."""
     best = max(results, key=lambda r: r.recall)
-    return max((r for r in results if r.recall >= best.recall - best.error), key=lambda r: r.penalty)
+    return min((r for r in results if r.recall >= best.recall - best.error), key=lambda r: (r.everyday, -r.penalty))
 
 
 def train() -> str:
@@ -281,8 +283,8 @@ def train() -> str:
     header = [
         "# Weights of the self-harm model of bot/crisis.py, built by scripts/build_crisis_model.py. Do not edit.",
         f"# Trained on {len(texts)} development messages ({int(labels.sum())} crises), {len(names)} features.",
-        "# Five-fold out of fold (blocks of neighbours), per penalty: crisis recall (standard error):"
-        + ";".join(f" {r.penalty:g}: {r.recall:.1%} ({r.error:.1%})" for r in results),
+        "# Five-fold out of fold (blocks of neighbours), per penalty: crisis recall (standard error), everyday"
+        " raised:" + ";".join(f" {r.penalty:g}: {r.recall:.1%} ({r.error:.1%}), {r.everyday:.1%}" for r in results),
         f"# Chosen: crisis recall {pick.recall:.1%}, calm lookalikes raised {pick.alarms:.1%},"
         f" everyday questions and emergencies raised {pick.everyday:.1%}.",
         f"# penalty = {pick.penalty}", f"# threshold = {pick.threshold:.4f}"]
