@@ -14,8 +14,12 @@
    the held-out ones nor redflags-dev5.yaml; as calm, redflags-idioms.yaml and the everyday questions
    of questions.yaml and the voices dev files) and the examples of bot/data/red-flags.yaml (its
    self-harm signs' as crises, its other signs' and calm readings' not). Five-fold cross-validation
-   picks the penalty; the threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS
-   of the calm lookalikes, read as bot/safety.py uses the model (never where a calm reading holds).
+   over blocks of neighbouring messages (variants written from one pattern sit together, so they are
+   held out together) picks the penalty: of those whose out-of-fold crisis recall is within one
+   standard error of the best (that of a share of the crises), which the data cannot tell apart, the one
+   raising the fewest everyday messages out of fold (the largest, the simplest model, on a tie); the
+   threshold is the lowest out-of-fold score that raises at most FALSE_ALARMS of the calm lookalikes,
+   read as bot/safety.py uses the model (never where a calm reading holds).
    The file records both and the out-of-fold figures.
 
     python scripts/build_crisis_model.py [--words]
@@ -28,6 +32,7 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +55,7 @@ EVERYDAY = ("redflags-idioms.yaml", "questions.yaml", "voices.yaml", "voices-dev
             "voices-dev5.yaml", "voices-dev6.yaml", "voices-dev7.yaml", "voices-dev8.yaml", "voices-dev9.yaml")
 PENALTIES = (1.0, 3.0, 10.0, 30.0)  # L2 penalties tried by cross-validation
 FOLDS = 5
+BLOCK = 25  # neighbouring messages held out together in cross-validation
 FALSE_ALARMS = 0.03  # at most this share of the calm lookalikes raised, out of fold
 MIN_SEEN = 3  # a feature seen in fewer training messages gets no weight
 
@@ -215,13 +221,18 @@ def fit(matrix: np.ndarray, labels: np.ndarray, penalty: float, steps: int = 10,
 
 
 def out_of_fold(matrix: np.ndarray, labels: np.ndarray, penalty: float) -> np.ndarray:
-    """Each message's score from a model trained on the other folds (fold = position mod FOLDS)."""
+    """Each message's score from a model trained on the other folds."""
     scores = np.zeros(len(labels))
-    fold = np.arange(len(labels)) % FOLDS
+    fold = folds(len(labels))
     for k in range(FOLDS):
         w = fit(matrix[fold != k], labels[fold != k], penalty)
         scores[fold == k] = w[0] + matrix[fold == k] @ w[1:]
     return scores
+
+
+def folds(count: int) -> np.ndarray:
+    """Each message's fold: blocks of BLOCK neighbouring messages dealt round the FOLDS in turn."""
+    return (np.arange(count) // BLOCK) % FOLDS
 
 
 def threshold_for(scores: np.ndarray, lookalike: np.ndarray) -> float:
@@ -231,27 +242,53 @@ def threshold_for(scores: np.ndarray, lookalike: np.ndarray) -> float:
     return float(np.nextafter(calm[allowed], np.inf))
 
 
+@dataclass(frozen=True)
+class Validated:
+    """One penalty's out-of-fold figures: its threshold, crisis recall (and its standard error, that of a
+    share of the crises), the calm lookalikes and the everyday messages it raises."""
+
+    penalty: float
+    threshold: float
+    recall: float
+    error: float
+    alarms: float
+    everyday: float
+
+
+def validated(matrix: np.ndarray, labels: np.ndarray, lookalike: np.ndarray, calm: np.ndarray,
+              penalty: float) -> Validated:
+    """A penalty's out-of-fold figures, the model read as bot/safety.py uses it (never where calm)."""
+    scores = np.where(calm, -np.inf, out_of_fold(matrix, labels, penalty))
+    threshold = threshold_for(scores, lookalike)
+    raised = scores >= threshold
+    recall = float(np.mean(raised[labels == 1]))
+    return Validated(penalty, threshold, recall, float(np.sqrt(recall * (1 - recall) / labels.sum())),
+                     float(np.mean(raised[lookalike])), float(np.mean(raised[(labels == 0) & ~lookalike])))
+
+
+def chosen(results: list[Validated]) -> Validated:
+    """Of the penalties whose recall is within one standard error of the best (the data cannot tell them
+    apart), the one raising the fewest everyday messages; the largest (the simplest model) on a tie."""
+    best = max(results, key=lambda r: r.recall)
+    return min((r for r in results if r.recall >= best.recall - best.error), key=lambda r: (r.everyday, -r.penalty))
+
+
 def train() -> str:
     """crisis-weights.txt's text: cross-validated penalty and threshold, then the weights fitted on all."""
     texts, labels, lookalike = training_set()
     names, matrix = design(texts, read_lexicon(WORDS.read_text(encoding="utf-8")))
     calm = np.array([reads_calm(red_flag_reading(t)) for t in texts])
-    best = None
-    for penalty in PENALTIES:
-        scores = np.where(calm, -np.inf, out_of_fold(matrix, labels, penalty))  # as bot/safety.py uses it
-        threshold = threshold_for(scores, lookalike)
-        recall = float(np.mean(scores[labels == 1] >= threshold))
-        if best is None or recall > best[0]:
-            best = (recall, penalty, threshold, float(np.mean(scores[lookalike] >= threshold)),
-                    float(np.mean(scores[(labels == 0) & ~lookalike] >= threshold)))
-    recall, penalty, threshold, alarms, everyday = best
+    results = [validated(matrix, labels, lookalike, calm, penalty) for penalty in PENALTIES]
+    pick = chosen(results)
     header = [
         "# Weights of the self-harm model of bot/crisis.py, built by scripts/build_crisis_model.py. Do not edit.",
         f"# Trained on {len(texts)} development messages ({int(labels.sum())} crises), {len(names)} features.",
-        f"# Five-fold out of fold: crisis recall {recall:.1%}, calm lookalikes raised {alarms:.1%},"
-        f" everyday questions and emergencies raised {everyday:.1%}.",
-        f"# penalty = {penalty}", f"# threshold = {threshold:.4f}"]
-    return "\n".join(header + fitted(names, matrix, labels, penalty)) + "\n"
+        "# Five-fold out of fold (blocks of neighbours), per penalty: crisis recall (standard error), everyday"
+        " raised:" + ";".join(f" {r.penalty:g}: {r.recall:.1%} ({r.error:.1%}), {r.everyday:.1%}" for r in results),
+        f"# Chosen: crisis recall {pick.recall:.1%}, calm lookalikes raised {pick.alarms:.1%},"
+        f" everyday questions and emergencies raised {pick.everyday:.1%}.",
+        f"# penalty = {pick.penalty}", f"# threshold = {pick.threshold:.4f}"]
+    return "\n".join(header + fitted(names, matrix, labels, pick.penalty)) + "\n"
 
 
 def fitted(names: list[str], matrix: np.ndarray, labels: np.ndarray, penalty: float) -> list[str]:

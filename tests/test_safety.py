@@ -1,6 +1,7 @@
 """The emergency detector on its own: bot/safety.py and the signs in bot/data/red-flags.yaml."""
 
 import re
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -41,6 +42,13 @@ def test_every_calm_reading_keeps_its_examples_calm(calm, example):
     ("my chest gets tight whenever i'm stressed, does magnesium help?",
      "my chest gets tight whenever i'm stressed but right now it is crushing"),
     ("can magnesium make your heart race?", "can magnesium make your heart race? my heart is at 190 right now"),
+    # someone's state now overrules a hypothetical, something recurring and a general question
+    ("how much magnesium is too much for a toddler if he got into the gummies?",
+     "my toddler got into the gummies and won't wake up, how much magnesium is too much for a toddler"),
+    ("my uncle always faints when he sees blood, can magnesium help?",
+     "my uncle always took magnesium, he just fainted and isn't breathing"),
+    ("last month my gran collapsed after her pills, is that common?",
+     "last month my gran collapsed after her pills, now she is not responding again"),
 ])
 def test_a_calm_reading_is_overruled_when_the_message_says_it_is_happening_now(calm, now):
     assert emergency(calm) is None
@@ -60,6 +68,10 @@ def test_self_harm_is_not_calmed_by_the_past_a_hypothetical_or_a_general_questio
     ("made my peace with my cramps, which magnesium now?", "made my peace and wrote to my kids"),
     ("gave my old bike to my nephew, is magnesium good for cycling?",
      "gave my old bike to my nephew and sorted my papers, take care of yourself"),
+    ("I'd like to retire on my own terms, will magnesium help my sleep?",
+     "I have had a long life and would like to leave on my own terms"),
+    ("cancelled all my subscriptions to save money, which magnesium is cheapest?",
+     "cancelled all my subscriptions and gave the cat to my neighbour, it won't matter after tonight"),
 ])
 def test_quieter_cues_raise_self_harm_only_together(one, two):
     assert emergency(one) is None
@@ -76,7 +88,8 @@ def test_the_subject_talked_about_is_calm_until_the_writer_says_it_of_themselves
 @pytest.mark.parametrize("message", [
     "grandpa has dementia and swallowed 20 of his tablets", "my aunt knocked back a fistful of her sleeping pills",
     "he took a week's supply of his meds at once", "my nephew's 3 and there are maybe 6 missing from the pot",
-    "my nan drink the whole bottle of her syrup"])
+    "my nan drink the whole bottle of her syrup",
+    "my brother swallowed 40 tablets an hour ago and his arms feel heavy, what is the recommended daily dose?"])
 def test_a_long_standing_condition_or_a_habit_does_not_calm_swallowing_a_large_amount(message):
     found = emergency(message)
     assert found is not None and not found.self_harm
@@ -84,7 +97,9 @@ def test_a_long_standing_condition_or_a_habit_does_not_calm_swallowing_a_large_a
 
 @pytest.mark.parametrize("message", [
     "my gran has gone grey and is not answering me", "my toddler bit into a laundry pod and there's foam in his mouth",
-    "my wife took way more than her prescribed dose", "the baby got hold of my pill organiser and some are gone"])
+    "my wife took way more than her prescribed dose", "the baby got hold of my pill organiser and some are gone",
+    "my colleague just collapsed, he always takes magnesium, he isn't breathing",
+    "my neighbour's arms went completely slack and she can't hold her head up"])
 def test_someone_else_in_danger_said_in_other_words(message):
     found = emergency(message)
     assert found is not None and not found.self_harm
@@ -214,6 +229,7 @@ def _crisis_script():
     path = Path(__file__).resolve().parent.parent / "scripts" / "build_crisis_model.py"
     spec = importlib.util.spec_from_file_location("build_crisis_model", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -236,6 +252,14 @@ def test_the_script_rebuilds_the_weights_exactly():
     names, matrix = script.design(texts, crisis.lexicon())
     assert script.fitted(names, matrix, labels, penalty) == [
         line for line in shipped if line.startswith("# bias") or not line.startswith("#")]
+
+
+def test_the_script_picks_the_simplest_model_within_one_standard_error_of_the_best():
+    script = _crisis_script()
+    results = [script.Validated(p, 0.0, r, 0.02, 0.03, 0.01) for p, r in ((1.0, 0.72), (3.0, 0.71), (10.0, 0.69))]
+    assert script.chosen(results).penalty == 3.0
+    assert script.chosen(results[:1] + [script.Validated(3.0, 0.0, 0.68, 0.02, 0.03, 0.01)]).penalty == 1.0
+    assert list(script.folds(60)[:30:5]) == [0, 0, 0, 0, 0, 1], "neighbours are held out together"
 
 
 @pytest.mark.parametrize("message", ["i see no future for me", "tired of everything, the pills are here, goodbye",
@@ -319,7 +343,7 @@ def test_the_past_of_a_faint_does_not_calm_a_swallow(message):
 
 
 @pytest.mark.parametrize("calm, urgent", [
-    ("i am done for now, bye", "this is my last night, i won't see you tomorrow"),
+    ("im finished for tonight, bye bot", "this is my last night, i won't see you tomorrow"),
     ("done for the day, bye bot", "i'm logging off for good, goodbye everyone"),
     ("no, I meant for older people, sorry", "no i meant it, i am done with all of it and the pills are by the bed")])
 def test_a_pause_or_a_correction_calms_the_self_harm_model(calm, urgent):
