@@ -112,7 +112,15 @@ class Engine:
                      for w in query.context)
         return intent.refers_to_subject(text, not things) or intent.refers_to_subject(read, not things) \
             or things and intent.refers_to_subject(intent.first_sentence(text)) \
-            or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
+            or any(not state.subject.isdisjoint(c.terms) for c in query.concepts) \
+            or Engine._explains(state, query)
+
+    @staticmethod
+    def _explains(state: _State, query: Query) -> bool:
+        """Whether a question asks what a thing is or does that the corpus defines or glosses ("what
+        does melatonin do?": "melatonin production, which is a hormone that helps regulate sleep cycles")."""
+        defined = intent.defined_word(query.asking)
+        return bool(defined) and any(intent.defines(defined, p.text) for p in state.library.passages)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

@@ -233,9 +233,10 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
 
 def defines(word: str, passage: str) -> bool:
     """Whether a passage defines a word or words ("Magnesium is an essential mineral", "The nervous system
-    is responsible for...")."""
-    pattern = rf"\b{re.escape(word)}\w*\s+(is|are)\s+(a|an|responsible for)\b"
-    return re.search(pattern, passage, re.IGNORECASE) is not None
+    is responsible for...") or glosses it ("a vasodilator, which means...", "melatonin production, which
+    is a hormone that...")."""
+    said = rf"\b{re.escape(word)}\w*(\s+(is|are)\s+(a|an|responsible for)\b|( \w+)?, which (is|are|means)\b)"
+    return re.search(said, passage, re.IGNORECASE) is not None
 
 
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")

@@ -33,7 +33,8 @@ _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relat
 # it, read as WordNet's "lacking" (the article's "deficiencies").
 _ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
-# A word of degree inside a two-word phrase of the synonyms table leaves it that phrase ("think more clearly").
+# A word of degree (or a possessive) inside a two-word phrase of the synonyms table leaves it that
+# phrase ("think more clearly", "calm my nerves").
 _DEGREE_WORDS = frozenset({"more", "less", "much", "very", "really"})
 _LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
 _LACK = "lacking"
@@ -598,6 +599,7 @@ class QueryReader:
             return False
         found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])
         thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
+        thing = thing and not self._in_verb_slot(tokens, i + 1)  # "what role does melatonin play": a verb
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
@@ -757,8 +759,9 @@ class QueryReader:
         return terms.isdisjoint(self.vocabulary) and terms.isdisjoint(question_stems())
 
     def familiar(self, word: str) -> bool:
-        """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
-        return word in self.surface_words or self.correct(word) is not None
+        """Whether a word is a corpus word, a misspelling of one ("magneisum") or a word WordNet
+        knows in some form (clinical words: "contraindicate", "supplementation")."""
+        return word in self.surface_words or self.correct(word) is not None or lexicon.entry(word) is not None
 
     def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
         """Each word as _spelled reads it beside its neighbours."""
@@ -981,7 +984,8 @@ class QueryReader:
 
     def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection; a
-        two-word one with a word of degree between: "think more clearly"): its length and its
+        two-word one with a word of degree or a possessive between: "think more clearly", "calm my
+        nerves"): its length and its
         synonyms, or (0, []); with a preposition `fronted` before "what", a word
         with that preposition ("good" of "for what is good...": "good for")."""
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
@@ -996,16 +1000,21 @@ class QueryReader:
             if found:
                 return 3 + article, found
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
+            if span == 1 and (gapped := self._gapped_synonym(tokens, i)):
+                return 3, gapped  # before the first word alone: "calm my nerves" is not "calm"
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
             if found and not (span == 1 and self._in_corpus_pair(tokens, i)):
                 return span, found
-        if i + 2 < len(tokens) and tokens[i + 1] in _DEGREE_WORDS:  # "think more clearly": think clearly
-            pair = (tokens[i], tokens[i + 2])
-            found = self.synonyms.get(pair) or self._by_lemmas.get(tuple(map(lemma, pair)))
-            if found:
-                return 3, found
         return 0, []
+
+    def _gapped_synonym(self, tokens: list[str], i: int) -> list[list[str]]:
+        """A two-word synonym phrase with a word of degree or a possessive between ("think more
+        clearly", "calm my nerves"): its synonyms, else []."""
+        if i + 2 >= len(tokens) or tokens[i + 1] not in _DEGREE_WORDS | _POSSESSIVES:
+            return []
+        pair = (tokens[i], tokens[i + 2])
+        return self.synonyms.get(pair) or self._by_lemmas.get(tuple(map(lemma, pair))) or []
 
     def _in_corpus_pair(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a corpus word, stands before the word the article itself puts after it
