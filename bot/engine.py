@@ -170,8 +170,10 @@ class Engine:
         if close and shapes and not any(covers[i] and fits(i) for i in close):
             if any(not i.direction for i in shapes):
                 covers = [candidates.enough(i, enough) for i in range(len(hits))]
-            close += [i for i in range(len(close), len(hits))
-                      if hits[i].score >= _WIDER * floor and covers[i] and fits(i)]
+            # Things named one by one ("what happens if u take way too much": the effects) are asked
+            # for whatever a passage only warning of them scores.
+            wider = 0.0 if any(i.names for i in shapes) else _WIDER * floor
+            close += [i for i in range(len(close), len(hits)) if hits[i].score >= wider and covers[i] and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
         asked = frozenset(t for c in query.known for t in c.terms

@@ -599,7 +599,8 @@ class QueryReader:
             return False
         found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])
         thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
-        thing = thing and not self._in_verb_slot(tokens, i + 1)  # "what role does melatonin play": a verb
+        # "what role does melatonin play": mainly a verb, in the verb's place ("melatonin supplements" stays a thing)
+        thing = thing and not (named is not None and named.main == "v" and self._in_verb_slot(tokens, i + 1))
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:

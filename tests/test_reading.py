@@ -958,6 +958,8 @@ def test_someones_mind_is_the_mental_and_smart_is_thinking(engine):
     assert engine.answer("is mag good for ur mind").query.expanded["your mind"] == ["mental"]
     smarter = engine.answer("does mag make u smarter")
     assert smarter.answered and "cognitive function" in smarter.passages[0].text
+    assert "mental clarity" in engine.answer("will magnesium keep my mind sharper").passages[0].text
+    assert "sharp" not in " ".join(engine.answer("can magnesium cause a sharp headache").query.expanded)
     # an idiom with "mind" is not the mental
     never = engine.answer("never mind, how much magnesium should I take")
     assert "mental" not in never.query.terms and "400-420mg" in never.passages[0].text
@@ -1085,3 +1087,9 @@ def test_a_question_asking_what_a_thing_the_article_defines_or_glosses_is_or_doe
         assert not engine.answer(question).answered, question
     assert intent.defines("vasodilator", "act as a vasodilator, which means it can widen blood vessels")
     assert not intent.defines("vasodilator", "a vasodilator widens blood vessels")
+
+
+def test_effects_asked_for_one_by_one_are_sought_below_a_passage_only_warning_of_them(engine):
+    # "avoid taking too much ... adverse side effects" scores far ahead; the answer names them
+    answer = engine.answer("what happens if u take way too much")
+    assert "headaches, anxiety, and insomnia" in answer.passages[0].text
