@@ -41,6 +41,7 @@ _LACK = "lacking"
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
+_MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
@@ -389,6 +390,10 @@ class QueryReader:
         fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
+            if span := self._drug_for(tokens, i):  # "blood pressure pills": a medication, not blood pressure
+                query.context.extend(tokens[i:i + span])
+                i += span
+                continue
             span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
                 else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
             if span:
@@ -418,6 +423,26 @@ class QueryReader:
                 continue
             self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _drug_for(self, tokens: list[str], i: int) -> int:
+        """How many corpus words from tokens[i] say what a medication named right after them is for
+        ("blood pressure pills", "sleeping pills", "heart meds"), else 0; never the subject, one word
+        naming a substance ("magnesium pills", "melatonin pills": products) or a word the corpus lacks
+        ("birth control pills": a drug the article does not discuss)."""
+        for span in (2, 1):
+            said, head = tokens[i:i + span], tokens[i + span] if i + span < len(tokens) else ""
+            if head != _MEDICATIONS and [_MEDICATIONS] not in self._by_lemmas.get((_singular(head),), []):
+                continue
+            if not any(w in stop_words() or self._names_subject(w) or self._strange(w) for w in said) \
+                    and not (span == 1 and self._substance(said[0])):
+                return span
+        return 0
+
+    @staticmethod
+    def _substance(word: str) -> bool:
+        """Whether WordNet names a substance, body substance or product by a word ("melatonin")."""
+        found = lexicon.entry(word)
+        return found is not None and found.main == "n" and found.category in _SUBSTANCES | _SUBSTANCES_HELD
 
     def _verb_phrase_at(self, tokens: list[str], i: int) -> tuple[int, list[str]]:
         """A WordNet verb phrase of a phrasing verb and a word ("take part", "take place") whose

@@ -1093,3 +1093,14 @@ def test_effects_asked_for_one_by_one_are_sought_below_a_passage_only_warning_of
     # "avoid taking too much ... adverse side effects" scores far ahead; the answer names them
     answer = engine.answer("what happens if u take way too much")
     assert "headaches, anxiety, and insomnia" in answer.passages[0].text
+
+
+def test_what_a_medication_is_for_is_context_not_the_question(engine):
+    # "blood pressure pills" asks about taking it with medications, not about blood pressure
+    for question in ("I take blood pressure pills, is it okay to add magnesium?",
+                     "is magnesium ok with sleeping pills"):
+        answer = engine.answer(question)
+        assert "other supplements or medications" in answer.passages[0].text, question
+    # a drug the article does not discuss stays a focus; a product of a substance stays a product
+    assert not engine.answer("does magnesium intereact with birth controll pills").answered
+    assert "blood" not in engine.answer("are magnesium pills safe for blood pressure").query.context
