@@ -85,11 +85,13 @@ class Engine:
         library, query = state.library, state.reader.read(text, after)
         query.on_subject = self._on_subject(state, text, query) or bool(after) and (
             bool(query.follow_up_of) or self._on_subject(state, after, state.reader.read(after)))
-        hits = library.index.search(query.terms, max(top, _CANDIDATES))
+        wanted = intent.of_question(query.asking, query.pointed)
+        # things named one by one may be in a passage scoring well below one only warning of them
+        depth = _CANDIDATES * (2 if any(i.names for i in wanted) else 1)
+        hits = library.index.search(query.terms, max(top, depth))
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        wanted = intent.of_question(query.asking, query.pointed)
         order = self._rerank(query, hits, candidates, wanted, library)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]

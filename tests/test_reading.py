@@ -1091,8 +1091,8 @@ def test_a_question_asking_what_a_thing_the_article_defines_or_glosses_is_or_doe
 
 def test_effects_asked_for_one_by_one_are_sought_below_a_passage_only_warning_of_them(engine):
     # "avoid taking too much ... adverse side effects" scores far ahead; the answer names them
-    answer = engine.answer("what happens if u take way too much")
-    assert "headaches, anxiety, and insomnia" in answer.passages[0].text
+    for question in ("what happens if u take way too much", "what happens if you take too much magnesium"):
+        assert "headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text, question
 
 
 def test_what_a_medication_is_for_is_context_not_the_question(engine):
