@@ -135,7 +135,10 @@ class Engine:
         if not hits:
             return []
         index = library.index
-        subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
+        # A concept said in a rare way is its every way ("adverse effects": side effects too).
+        subject = frozenset(t for c in query.known
+                            if any(0 < index.document_frequency(t) < index.size / 2 for t in c.terms)
+                            for t in c.terms if index.document_frequency(t))
         shapes = [i for i in wanted if not i.required]
         # A general question wants its subject defined ("what does magnesium do?"); "what are the side
         # effects?" wants them named one by one.

@@ -116,7 +116,12 @@ INTENTS = (
                                        r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
                                        # what too much of it does ("what happens if u take way too much")
                                        r"\bwhat (happens|would happen|will happen|can happen)\b.*\b(too (much|many)|"
-                                       r"overdose\w*|excess\w*)\b"),
+                                       r"overdose\w*|excess\w*)\b|"
+                                       # the effects to warn of ("adverse effects to counsel pt on")
+                                       r"\b(side|adverse|unwanted) effects (\w+ ){0,3}(counsel|warn|watch for|"
+                                       r"look out for|be aware of)\b|"
+                                       r"\b(counsel|warn) (\w+ ){0,3}(on|about|of) (the )?"
+                                       r"(side|adverse|unwanted) effects\b"),
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"

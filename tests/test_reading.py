@@ -1104,3 +1104,10 @@ def test_what_a_medication_is_for_is_context_not_the_question(engine):
     # a drug the article does not discuss stays a focus; a product of a substance stays a product
     assert not engine.answer("does magnesium intereact with birth controll pills").answered
     assert "blood" not in engine.answer("are magnesium pills safe for blood pressure").query.context
+
+
+def test_the_effects_to_counsel_on_are_named_and_a_concept_anchors_by_every_way_it_is_said(engine):
+    assert "effects named" in [i.name for i in intent.of_question("adverse effects to counsel patient on")]
+    # "adverse" is in one passage only: the one warning of excess; "side effects such as..." names them
+    answer = engine.answer("adverse effects to counsel pt on")
+    assert "side effects such as headaches" in answer.passages[0].text
