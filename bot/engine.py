@@ -85,11 +85,13 @@ class Engine:
         library, query = state.library, state.reader.read(text, after)
         query.on_subject = self._on_subject(state, text, query) or bool(after) and (
             bool(query.follow_up_of) or self._on_subject(state, after, state.reader.read(after)))
-        hits = library.index.search(query.terms, max(top, _CANDIDATES))
+        wanted = intent.of_question(query.asking, query.pointed)
+        # things named one by one may be in a passage scoring well below one only warning of them
+        depth = _CANDIDATES * (2 if any(i.names for i in wanted) else 1)
+        hits = library.index.search(query.terms, max(top, depth))
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        wanted = intent.of_question(query.asking, query.pointed)
         order = self._rerank(query, hits, candidates, wanted, library)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
@@ -112,7 +114,15 @@ class Engine:
                      for w in query.context)
         return intent.refers_to_subject(text, not things) or intent.refers_to_subject(read, not things) \
             or things and intent.refers_to_subject(intent.first_sentence(text)) \
-            or any(not state.subject.isdisjoint(c.terms) for c in query.concepts)
+            or any(not state.subject.isdisjoint(c.terms) for c in query.concepts) \
+            or Engine._explains(state, query)
+
+    @staticmethod
+    def _explains(state: _State, query: Query) -> bool:
+        """Whether a question asks what a thing is or does that the corpus defines or glosses ("what
+        does melatonin do?": "melatonin production, which is a hormone that helps regulate sleep cycles")."""
+        defined = intent.defined_word(query.asking)
+        return bool(defined) and any(intent.defines(defined, p.text) for p in state.library.passages)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:
@@ -125,7 +135,10 @@ class Engine:
         if not hits:
             return []
         index = library.index
-        subject = frozenset(t for c in query.known for t in c.terms if 0 < index.document_frequency(t) < index.size / 2)
+        # A concept said in a rare way is its every way ("adverse effects": side effects too).
+        subject = frozenset(t for c in query.known
+                            if any(0 < index.document_frequency(t) < index.size / 2 for t in c.terms)
+                            for t in c.terms if index.document_frequency(t))
         shapes = [i for i in wanted if not i.required]
         # A general question wants its subject defined ("what does magnesium do?"); "what are the side
         # effects?" wants them named one by one.
@@ -162,8 +175,10 @@ class Engine:
         if close and shapes and not any(covers[i] and fits(i) for i in close):
             if any(not i.direction for i in shapes):
                 covers = [candidates.enough(i, enough) for i in range(len(hits))]
-            close += [i for i in range(len(close), len(hits))
-                      if hits[i].score >= _WIDER * floor and covers[i] and fits(i)]
+            # Things named one by one ("what happens if u take way too much": the effects) are asked
+            # for whatever a passage only warning of them scores.
+            wider = 0.0 if any(i.names for i in shapes) else _WIDER * floor
+            close += [i for i in range(len(close), len(hits)) if hits[i].score >= wider and covers[i] and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
         asked = frozenset(t for c in query.known for t in c.terms

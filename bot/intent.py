@@ -116,7 +116,12 @@ INTENTS = (
                                        r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
                                        # what too much of it does ("what happens if u take way too much")
                                        r"\bwhat (happens|would happen|will happen|can happen)\b.*\b(too (much|many)|"
-                                       r"overdose\w*|excess\w*)\b"),
+                                       r"overdose\w*|excess\w*)\b|"
+                                       # the effects to warn of ("adverse effects to counsel pt on")
+                                       r"\b(side|adverse|unwanted) effects (\w+ ){0,3}(counsel|warn|watch for|"
+                                       r"look out for|be aware of)\b|"
+                                       r"\b(counsel|warn) (\w+ ){0,3}(on|about|of) (the )?"
+                                       r"(side|adverse|unwanted) effects\b"),
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
@@ -233,9 +238,10 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
 
 def defines(word: str, passage: str) -> bool:
     """Whether a passage defines a word or words ("Magnesium is an essential mineral", "The nervous system
-    is responsible for...")."""
-    pattern = rf"\b{re.escape(word)}\w*\s+(is|are)\s+(a|an|responsible for)\b"
-    return re.search(pattern, passage, re.IGNORECASE) is not None
+    is responsible for...") or glosses it ("a vasodilator, which means...", "melatonin production, which
+    is a hormone that...")."""
+    said = rf"\b{re.escape(word)}\w*(\s+(is|are)\s+(a|an|responsible for)\b|( \w+)?, which (is|are|means)\b)"
+    return re.search(said, passage, re.IGNORECASE) is not None
 
 
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")

@@ -33,13 +33,15 @@ _SWAP_CONTEXT = frozenset({"kin", "time-unit", "noun.communication", "noun.relat
 # it, read as WordNet's "lacking" (the article's "deficiencies").
 _ABSENT_WORDS = frozenset({"missing", "absent", "gone"})
 _NEGATIONS = frozenset({"not", "no", "never", "without"})
-# A word of degree inside a two-word phrase of the synonyms table leaves it that phrase ("think more clearly").
+# A word of degree (or a possessive) inside a two-word phrase of the synonyms table leaves it that
+# phrase ("think more clearly", "calm my nerves").
 _DEGREE_WORDS = frozenset({"more", "less", "much", "very", "really"})
 _LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
 _LACK = "lacking"
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
+_MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
@@ -388,6 +390,10 @@ class QueryReader:
         fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
+            if span := self._drug_for(tokens, i):  # "blood pressure pills": a medication, not blood pressure
+                query.context.extend(tokens[i:i + span])
+                i += span
+                continue
             span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
                 else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
             if span:
@@ -417,6 +423,26 @@ class QueryReader:
                 continue
             self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _drug_for(self, tokens: list[str], i: int) -> int:
+        """How many corpus words from tokens[i] say what a medication named right after them is for
+        ("blood pressure pills", "sleeping pills", "heart meds"), else 0; never the subject, one word
+        naming a substance ("magnesium pills", "melatonin pills": products) or a word the corpus lacks
+        ("birth control pills": a drug the article does not discuss)."""
+        for span in (2, 1):
+            said, head = tokens[i:i + span], tokens[i + span] if i + span < len(tokens) else ""
+            if head != _MEDICATIONS and [_MEDICATIONS] not in self._by_lemmas.get((_singular(head),), []):
+                continue
+            if not any(w in stop_words() or self._names_subject(w) or self._strange(w) for w in said) \
+                    and not (span == 1 and self._substance(said[0])):
+                return span
+        return 0
+
+    @staticmethod
+    def _substance(word: str) -> bool:
+        """Whether WordNet names a substance, body substance or product by a word ("melatonin")."""
+        found = lexicon.entry(word)
+        return found is not None and found.main == "n" and found.category in _SUBSTANCES | _SUBSTANCES_HELD
 
     def _verb_phrase_at(self, tokens: list[str], i: int) -> tuple[int, list[str]]:
         """A WordNet verb phrase of a phrasing verb and a word ("take part", "take place") whose
@@ -598,6 +624,8 @@ class QueryReader:
             return False
         found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])
         thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
+        # "what role does melatonin play": mainly a verb, in the verb's place ("melatonin supplements" stays a thing)
+        thing = thing and not (named is not None and named.main == "v" and self._in_verb_slot(tokens, i + 1))
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
@@ -757,8 +785,9 @@ class QueryReader:
         return terms.isdisjoint(self.vocabulary) and terms.isdisjoint(question_stems())
 
     def familiar(self, word: str) -> bool:
-        """Whether a word is a corpus word or a misspelling of one ("magneisum")."""
-        return word in self.surface_words or self.correct(word) is not None
+        """Whether a word is a corpus word, a misspelling of one ("magneisum") or a word WordNet
+        knows in some form (clinical words: "contraindicate", "supplementation")."""
+        return word in self.surface_words or self.correct(word) is not None or lexicon.entry(word) is not None
 
     def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
         """Each word as _spelled reads it beside its neighbours."""
@@ -981,7 +1010,8 @@ class QueryReader:
 
     def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection; a
-        two-word one with a word of degree between: "think more clearly"): its length and its
+        two-word one with a word of degree or a possessive between: "think more clearly", "calm my
+        nerves"): its length and its
         synonyms, or (0, []); with a preposition `fronted` before "what", a word
         with that preposition ("good" of "for what is good...": "good for")."""
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
@@ -996,16 +1026,21 @@ class QueryReader:
             if found:
                 return 3 + article, found
         for span in range(min(self.longest_synonym, len(tokens) - i), 0, -1):
+            if span == 1 and (gapped := self._gapped_synonym(tokens, i)):
+                return 3, gapped  # before the first word alone: "calm my nerves" is not "calm"
             phrase = tuple(tokens[i:i + span])
             found = self.synonyms.get(phrase) or self._by_lemmas.get(tuple(map(lemma, phrase)))
             if found and not (span == 1 and self._in_corpus_pair(tokens, i)):
                 return span, found
-        if i + 2 < len(tokens) and tokens[i + 1] in _DEGREE_WORDS:  # "think more clearly": think clearly
-            pair = (tokens[i], tokens[i + 2])
-            found = self.synonyms.get(pair) or self._by_lemmas.get(tuple(map(lemma, pair)))
-            if found:
-                return 3, found
         return 0, []
+
+    def _gapped_synonym(self, tokens: list[str], i: int) -> list[list[str]]:
+        """A two-word synonym phrase with a word of degree or a possessive between ("think more
+        clearly", "calm my nerves"): its synonyms, else []."""
+        if i + 2 >= len(tokens) or tokens[i + 1] not in _DEGREE_WORDS | _POSSESSIVES:
+            return []
+        pair = (tokens[i], tokens[i + 2])
+        return self.synonyms.get(pair) or self._by_lemmas.get(tuple(map(lemma, pair))) or []
 
     def _in_corpus_pair(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a corpus word, stands before the word the article itself puts after it

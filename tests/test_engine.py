@@ -248,7 +248,8 @@ def test_a_passage_that_only_announces_does_not_win_over_one_that_states(engine)
     assert answer.answered and "gummies" in answer.passages[0].text
 
 
-@pytest.mark.parametrize("question", ["magneisum side efects", "magnesuim sleeep cuase", "how mcuh magneisum per dya"])
+@pytest.mark.parametrize("question", ["magneisum side efects", "magnesuim sleeep cuase", "how mcuh magneisum per dya",
+                                      "Which comorbidities contraindicate magnesium supplementation?"])
 def test_misspelled_english_is_read_as_english(engine, question):
     assert engine.answer(question).kind is not Kind.NOT_ENGLISH
 

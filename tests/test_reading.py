@@ -944,6 +944,27 @@ def test_a_word_of_degree_inside_a_two_word_phrase_of_the_synonyms_table_leaves_
         ["mental clarity"]
 
 
+def test_a_possessive_inside_a_two_word_phrase_of_the_synonyms_table_leaves_it_that_phrase(engine):
+    # calmed or settled nerves are a state of mind (anxiety), not the nerves themselves
+    for question in ("Could magnesium help calm my nerves in the evening?", "does magnesium settle your nerves"):
+        answer = engine.answer(question)
+        assert answer.query.expanded[next(k for k in answer.query.expanded if "nerves" in k)] == ["anxiety", "stress"]
+        assert "anxiety and stress" in answer.passages[0].text, question
+    assert "nerve" in engine.answer("does magnesium calm the nerves or damage them").query.expanded.get("nerves", [])
+
+
+def test_someones_mind_is_the_mental_and_smart_is_thinking(engine):
+    assert "mental" in engine.answer("is mag good for ur mind").passages[0].text
+    assert engine.answer("is mag good for ur mind").query.expanded["your mind"] == ["mental"]
+    smarter = engine.answer("does mag make u smarter")
+    assert smarter.answered and "cognitive function" in smarter.passages[0].text
+    assert "mental clarity" in engine.answer("will magnesium keep my mind sharper").passages[0].text
+    assert "sharp" not in " ".join(engine.answer("can magnesium cause a sharp headache").query.expanded)
+    # an idiom with "mind" is not the mental
+    never = engine.answer("never mind, how much magnesium should I take")
+    assert "mental" not in never.query.terms and "400-420mg" in never.passages[0].text
+
+
 def test_an_abstract_noun_of_harm_the_article_lacks_beside_a_thing_it_has_is_how_harm_is_asked(engine):
     disturbance = engine.answer("Proposed mechanism for Mg-associated sleep disturbance?")
     assert disturbance.answered and "disturbance" in disturbance.query.context
@@ -1052,3 +1073,41 @@ def test_what_the_question_before_named_said_again_after_a_demonstrative_is_poin
     own = {c.word: c.weight for c in those.query.concepts}
     assert own["side effects"] == 0.5  # pointed at, weighs as borrowed
     assert "effects named" in [i.name for i in intent.of_question("what are those side effects")]
+
+
+def test_a_question_asking_what_a_thing_the_article_defines_or_glosses_is_or_does_is_answered(engine):
+    # "melatonin production, which is a hormone that...", "a vasodilator, which means..."
+    for question, said in (("What does melatonin do?", "hormone that helps regulate sleep cycles"),
+                           ("What role does melatonin play in sleep?", "hormone that helps regulate sleep cycles"),
+                           ("What does a vasodilator do?", "widen blood vessels")):
+        answer = engine.answer(question)
+        assert answer.answered and said in answer.passages[0].text, question
+    # a thing the article names but never explains is still not its subject
+    for question in ("What is a hormone?", "what is epilepsy", "What are neurotransmitters?"):
+        assert not engine.answer(question).answered, question
+    assert intent.defines("vasodilator", "act as a vasodilator, which means it can widen blood vessels")
+    assert not intent.defines("vasodilator", "a vasodilator widens blood vessels")
+
+
+def test_effects_asked_for_one_by_one_are_sought_below_a_passage_only_warning_of_them(engine):
+    # "avoid taking too much ... adverse side effects" scores far ahead; the answer names them
+    for question in ("what happens if u take way too much", "what happens if you take too much magnesium"):
+        assert "headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text, question
+
+
+def test_what_a_medication_is_for_is_context_not_the_question(engine):
+    # "blood pressure pills" asks about taking it with medications, not about blood pressure
+    for question in ("I take blood pressure pills, is it okay to add magnesium?",
+                     "is magnesium ok with sleeping pills"):
+        answer = engine.answer(question)
+        assert "other supplements or medications" in answer.passages[0].text, question
+    # a drug the article does not discuss stays a focus; a product of a substance stays a product
+    assert not engine.answer("does magnesium intereact with birth controll pills").answered
+    assert "blood" not in engine.answer("are magnesium pills safe for blood pressure").query.context
+
+
+def test_the_effects_to_counsel_on_are_named_and_a_concept_anchors_by_every_way_it_is_said(engine):
+    assert "effects named" in [i.name for i in intent.of_question("adverse effects to counsel patient on")]
+    # "adverse" is in one passage only: the one warning of excess; "side effects such as..." names them
+    answer = engine.answer("adverse effects to counsel pt on")
+    assert "side effects such as headaches" in answer.passages[0].text
