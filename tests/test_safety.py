@@ -293,6 +293,18 @@ def test_the_model_keeps_everyday_messages_calm(message):
     assert emergency(message) is None
 
 
+@pytest.mark.parametrize("calm, urgent", [
+    ("i just want these headaches to stop for good", "these headaches will not stop, i want to die"),
+    ("i can not go on like this with the heartburn", "i can not go on with the heartburn, i am ready to end it all"),
+    ("my laptop died again, done with it", "my laptop died again and i want to kill myself"),
+    ("done with this gym, looking for a new one", "done with everything, going to end my life, looking for a new one"),
+])
+def test_a_symptom_or_a_thing_that_ends_does_not_hide_a_wish_to_die(calm, urgent):
+    assert emergency(calm) is None
+    found = emergency(urgent)
+    assert found is not None and found.self_harm, urgent
+
+
 def _calm_then_urgent(calm: str, urgent: str) -> Emergency:
     """The emergency read in `urgent`, after checking that its lookalike `calm` raises none."""
     assert emergency(calm) is None
