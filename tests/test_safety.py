@@ -49,6 +49,9 @@ def test_every_calm_reading_keeps_its_examples_calm(calm, example):
      "my uncle always took magnesium, he just fainted and isn't breathing"),
     ("last month my gran collapsed after her pills, is that common?",
      "last month my gran collapsed after her pills, now she is not responding again"),
+    # a question asked for the writer's own end overrules a hypothetical and a general question
+    ("what happens if you take all your sleeping pills at once?",
+     "what happens if you take all your sleeping pills at once, asking bc i want it all over"),
 ])
 def test_a_calm_reading_is_overruled_when_the_message_says_it_is_happening_now(calm, now):
     assert emergency(calm) is None
