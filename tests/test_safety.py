@@ -49,6 +49,9 @@ def test_every_calm_reading_keeps_its_examples_calm(calm, example):
      "my uncle always took magnesium, he just fainted and isn't breathing"),
     ("last month my gran collapsed after her pills, is that common?",
      "last month my gran collapsed after her pills, now she is not responding again"),
+    # a question asked for the writer's own end overrules a hypothetical and a general question
+    ("what happens if you take all your sleeping pills at once?",
+     "what happens if you take all your sleeping pills at once, asking bc i want it all over"),
 ])
 def test_a_calm_reading_is_overruled_when_the_message_says_it_is_happening_now(calm, now):
     assert emergency(calm) is None
@@ -291,6 +294,18 @@ def test_self_harm_said_in_images_no_pattern_names_gets_the_crisis_reply_from_th
     "my grandad passed away years ago, he took magnesium", "in the film he disappears for good, lol"])
 def test_the_model_keeps_everyday_messages_calm(message):
     assert emergency(message) is None
+
+
+@pytest.mark.parametrize("calm, urgent", [
+    ("i just want these headaches to stop for good", "these headaches will not stop, i want to die"),
+    ("i can not go on like this with the heartburn", "i can not go on with the heartburn, i am ready to end it all"),
+    ("my laptop died again, done with it", "my laptop died again and i want to kill myself"),
+    ("done with this gym, looking for a new one", "done with everything, going to end my life, looking for a new one"),
+])
+def test_a_symptom_or_a_thing_that_ends_does_not_hide_a_wish_to_die(calm, urgent):
+    assert emergency(calm) is None
+    found = emergency(urgent)
+    assert found is not None and found.self_harm, urgent
 
 
 def _calm_then_urgent(calm: str, urgent: str) -> Emergency:
