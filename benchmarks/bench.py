@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot import safety
 from bot.config import SearchConfig, load_config
 from bot.corpus import Passage
 from bot.engine import Engine
@@ -149,6 +150,7 @@ def measure_size(size: int, folder: Path) -> dict:
     engine = Engine(config, library)
     asked = questions()
     engine.answer(asked[0])  # the first question reads the lexicon and word lists: not a query's cost
+    safety.warm()  # the red-flag patterns, compiled at start-up as `run` does
     ours = []
     for question in asked:
         started = time.perf_counter()

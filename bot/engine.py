@@ -36,6 +36,7 @@ class _State:
     library: Library
     reader: QueryReader
     subject: frozenset[str]  # terms of the corpus's subject: in nearly every passage, or in a title
+    glossed: frozenset[str]  # stems of the words some passage may define or gloss ("melatonin, which is...")
 
 
 class Engine:
@@ -52,7 +53,8 @@ class Engine:
         reader = QueryReader(library.index.terms, library.surface_words, synonyms,
                              self.config.confidence.max_correction_distance, library.index.preceding, subject,
                              library.index.following, library.index.together, _subject_classes(library, subject))
-        self._state = _State(library, reader, subject)
+        glossed = frozenset(stem(w) for p in library.passages for w in intent.defined_words(p.text))
+        self._state = _State(library, reader, subject, glossed)
 
     @property
     def library(self) -> Library:
@@ -122,7 +124,11 @@ class Engine:
         """Whether a question asks what a thing is or does that the corpus defines or glosses ("what
         does melatonin do?": "melatonin production, which is a hormone that helps regulate sleep cycles")."""
         defined = intent.defined_word(query.asking)
-        return bool(defined) and any(intent.defines(defined, p.text) for p in state.library.passages)
+        if not defined or stem(defined.split()[-1]) not in state.glossed:
+            return False
+        library = state.library  # only the passages holding the thing's first word can define it
+        return any(intent.defines(defined, library.passages[i].text)
+                   for i in library.index.postings(stem(defined.split()[0])))
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

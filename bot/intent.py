@@ -236,12 +236,29 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     return False
 
 
+# A word that `defines` may find defined or glossed: right before "is a", or a word or two before ", which is"
+_DEFINED_RE = re.compile(r"\b(\w+)(?=\s+(?:is|are)\s+(?:a|an|responsible for)\b|(?: \w+)?, which (?:is|are|means)\b)",
+                         re.IGNORECASE)
+
+
+def defined_words(passage: str) -> set[str]:
+    """The words a passage may define or gloss, lowercased: a cheap first look before `defines`
+    (the last word of a phrase it defines is among them)."""
+    return {match.group(1).casefold() for match in _DEFINED_RE.finditer(passage)}
+
+
 def defines(word: str, passage: str) -> bool:
     """Whether a passage defines a word or words ("Magnesium is an essential mineral", "The nervous system
     is responsible for...") or glosses it ("a vasodilator, which means...", "melatonin production, which
     is a hormone that...")."""
-    said = rf"\b{re.escape(word)}\w*(\s+(is|are)\s+(a|an|responsible for)\b|( \w+)?, which (is|are|means)\b)"
-    return re.search(said, passage, re.IGNORECASE) is not None
+    *leading, last = word.casefold().split()
+    lead = " ".join(leading)
+    for match in _DEFINED_RE.finditer(passage):
+        before = passage[:match.start()].casefold().rstrip()
+        if match.group(1).casefold().startswith(last) and (
+                not lead or before.endswith(lead) and not before[:-len(lead)][-1:].isalnum()):
+            return True
+    return False
 
 
 _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|we are going to)\b")

@@ -238,6 +238,12 @@ class PatternIndex:
                 return found
             numbers = self.tried(text[at:at + length])
 
+    def compile_all(self) -> None:
+        """Compile every pattern now (a long-running program's start-up), not when first tried."""
+        for number, pattern in enumerate(self._patterns):
+            if pattern is None:
+                self._compiled(number)
+
     def _compiled(self, number: int) -> re.Pattern[str]:
         """A pattern, compiled and kept."""
         pattern = self._patterns[number] = re.compile(self.sources[number])

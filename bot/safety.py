@@ -106,6 +106,14 @@ _NAMED_MIN = 4  # a typo is read as a pattern word of at least 4 letters: shorte
 _TYPO_MIN = 3  # shorter words are left as they are
 
 
+def warm() -> None:
+    """Load the red-flag patterns and compile every one of them now, as a long-running bot does at
+    start-up (a one-off command compiles only those a message tries), and build its typo tables."""
+    flags = red_flags()
+    flags.index.compile_all()
+    flags.left_out, flags.undoubled  # noqa: B018 (cached on first use)
+
+
 @cache
 def red_flags() -> RedFlags:
     """The shipped, reviewable signs (bot/data/red-flags.yaml), their {parts} filled in."""

@@ -60,6 +60,7 @@ class Index:
         # Every posting adds more than 0 (not so for BM25+, or for rank-bm25's floored IDF when the
         # average IDF is negative): the passages with a query term are those scoring above 0.
         self._only_positive = not self._absent_scores and bool((contributions > 0).all())
+        self._neighbours: dict[tuple[str, bool], frozenset[str]] = {}  # (term, before?): side-by-side terms
 
     @classmethod
     def build(cls, tokenised: Sequence[Sequence[str]], params: SearchConfig,
@@ -131,19 +132,24 @@ class Index:
 
     def preceding(self, term: str) -> frozenset[str]:
         """The terms that stand right before a term somewhere in the corpus ("kidney" before "diseas")."""
-        return self._side_by_side(term, self._second_first)
+        return self._side_by_side(term, before=True)
 
     def following(self, term: str) -> frozenset[str]:
         """The terms that stand right after a term somewhere in the corpus ("diseas" after "kidney")."""
-        return self._side_by_side(term, self._first_second)
+        return self._side_by_side(term, before=False)
 
-    def _side_by_side(self, term: str, codes: np.ndarray) -> frozenset[str]:
-        """The other terms of the pairs whose leading term (in `codes`' order) is this one."""
-        width, i = len(self.terms), self.term_ids.get(term)
-        if i is None:
-            return frozenset()
-        start, end = np.searchsorted(codes, [i * width, (i + 1) * width])
-        return frozenset(self.terms[j] for j in (codes[start:end] % width).tolist())
+    def _side_by_side(self, term: str, before: bool) -> frozenset[str]:
+        """The terms standing right before (or after) a term somewhere; remembered per term."""
+        found = self._neighbours.get((term, before))
+        if found is None:
+            codes = self._second_first if before else self._first_second
+            width, i = len(self.terms), self.term_ids.get(term)
+            if i is None:
+                return frozenset()
+            start, end = np.searchsorted(codes, [i * width, (i + 1) * width])
+            found = frozenset(self.terms[j] for j in (codes[start:end] % width).tolist())
+            self._neighbours[term, before] = found
+        return found
 
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""

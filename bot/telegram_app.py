@@ -400,7 +400,7 @@ def run(config_path: str | Path, token: str) -> int:
     engine = Engine(config, load_library(config))
     gc.freeze()  # the corpus lives as long as the bot: keep it out of every garbage collection's scan
     lexicon.entry("")  # the word lexicon is read on first use: here, rather than during a first question
-    safety.emergency("")  # likewise the red-flag patterns, compiled on first use
+    safety.warm()  # likewise the red-flag patterns, each compiled when first tried
     setup_logging(config, token)
     application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook

@@ -14,7 +14,8 @@ from bot.evaluate import read_cases
 
 EVAL = Path(__file__).resolve().parent / "eval"
 # voices3.yaml and redflags3.yaml: development sets since 2026-11-24
-HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml"})
+HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml", "voices4.yaml",
+                      "redflags4.yaml"})
 
 
 def main() -> None:
