@@ -89,7 +89,8 @@ class Engine:
             bool(query.follow_up_of) or self._on_subject(state, after, state.reader.read(after)))
         wanted = intent.of_question(query.asking, query.pointed)
         # things named one by one may be in a passage scoring well below one only warning of them
-        depth = _CANDIDATES * (2 if any(i.names for i in wanted) else 1)
+        # and a thing asked to be defined in a long passage scoring below shorter ones merely naming it
+        depth = _CANDIDATES * (2 if any(i.names for i in wanted) or intent.defined_word(query.asking) else 1)
         hits = library.index.search(query.terms, max(top, depth))
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
@@ -163,6 +164,14 @@ class Engine:
                 return intent.defines(defined, text)
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
+        asked = frozenset(t for c in query.known for t in c.terms
+                          if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
+
+        @functools.cache
+        def restates(position: int) -> bool:
+            text = library.passages[hits[position].passage].text
+            return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
+
         enough = self.config.confidence.min_coverage
         floor = self.config.confidence.prefer_within * hits[0].score
         close = list(itertools.takewhile(lambda i: hits[i].score >= floor, range(len(hits))))  # best first
@@ -185,10 +194,12 @@ class Engine:
             # for whatever a passage only warning of them scores.
             wider = 0.0 if any(i.names for i in shapes) else _WIDER * floor
             close += [i for i in range(len(close), len(hits)) if hits[i].score >= wider and covers[i] and fits(i)]
+        # A thing asked to be defined is taken where it is defined, whatever shorter passages merely naming
+        # it score ("what is magnesium?": "Magnesium is an essential mineral...", not only the summary).
+        if defined and not shapes and not any(covers[i] and fits(i) and not restates(i) for i in close):
+            close += [i for i in range(len(close), len(hits)) if covers[i] and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's
-        asked = frozenset(t for c in query.known for t in c.terms
-                          if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 
         # What the question is specifically about (see confidence.SPECIFIC): "supplements", in half the
         # article, is how "what are magnesium supplements used for" asks; "used for" (benefits) is what.
@@ -205,11 +216,6 @@ class Engine:
             first = passage_id == 0 or library.passages[passage_id - 1].section != passage.section
             return first and not asked.isdisjoint(heading) and bool(pointed) and all(
                 any(t in heading for t in c.terms) for c in pointed)
-
-        @functools.cache
-        def restates(position: int) -> bool:
-            text = library.passages[hits[position].passage].text
-            return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
 
         # Among passages that would answer, one stating the fact before one announcing or summing it
         # up, unless the one announcing covers more of what the question is specifically about (all

@@ -856,6 +856,15 @@ def test_a_definition_question_is_read_after_discourse_openers_and_before_a_clos
     assert intent.defined_word("wait so what does the nervous system even do again") == "nervous system"
     assert intent.defined_word("ok what is magnesium exactly") == "magnesium"
     assert intent.defined_word("so what does magnesium cause") is None  # not what it is or does
+    assert intent.defined_word("what exactly is magnesium") == "magnesium"  # an adverb before the verb too
+    assert intent.defined_word("whats magnesium anyway") == "magnesium"
+
+
+def test_a_thing_asked_to_be_defined_is_taken_where_it_is_defined_not_where_it_is_summed_up(engine):
+    # The long passage defining it scores below shorter ones naming it, and below the summary
+    # ("In conclusion, magnesium is an important mineral"), which restates it.
+    for question in ("what is magnesium", "wat is magnesim exacly", "so what is magnesium really"):
+        assert engine.answer(question).passages[0].text.startswith("Magnesium is an essential mineral")
 
 
 def test_the_verb_slot_in_a_statement_s_order_and_after_a_one_word_subject_the_article_has(engine):
