@@ -153,10 +153,13 @@ _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
 # system do?", "what is the role of X", "which work does X make in the body?", as other languages ask it).
-_ADVERBS = r"(actually|really|even|exactly|just|still|ever|again|anyway|basically)"
-_THING = rf"(a |an |the )?(?P<thing>[a-z]+( (?!{_ADVERBS}\b)[a-z]+)?)"
+_ADVERBS = r"(actually|really|even|exactly|just|still|ever|again|anyway|basically|though)"
+_THING = rf"(a |an |the )?(?P<thing>[a-z]+( (?!{_ADVERBS}\b|and\b)[a-z]+)?)"
+# Another question after it ("what is magnesium and why does the body need it", "...is it like a vitamin")
+_NEXT_QUESTION = r"(( and)? (why|how|what|is|are|does|do|can) .*)?"
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
-    rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}$",
+    rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_NEXT_QUESTION}$",
+    rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
     rf"^(what|which) (is|are) the (role|function|job|work|purpose|task) of {_THING}( in (the )?\w+)?$",
     rf"^(what|which) (role |function |job |work |purpose |task )?(does|do) {_THING} ({_ADVERBS} )?(do|make|have|play)"
     r"( in (the )?\w+)?$"))

@@ -858,6 +858,9 @@ def test_a_definition_question_is_read_after_discourse_openers_and_before_a_clos
     assert intent.defined_word("so what does magnesium cause") is None  # not what it is or does
     assert intent.defined_word("what exactly is magnesium") == "magnesium"  # an adverb before the verb too
     assert intent.defined_word("whats magnesium anyway") == "magnesium"
+    assert intent.defined_word("can you explain what magnesium is") == "magnesium"  # asked indirectly
+    assert intent.defined_word("what is magnesium and why does the body need it") == "magnesium"  # then another
+    assert intent.defined_word("what is magnesium and melatonin") is None  # not two things
 
 
 def test_a_thing_asked_to_be_defined_is_taken_where_it_is_defined_not_where_it_is_summed_up(engine):
