@@ -1123,3 +1123,11 @@ def test_the_effects_to_counsel_on_are_named_and_a_concept_anchors_by_every_way_
     # "adverse" is in one passage only: the one warning of excess; "side effects such as..." names them
     answer = engine.answer("adverse effects to counsel pt on")
     assert "side effects such as headaches" in answer.passages[0].text
+
+
+def test_the_superlative_of_how_often_asks_what_is_most_common(engine):
+    for question in ("what side effect do people get most often from too much magnesium",
+                     "which problem is most frequent with high doses"):
+        answer = engine.answer(question)
+        assert answer.kind is Kind.ANSWER and "most common side effects" in answer.passages[0].text
+    assert "most often" not in engine.answer("how often should I take magnesium").query.expanded
