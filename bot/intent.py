@@ -271,7 +271,7 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # and what it does (the reporting verbs of academic English: "does it claim...", "is the insomnia
 # attributed to...", "is concomitant use addressed?", "what dose is recommended"), taking something
 # (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
-_ARTICLE_WORDS = r"article|text|paper|authors?|writers?"  # what names the article or who wrote it
+_ARTICLE_WORDS = r"article|text|paper|document|essay|authors?|writers?"  # what names the article or who wrote it
 _ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
 # The verbs of saying something in a text ("is it discussed", "does it mention"): how a question
 # asks about the article, never what it asks about.
@@ -280,7 +280,8 @@ _SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|
          r"indicat|highlight|emphasi[sz]|argu|assert|invok|posit)(e|es|ed|s)")
 _SAYS_RE = re.compile(rf"^({_SAYS})$")
 _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
-_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
+# "the source" of what is said ("per the source") is the article, "a source of" something is not
+_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"

@@ -1131,3 +1131,9 @@ def test_the_superlative_of_how_often_asks_what_is_most_common(engine):
         answer = engine.answer(question)
         assert answer.kind is Kind.ANSWER and "most common side effects" in answer.passages[0].text
     assert "most often" not in engine.answer("how often should I take magnesium").query.expanded
+
+
+def test_the_source_or_the_document_asked_about_is_the_article_but_a_source_of_something_is_not():
+    assert intent.refers_to_subject("memory and concentration benefits per the document", pronouns=False)
+    assert intent.refers_to_subject("neurocognitive benefits per the source", pronouns=False)
+    assert not intent.refers_to_subject("what is the best source of vitamin d", pronouns=False)
