@@ -1137,3 +1137,11 @@ def test_the_source_or_the_document_asked_about_is_the_article_but_a_source_of_s
     assert intent.refers_to_subject("memory and concentration benefits per the document", pronouns=False)
     assert intent.refers_to_subject("neurocognitive benefits per the source", pronouns=False)
     assert not intent.refers_to_subject("what is the best source of vitamin d", pronouns=False)
+
+
+def test_cannot_and_cant_are_can_not_and_cant_sleep_is_insomnia(engine):
+    for question in ("i cant sleep since starting magnesium, why?", "why cannot I sleep on magnesium?"):
+        answer = engine.answer(question)
+        assert answer.kind is Kind.ANSWER and "cause insomnia" in answer.passages[0].text
+    concentrate = engine.answer("my son cannot concentrate, will magnesium help?")
+    assert concentrate.kind is Kind.ANSWER and "cannot" not in [c.word for c in concentrate.query.unknown]
