@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from bot.text import lemma_candidates
@@ -61,8 +61,9 @@ def _table() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in gzip.decompress(blob).decode("utf-8").splitlines())
 
 
+@lru_cache(maxsize=8192)  # a question's words are looked up several times (reading it, judging it)
 def entry(word: str) -> Entry | None:
-    """The lexicon entry of a normalised word or of its base form, if any."""
+    """The lexicon entry of a normalised word or of its base form, if any (remembered: an entry is frozen)."""
     table = _table()
     for form in lemma_candidates(word):
         line = table.get(form)

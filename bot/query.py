@@ -619,8 +619,9 @@ class QueryReader:
             return False
         heads = [stem(w) for way in [[tokens[i + 1]], *self._by_lemmas.get((_singular(tokens[i + 1]),), [])]
                  for w in way if len(way) == 1]
-        before = frozenset(t for head in heads if head in self.vocabulary for t in self._preceding(head))
-        if self.subject.isdisjoint(before) or modifier in before:
+        # each head's words before it, as remembered (the union of a common head's is large at 10,000 passages)
+        before = [self._preceding(head) for head in heads if head in self.vocabulary]
+        if all(self.subject.isdisjoint(terms) for terms in before) or any(modifier in terms for terms in before):
             return False
         found, named = lexicon.entry(tokens[i]), lexicon.entry(tokens[i + 1])
         thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"

@@ -111,6 +111,9 @@ def warm() -> None:
     start-up (a one-off command compiles only those a message tries), and build its typo tables."""
     flags = red_flags()
     flags.index.compile_all()
+    for calm in flags.calm:  # the calm readings too, which a one-off command compiles once a sign is shown
+        for source in (calm.source, *calm.overruled_by):
+            compiled(source)
     flags.left_out, flags.undoubled  # noqa: B018 (cached on first use)
 
 

@@ -61,6 +61,7 @@ class Index:
         # average IDF is negative): the passages with a query term are those scoring above 0.
         self._only_positive = not self._absent_scores and bool((contributions > 0).all())
         self._neighbours: dict[tuple[str, bool], frozenset[str]] = {}  # (term, before?): side-by-side terms
+        self._document_frequencies: list[int] = np.diff(indptr).tolist()  # per term: asked many times a question
 
     @classmethod
     def build(cls, tokenised: Sequence[Sequence[str]], params: SearchConfig,
@@ -154,7 +155,7 @@ class Index:
     def document_frequency(self, term: str) -> int:
         """How many passages contain a term."""
         i = self.term_ids.get(term)
-        return int(self.indptr[i + 1] - self.indptr[i]) if i is not None else 0
+        return self._document_frequencies[i] if i is not None else 0
 
     def scores(self, query: Sequence[str]) -> np.ndarray:
         """BM25 score of every passage, equal to rank-bm25's get_scores(query): each passage's
