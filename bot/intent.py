@@ -154,11 +154,18 @@ _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
 # system do?", "what is the role of X", "which work does X make in the body?", as other languages ask it).
 _ADVERBS = r"(actually|really|even|exactly|just|still|ever|again)"
-_THING = rf"(a |an |the )?(?P<thing>[a-z]+( (?!{_ADVERBS}\b)[a-z]+)?)"
+# Words around a thing that only point at it: "what's *this* melatonin *you say*?", "the melatonin *thing about*"
+_POINTING = r"(thing|things|stuff|business|about|you|u|they|it)"
+_THING = rf"(a |an |the |this |that |these |those )?(?P<thing>[a-z]+( (?!({_ADVERBS}|{_POINTING})\b)[a-z]+)?)"
+_POINTED = (r"( (thing|things|stuff|business))?( (all )?about)?"
+            r"( (you|u|they|it) (say|said|mean|meant|mention|mentioned))?")
+_ROLES = r"role|function|job|work|purpose|task"  # "what is the role of X": what X does
+_DOES = r"do|make|have|play"  # "what does X do / play"
+_FRAME_RE = re.compile(rf"^({_ROLES}|{_DOES}|plays?|played)$")
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
-    rf"^(what (is|are)|whats|what s) {_THING}$",
-    rf"^(what|which) (is|are) the (role|function|job|work|purpose|task) of {_THING}( in (the )?\w+)?$",
-    rf"^(what|which) (role |function |job |work |purpose |task )?(does|do) {_THING} ({_ADVERBS} )?(do|make|have|play)"
+    rf"^(what (is|are)|whats|what s) {_THING}{_POINTED}$",
+    rf"^(what|which) (is|are) the ({_ROLES}) of {_THING}( in (the )?\w+)?$",
+    rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
     r"( in (the )?\w+)?$"))
 
 
@@ -214,6 +221,11 @@ def defined_word(question: str) -> str | None:
     plain = _OPENERS_RE.sub("", _plain(question))
     plain = re.sub(rf"( {_ADVERBS})+$", "", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
+
+
+def frames_definition(word: str) -> bool:
+    """Whether a word is how a "what is X" question asks ("role", "function", "play"), not what about."""
+    return bool(_FRAME_RE.match(word))
 
 
 def asks_what(question: str) -> bool:

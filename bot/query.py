@@ -327,6 +327,7 @@ class QueryReader:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
+        _frame_definition(query)
         self._frame_harm(query, shapes)
         _frame_sexes(query)
         return query
@@ -1146,6 +1147,16 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
 def _pointed_at(word: str, question: str) -> bool:
     """Whether a question says a word after a demonstrative ("those side effects")."""
     return re.search(rf"\b(those|these|that|this) {re.escape(word)}\b", question.casefold()) is not None
+
+
+def _frame_definition(query: Query) -> None:
+    """The words of asking what a thing is or does ("what *role* does melatonin *play* in the body?")
+    are phrasing: they steer ranking, never decide coverage; what is asked about is the thing."""
+    thing = intent.defined_word(query.asking)
+    if thing:
+        inside = set(thing.split())
+        query.concepts = [dataclasses.replace(c, phrasing=True)
+                          if c.word not in inside and intent.frames_definition(c.word) else c for c in query.concepts]
 
 
 def _frame_sexes(query: Query) -> None:

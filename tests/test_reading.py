@@ -1111,3 +1111,27 @@ def test_the_effects_to_counsel_on_are_named_and_a_concept_anchors_by_every_way_
     # "adverse" is in one passage only: the one warning of excess; "side effects such as..." names them
     answer = engine.answer("adverse effects to counsel pt on")
     assert "side effects such as headaches" in answer.passages[0].text
+
+
+def test_a_question_naming_a_thing_the_article_glosses_is_about_the_article(engine):
+    # not "what is X" worded, yet about melatonin, which the article glosses: never "no match"
+    for question in ("What happens if the body lacks melatonin?", "how do i boost melatonin naturally"):
+        assert engine.answer(question).kind is not Kind.NO_MATCH, question
+    assert engine.answer("is melatonin safe for kids").kind is not Kind.ANSWER  # kids: a focus it lacks
+
+
+def test_the_words_of_asking_what_a_thing_does_are_phrasing_and_pointing_words_are_not_the_thing(engine):
+    # "role", "play", "job": how "what does X do" asks; "this... you say", "the... thing about" point at X
+    for question, after in (("What role does melatonin play in the body?", None), ("what job does melatonin do", None),
+                            ("What is this melatonin you say?", "I cannot sleep since I began magnesium"),
+                            ("so whats the melatonin thing about", "can mag keep u up at night")):
+        answer = engine.answer(question, after=after)
+        assert "hormone that helps regulate sleep cycles" in answer.passages[0].text, question
+    assert intent.defined_word("what is that neurotransmitter stuff you mentioned") == "neurotransmitter"
+    assert intent.defined_word("whats the nervous system all about") == "nervous system"
+    roles = {c.word: c.phrasing for c in engine.answer("What role does magnesium play in sleep?").query.concepts}
+    assert roles["role"] and not roles["sleep"]  # the place it plays in is what is asked
+
+
+def test_a_negated_auxiliary_written_as_one_word_is_no_focus(engine):
+    assert "cannot" not in engine.answer("I cannot sleep since I began magnesium, why?").not_discussed
