@@ -189,11 +189,17 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
 
 # An amount gone past ("exceeding recommended intake", "over the daily dose") is too much, and eating as a
 # source ("dietary intake vs supplementation"; "recommended dietary intake" is one) is a way of taking it:
-# neither asks an amount.
+# neither asks an amount; nor does the right amount had or given.
 _PAST_AMOUNT_RE = re.compile(r"(?<!recommended )\b(dietary|food) intake\b|"
                              r"\b(exceed\w*|over|above|beyond|past|more than|higher than)( the| your| my)?"
                              r"( (recommended|daily|suggested|maximum|max|safe|normal|usual))* "
-                             r"(dose|dosage|amount|intake|rda|limit)\b")
+                             r"(dose|dosage|amount|intake|rda|limit)\b|"
+                             # the right amount had or given ("will a tablet ensure I get the right amount?",
+                             # "am I sure to have the right quantity?") is a thing a way of taking it gives
+                             r"\b(get|gets|getting|got|give|gives|giving|ensures?|guarantees?|provides?|have|has|having)"
+                             r"( me| you| my body| your body| us| them)?( the| a)?"
+                             r"( (right|correct|proper|enough|full|whole|recommended|daily))+ "
+                             r"(dose|dosage|amount|quantity|intake)\b")
 
 
 @lru_cache(maxsize=64)  # a question is read for its intents twice (by the query reader, then the engine)

@@ -1135,3 +1135,14 @@ def test_the_words_of_asking_what_a_thing_does_are_phrasing_and_pointing_words_a
 
 def test_a_negated_auxiliary_written_as_one_word_is_no_focus(engine):
     assert "cannot" not in engine.answer("I cannot sleep since I began magnesium, why?").not_discussed
+
+
+def test_the_right_amount_had_or_given_asks_no_amount(engine):
+    # what a way of taking it ensures, not the number: "Taking a supplement will ensure... the right amount"
+    for question, after in (("Will a pill make sure my body gets the correct amount?", None),
+                            ("So with tablet I am sure to have the right quantity?",
+                             "Is better to take magnesium in tablet or from the food?")):
+        assert "will ensure that your body gets" in engine.answer(question, after=after).passages[0].text, question
+    for question in ("what is the right amount per day", "whats the correct dose for adults"):
+        assert "quantity" in [i.name for i in intent.of_question(question)], question
+    assert "quantity" not in [i.name for i in intent.of_question("can food alone give me the full daily dose")]
