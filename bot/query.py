@@ -335,10 +335,10 @@ class QueryReader:
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
         """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
         anxiety a side effect of magnesium?") are how a question about harm asks: phrasing; an
-        abstract noun of harm the corpus lacks ("sleep disturbance", "disruption") is then context."""
+        abstract noun or an adjective of harm the corpus lacks ("sleep disturbance", "unsafe") is then context."""
         if not any(shape.name == "harm" for shape in shapes):
             return
-        harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract)
+        harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract or _adjective(c.word))
                    and any(i.name == "harm" for i in intent.of_question(c.word))]
         if harming and any(c not in harming and self.subject.isdisjoint(c.terms) for c in query.known):
             query.context.extend(c.word for c in harming if not c.known)  # "sleep disturbance": the corpus lacks it
@@ -1147,6 +1147,12 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
 def _pointed_at(word: str, question: str) -> bool:
     """Whether a question says a word after a demonstrative ("those side effects")."""
     return re.search(rf"\b(those|these|that|this) {re.escape(word)}\b", question.casefold()) is not None
+
+
+def _adjective(word: str) -> bool:
+    """Whether WordNet knows a word as an adjective first ("unsafe")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "a"
 
 
 def _frame_definition(query: Query) -> None:

@@ -1146,3 +1146,12 @@ def test_the_right_amount_had_or_given_asks_no_amount(engine):
     for question in ("what is the right amount per day", "whats the correct dose for adults"):
         assert "quantity" in [i.name for i in intent.of_question(question)], question
     assert "quantity" not in [i.name for i in intent.of_question("can food alone give me the full daily dose")]
+
+
+def test_asking_whether_doing_something_is_risky_asks_its_harm(engine):
+    # "risky", "dangerous", "unsafe": how a question about harm asks, not a thing it lacks
+    risky = engine.answer("Is it risky to take too much magnesium?")
+    assert "avoid taking too much magnesium" in risky.passages[0].text
+    assert [i.name for i in intent.of_question("is it hazardous to mix it with pills")] == ["harm"]
+    unsafe = engine.answer("Is magnesium unsafe for people with kidney disease?")
+    assert unsafe.answered and "kidney disease" in unsafe.passages[0].text
