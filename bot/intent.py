@@ -41,6 +41,9 @@ _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 # "how much time", "how many days": a time, not an amount.
 _TIME_UNITS = r"(time|minutes?|hours?|days?|weeks?|months?|years?)\b"
 
+# whom to consult: "who should I ask / see / talk to?"
+_ADVISED = r"(should|do|can|must|would|could) (i|he|she|we|they|you) (consult|ask|see|talk|speak|check|go|turn)\b"
+
 INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
@@ -97,7 +100,8 @@ INTENTS = (
                                 r"\bwhat (i|he|she|we|they|you) (should|can|must|need to|have to) do\b|"
                                 r"\bwhat (do|does) (i|he|she|we|they|you) (need|have) to do\b|"
                                 r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
-                                r"\bwhat (do|would) you (suggest|recommend|advise)\b"),
+                                r"\bwhat (do|would) you (suggest|recommend|advise)\b|"
+                                rf"\bwho {_ADVISED}"),
            re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),
     # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
     # magnesium" are foods, not evidence).
@@ -125,7 +129,9 @@ INTENTS = (
                                        r"(side|adverse|unwanted) effects\b"),
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
-    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
+    # "who should I ask?" asks whom to consult (advice), not who may take it
+    Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|\bwho (?!{_ADVISED})(should|can|must|is|are|needs?)\b|"
+                                r"\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
                                 r"\bcontraindicat\w*"),

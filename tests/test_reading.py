@@ -1155,3 +1155,11 @@ def test_asking_whether_doing_something_is_risky_asks_its_harm(engine):
     assert [i.name for i in intent.of_question("is it hazardous to mix it with pills")] == ["harm"]
     unsafe = engine.answer("Is magnesium unsafe for people with kidney disease?")
     assert unsafe.answered and "kidney disease" in unsafe.passages[0].text
+
+
+def test_who_to_ask_or_see_asks_for_advice_not_who_may_take_it(engine):
+    assert [i.name for i in intent.of_question("who should i talk to before taking it")] == ["advice"]
+    assert "person" in [i.name for i in intent.of_question("who should avoid magnesium")]
+    for question in ("Who should I consult before starting magnesium?",
+                     "Who can I check with before I begin supplements?"):
+        assert "speak with" in engine.answer(question).passages[0].text, question
