@@ -257,7 +257,9 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     sentences = sentence_terms(passage)
     for i, (_, terms) in enumerate(sentences):
         if not about.isdisjoint(terms):
-            return any(intent.answer.search(sentence) for sentence, _ in sentences[i:i + 2])
+            # an announcement ("we will explore what side effects could arise") gives no answer
+            return any(intent.answer.search(sentence) and not _ANNOUNCES_RE.search(sentence)
+                       for sentence, _ in sentences[i:i + 2])
     return False
 
 

@@ -1163,3 +1163,11 @@ def test_who_to_ask_or_see_asks_for_advice_not_who_may_take_it(engine):
     for question in ("Who should I consult before starting magnesium?",
                      "Who can I check with before I begin supplements?"):
         assert "speak with" in engine.answer(question).passages[0].text, question
+
+
+def test_an_announcement_gives_no_answer_of_the_kind_asked(engine):
+    # "...anxiety. In this article, we will explore... what potential side effects could arise": no harm said
+    assert not intent.answers(intent.INTENTS[[i.name for i in intent.INTENTS].index("harm")],
+                              engine.library.passages[1].text, frozenset({"anxieti"}))
+    anxious = engine.answer("Can taking magnesium make someone anxious?")
+    assert "magnesium can also cause anxiety" in anxious.passages[0].text
