@@ -142,6 +142,12 @@ INTENTS = (
     Intent("preference", re.compile(r"\b(which|what)( one)?( is| s| are)? (better|preferred|preferable|best)\b|"
                                     r"(?<!when )(?<!where )\b(is it|would it be) (better|best|preferable)\b"),
            re.compile(r"\b(rather than|better than|best to|instead of|preferred|preferable)\b")),
+    # Both sides: "good and bad effects?", "pros and cons", "which is it?" (after hearing it helps and harms)
+    # want the passage weighing both ("both positive and negative effects").
+    Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
+                                    r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
+                                    r"help (or|and) (hurt|harm)|which is it)\b"),
+           re.compile(r"\b(positive and negative|negative and positive)\b")),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),

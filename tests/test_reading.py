@@ -1171,3 +1171,9 @@ def test_an_announcement_gives_no_answer_of_the_kind_asked(engine):
                               engine.library.passages[1].text, frozenset({"anxieti"}))
     anxious = engine.answer("Can taking magnesium make someone anxious?")
     assert "magnesium can also cause anxiety" in anxious.passages[0].text
+
+
+def test_a_question_asking_both_ways_wants_the_passage_weighing_both_sides(engine):
+    for question in ("Does magnesium have both good and bad effects on nerves?",
+                     "is magnesium good or bad for anxiety"):
+        assert "both positive and negative effects" in engine.answer(question).passages[0].text, question
