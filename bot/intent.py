@@ -34,8 +34,10 @@ class Intent:
 _KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?"
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
 # Words naming the kind of answer an intent asks for.
+_FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
-               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")))
+               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
+               ("frequency", re.compile(rf"^({_FREQUENCY})$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
 _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 # "how much time", "how many days": a time, not an amount.
@@ -45,6 +47,10 @@ _TIME_UNITS = r"(time|minutes?|hours?|days?|weeks?|months?|years?)\b"
 _ADVISED = r"(should|do|can|must|would|could) (i|he|she|we|they|you) (consult|ask|see|talk|speak|check|go|turn)\b"
 
 INTENTS = (
+    # How often: "is that common?", "does it happen often or rarely?" want how common it is said to be.
+    Intent("frequency", re.compile(rf"\bhow (often|common|frequent|rare|usual)\b|\b(is|are|s) (it|that|this|they) "
+                                   rf"(\w+ )?({_FREQUENCY})\b|\b({_FREQUENCY}) or (\w+ )?({_FREQUENCY})\b"),
+           re.compile(rf"\b({_FREQUENCY})\b")),
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time

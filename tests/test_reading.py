@@ -1177,3 +1177,12 @@ def test_a_question_asking_both_ways_wants_the_passage_weighing_both_sides(engin
     for question in ("Does magnesium have both good and bad effects on nerves?",
                      "is magnesium good or bad for anxiety"):
         assert "both positive and negative effects" in engine.answer(question).passages[0].text, question
+
+
+def test_how_often_asks_how_common_it_is_said_to_be(engine):
+    # "often", "rare": how a question about frequency asks, not "rare side effects of gummies"
+    assert "frequency" in [i.name for i in intent.of_question("is it a common thing or rare")]
+    for question, after in (("And this is happening often or only rare?", "Why magnesium is making the head to hurt?"),
+                            ("how often does that happen", "can magnesium give you headaches")):
+        answer = engine.answer(question, after=after)
+        assert "most common side effects" in answer.passages[0].text, question
