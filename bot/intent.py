@@ -69,7 +69,9 @@ INTENTS = (
     # How two things are connected ("what's melatonin got to do with it", "the connection with the
     # melatonin") asks for the mechanism linking them, as a "why" does.
     Intent("reason", re.compile(r"^(why|how come)\b|"
-                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b|"
+                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|why|how come)\b|"
+                                # "what causes it", "what would be causing that", "what could cause this"
+                                r"\bwhat( (is|s|would|could|might|can|may|will))?( be)? caus(es|ing|e)\b|"
                                 r"\b(connection|relationship|relation|link) (with|between|to)\b|"
                                 r"\b(got|have|has) to do with\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),

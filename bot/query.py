@@ -328,6 +328,7 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         _frame_definition(query)
+        _frame_manner(query, shapes)
         self._frame_harm(query, shapes)
         _frame_sexes(query)
         return query
@@ -1147,6 +1148,19 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
 def _pointed_at(word: str, question: str) -> bool:
     """Whether a question says a word after a demonstrative ("those side effects")."""
     return re.search(rf"\b(those|these|that|this) {re.escape(word)}\b", question.casefold()) is not None
+
+
+def _frame_manner(query: Query, shapes: list[intent.Intent]) -> None:
+    """An adverb in a question asking a reason ("what would be causing that *physically*?", "why does it
+    *chemically* do that?") says how the reason is asked: phrasing, not a subject ("physical benefits")."""
+    if any(shape.name == "reason" for shape in shapes):
+        query.concepts = [dataclasses.replace(c, phrasing=True) if _adverb(c.word) else c for c in query.concepts]
+
+
+def _adverb(word: str) -> bool:
+    """Whether a word is an adverb of manner: -ly, and WordNet knows it as an adverb first ("physically")."""
+    found = lexicon.entry(word) if word.endswith("ly") else None
+    return found is not None and found.main == "r"
 
 
 def _adjective(word: str) -> bool:

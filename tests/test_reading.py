@@ -1186,3 +1186,11 @@ def test_how_often_asks_how_common_it_is_said_to_be(engine):
                             ("how often does that happen", "can magnesium give you headaches")):
         answer = engine.answer(question, after=after)
         assert "most common side effects" in answer.passages[0].text, question
+
+
+def test_what_is_causing_it_asks_the_reason_and_a_manner_adverb_is_how_it_asks(engine):
+    assert "reason" in [i.name for i in intent.of_question("what would be causing that")]
+    physically = engine.answer("What would be causing that physically?",
+                               after="Can magnesium actually cause headaches?")
+    assert "vasodilator" in physically.passages[0].text  # not "In addition to its physical benefits"
+    assert "vasodilator" in engine.answer("Why can high doses of magnesium trigger headaches?").passages[0].text
