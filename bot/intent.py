@@ -156,6 +156,12 @@ INTENTS = (
                                     r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
                                     r"help (or|and) (hurt|harm)|which is it)\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
+    # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
+    # treated; a passage saying none does not cover it.
+    Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
+                                   r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
+                                   r"(for|of)\b"),
+           re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),

@@ -1194,3 +1194,9 @@ def test_what_is_causing_it_asks_the_reason_and_a_manner_adverb_is_how_it_asks(e
                                after="Can magnesium actually cause headaches?")
     assert "vasodilator" in physically.passages[0].text  # not "In addition to its physical benefits"
     assert "vasodilator" in engine.answer("Why can high doses of magnesium trigger headaches?").passages[0].text
+
+
+def test_how_a_condition_is_treated_is_not_covered_by_a_passage_naming_no_treatment(engine):
+    for question in ("How is a magnesium overdose treated?", "what is the treatment for magnesium toxicity"):
+        assert engine.answer(question).kind is Kind.WEAK, question
+    assert engine.answer("can magnesium treat depression").answered  # a benefit, not a treatment asked
