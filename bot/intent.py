@@ -248,6 +248,7 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
     return any(pattern.match(word) for name, pattern in _KIND_WORDS if any(shape.name == name for shape in shapes))
 
 
+@lru_cache(maxsize=256)  # asked of the same question while reading it, for the subject rule and in ranking
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
     what does the nervous system even do again")."""
