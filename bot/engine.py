@@ -125,11 +125,17 @@ class Engine:
         """Whether a question asks what a thing is or does that the corpus defines or glosses ("what
         does melatonin do?": "melatonin production, which is a hormone that helps regulate sleep cycles")."""
         defined = intent.defined_word(query.asking)
-        if not defined or stem(defined.split()[-1]) not in state.glossed:
+        things = [defined] if defined else [c.word for c in query.concepts if c.known and not c.phrasing]
+        return any(Engine._defines(state, thing) for thing in things)
+
+    @staticmethod
+    def _defines(state: _State, thing: str) -> bool:
+        """Whether some passage of the corpus defines or glosses a thing."""
+        if stem(thing.split()[-1]) not in state.glossed:
             return False
         library = state.library  # only the passages holding the thing's first word can define it
-        return any(intent.defines(defined, library.passages[i].text)
-                   for i in library.index.postings(stem(defined.split()[0])))
+        return any(intent.defines(thing, library.passages[i].text)
+                   for i in library.index.postings(stem(thing.split()[0])))
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
                 library: Library) -> list[int]:

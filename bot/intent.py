@@ -34,14 +34,23 @@ class Intent:
 _KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?"
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
 # Words naming the kind of answer an intent asks for.
+_FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
-               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")))
+               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
+               ("frequency", re.compile(rf"^({_FREQUENCY})$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
 _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 # "how much time", "how many days": a time, not an amount.
 _TIME_UNITS = r"(time|minutes?|hours?|days?|weeks?|months?|years?)\b"
 
+# whom to consult: "who should I ask / see / talk to?"
+_ADVISED = r"(should|do|can|must|would|could) (i|he|she|we|they|you) (consult|ask|see|talk|speak|check|go|turn)\b"
+
 INTENTS = (
+    # How often: "is that common?", "does it happen often or rarely?" want how common it is said to be.
+    Intent("frequency", re.compile(rf"\bhow (often|common|frequent|rare|usual)\b|\b(is|are|s) (it|that|this|they) "
+                                   rf"(\w+ )?({_FREQUENCY})\b|\b({_FREQUENCY}) or (\w+ )?({_FREQUENCY})\b"),
+           re.compile(rf"\b({_FREQUENCY})\b")),
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time
@@ -60,7 +69,9 @@ INTENTS = (
     # How two things are connected ("what's melatonin got to do with it", "the connection with the
     # melatonin") asks for the mechanism linking them, as a "why" does.
     Intent("reason", re.compile(r"^(why|how come)\b|"
-                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|what causes|why|how come)\b|"
+                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|why|how come)\b|"
+                                # "what causes it", "what would be causing that", "what could cause this"
+                                r"\bwhat( (is|s|would|could|might|can|may|will))?( be)? caus(es|ing|e)\b|"
                                 r"\b(connection|relationship|relation|link) (with|between|to)\b|"
                                 r"\b(got|have|has) to do with\b"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
@@ -69,6 +80,7 @@ INTENTS = (
     # helps does not answer it.
     Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
+                              r"risky|riskier|dangerous|unsafe|hazardous|"  # "is it risky to...": the harm of doing it
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"
@@ -96,7 +108,8 @@ INTENTS = (
                                 r"\bwhat (i|he|she|we|they|you) (should|can|must|need to|have to) do\b|"
                                 r"\bwhat (do|does) (i|he|she|we|they|you) (need|have) to do\b|"
                                 r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
-                                r"\bwhat (do|would) you (suggest|recommend|advise)\b"),
+                                r"\bwhat (do|would) you (suggest|recommend|advise)\b|"
+                                rf"\bwho {_ADVISED}"),
            re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),
     # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
     # magnesium" are foods, not evidence).
@@ -124,7 +137,9 @@ INTENTS = (
                                        r"(side|adverse|unwanted) effects\b"),
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
-    Intent("person", re.compile(r"^who\b|\bwho (should|can|must|is|are|needs?)\b|\bfor whom\b|"
+    # "who should I ask?" asks whom to consult (advice), not who may take it
+    Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|\bwho (?!{_ADVISED})(should|can|must|is|are|needs?)\b|"
+                                r"\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
                                 r"\bcontraindicat\w*"),
@@ -135,6 +150,18 @@ INTENTS = (
     Intent("preference", re.compile(r"\b(which|what)( one)?( is| s| are)? (better|preferred|preferable|best)\b|"
                                     r"(?<!when )(?<!where )\b(is it|would it be) (better|best|preferable)\b"),
            re.compile(r"\b(rather than|better than|best to|instead of|preferred|preferable)\b")),
+    # Both sides: "good and bad effects?", "pros and cons", "which is it?" (after hearing it helps and harms)
+    # want the passage weighing both ("both positive and negative effects").
+    Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
+                                    r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
+                                    r"help (or|and) (hurt|harm)|which is it)\b"),
+           re.compile(r"\b(positive and negative|negative and positive)\b")),
+    # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
+    # treated; a passage saying none does not cover it.
+    Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
+                                   r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
+                                   r"(for|of)\b"),
+           re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),
@@ -154,14 +181,21 @@ _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
 # system do?", "what is the role of X", "which work does X make in the body?", as other languages ask it).
 _ADVERBS = r"(actually|really|even|exactly|just|still|ever|again|anyway|basically|though)"
-_THING = rf"(a |an |the )?(?P<thing>[a-z]+( (?!{_ADVERBS}\b|and\b)[a-z]+)?)"
+# Words around a thing that only point at it: "what's *this* melatonin *you say*?", "the melatonin *thing about*"
+_POINTING = r"(thing|things|stuff|business|about|you|u|they|it)"
+_THING = rf"(a |an |the |this |that |these |those )?(?P<thing>[a-z]+( (?!({_ADVERBS}|{_POINTING}|and)\b)[a-z]+)?)"
+_POINTED = (r"( (thing|things|stuff|business))?( (all )?about)?"
+            r"( (you|u|they|it) (say|said|mean|meant|mention|mentioned))?")
 # Another question after it ("what is magnesium and why does the body need it", "...is it like a vitamin")
 _NEXT_QUESTION = r"(( and)? (why|how|what|is|are|does|do|can) .*)?"
+_ROLES = r"role|function|job|work|purpose|task"  # "what is the role of X": what X does
+_DOES = r"do|make|have|play"  # "what does X do / play"
+_FRAME_RE = re.compile(rf"^({_ROLES}|{_DOES}|plays?|played)$")
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
-    rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_NEXT_QUESTION}$",
+    rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_POINTED}{_NEXT_QUESTION}$",
     rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
-    rf"^(what|which) (is|are) the (role|function|job|work|purpose|task) of {_THING}( in (the )?\w+)?$",
-    rf"^(what|which) (role |function |job |work |purpose |task )?(does|do) {_THING} ({_ADVERBS} )?(do|make|have|play)"
+    rf"^(what|which) (is|are) the ({_ROLES}) of {_THING}( in (the )?\w+)?$",
+    rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
     r"( in (the )?\w+)?$"))
 
 
@@ -185,11 +219,17 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
 
 # An amount gone past ("exceeding recommended intake", "over the daily dose") is too much, and eating as a
 # source ("dietary intake vs supplementation"; "recommended dietary intake" is one) is a way of taking it:
-# neither asks an amount.
+# neither asks an amount; nor does the right amount had or given.
 _PAST_AMOUNT_RE = re.compile(r"(?<!recommended )\b(dietary|food) intake\b|"
                              r"\b(exceed\w*|over|above|beyond|past|more than|higher than)( the| your| my)?"
                              r"( (recommended|daily|suggested|maximum|max|safe|normal|usual))* "
-                             r"(dose|dosage|amount|intake|rda|limit)\b")
+                             r"(dose|dosage|amount|intake|rda|limit)\b|"
+                             # the right amount had or given ("will a tablet ensure I get the right amount?",
+                             # "am I sure to have the right quantity?") is a thing a way of taking it gives
+                             r"\b(get|gets|getting|got|give|gives|giving|ensures?|guarantees?|provides?|have|has|having)"
+                             r"( me| you| my body| your body| us| them)?( the| a)?"
+                             r"( (right|correct|proper|enough|full|whole|recommended|daily))+ "
+                             r"(dose|dosage|amount|quantity|intake)\b")
 
 
 @lru_cache(maxsize=64)  # a question is read for its intents twice (by the query reader, then the engine)
@@ -211,12 +251,18 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
     return any(pattern.match(word) for name, pattern in _KIND_WORDS if any(shape.name == name for shape in shapes))
 
 
+@lru_cache(maxsize=256)  # asked of the same question while reading it, for the subject rule and in ranking
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
     what does the nervous system even do again")."""
     plain = _OPENERS_RE.sub("", _plain(question))
     plain = re.sub(rf"( {_ADVERBS})+$", "", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
+
+
+def frames_definition(word: str) -> bool:
+    """Whether a word is how a "what is X" question asks ("role", "function", "play"), not what about."""
+    return bool(_FRAME_RE.match(word))
 
 
 def asks_what(question: str) -> bool:
@@ -235,7 +281,9 @@ def answers(intent: Intent, passage: str, about: frozenset[str] = frozenset()) -
     sentences = sentence_terms(passage)
     for i, (_, terms) in enumerate(sentences):
         if not about.isdisjoint(terms):
-            return any(intent.answer.search(sentence) for sentence, _ in sentences[i:i + 2])
+            # an announcement ("we will explore what side effects could arise") gives no answer
+            return any(intent.answer.search(sentence) and not _ANNOUNCES_RE.search(sentence)
+                       for sentence, _ in sentences[i:i + 2])
     return False
 
 

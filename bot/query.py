@@ -327,6 +327,8 @@ class QueryReader:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
+        _frame_definition(query)
+        _frame_manner(query, shapes)
         self._frame_harm(query, shapes)
         _frame_sexes(query)
         return query
@@ -334,10 +336,10 @@ class QueryReader:
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
         """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
         anxiety a side effect of magnesium?") are how a question about harm asks: phrasing; an
-        abstract noun of harm the corpus lacks ("sleep disturbance", "disruption") is then context."""
+        abstract noun or an adjective of harm the corpus lacks ("sleep disturbance", "unsafe") is then context."""
         if not any(shape.name == "harm" for shape in shapes):
             return
-        harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract)
+        harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract or _adjective(c.word))
                    and any(i.name == "harm" for i in intent.of_question(c.word))]
         if harming and any(c not in harming and self.subject.isdisjoint(c.terms) for c in query.known):
             query.context.extend(c.word for c in harming if not c.known)  # "sleep disturbance": the corpus lacks it
@@ -1147,6 +1149,35 @@ def _asked_words(question: str, asking: list[str]) -> list[str]:
 def _pointed_at(word: str, question: str) -> bool:
     """Whether a question says a word after a demonstrative ("those side effects")."""
     return re.search(rf"\b(those|these|that|this) {re.escape(word)}\b", question.casefold()) is not None
+
+
+def _frame_manner(query: Query, shapes: list[intent.Intent]) -> None:
+    """An adverb in a question asking a reason ("what would be causing that *physically*?", "why does it
+    *chemically* do that?") says how the reason is asked: phrasing, not a subject ("physical benefits")."""
+    if any(shape.name == "reason" for shape in shapes):
+        query.concepts = [dataclasses.replace(c, phrasing=True) if _adverb(c.word) else c for c in query.concepts]
+
+
+def _adverb(word: str) -> bool:
+    """Whether a word is an adverb of manner: -ly, and WordNet knows it as an adverb first ("physically")."""
+    found = lexicon.entry(word) if word.endswith("ly") else None
+    return found is not None and found.main == "r"
+
+
+def _adjective(word: str) -> bool:
+    """Whether WordNet knows a word as an adjective first ("unsafe")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "a"
+
+
+def _frame_definition(query: Query) -> None:
+    """The words of asking what a thing is or does ("what *role* does melatonin *play* in the body?")
+    are phrasing: they steer ranking, never decide coverage; what is asked about is the thing."""
+    thing = intent.defined_word(query.asking)
+    if thing:
+        inside = set(thing.split())
+        query.concepts = [dataclasses.replace(c, phrasing=True)
+                          if c.word not in inside and intent.frames_definition(c.word) else c for c in query.concepts]
 
 
 def _frame_sexes(query: Query) -> None:

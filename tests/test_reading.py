@@ -1145,3 +1145,90 @@ def test_cannot_and_cant_are_can_not_and_cant_sleep_is_insomnia(engine):
         assert answer.kind is Kind.ANSWER and "cause insomnia" in answer.passages[0].text
     concentrate = engine.answer("my son cannot concentrate, will magnesium help?")
     assert concentrate.kind is Kind.ANSWER and "cannot" not in [c.word for c in concentrate.query.unknown]
+def test_a_question_naming_a_thing_the_article_glosses_is_about_the_article(engine):
+    # not "what is X" worded, yet about melatonin, which the article glosses: never "no match"
+    for question in ("What happens if the body lacks melatonin?", "how do i boost melatonin naturally"):
+        assert engine.answer(question).kind is not Kind.NO_MATCH, question
+    assert engine.answer("is melatonin safe for kids").kind is not Kind.ANSWER  # kids: a focus it lacks
+
+
+def test_the_words_of_asking_what_a_thing_does_are_phrasing_and_pointing_words_are_not_the_thing(engine):
+    # "role", "play", "job": how "what does X do" asks; "this... you say", "the... thing about" point at X
+    for question, after in (("What role does melatonin play in the body?", None), ("what job does melatonin do", None),
+                            ("What is this melatonin you say?", "I cannot sleep since I began magnesium"),
+                            ("so whats the melatonin thing about", "can mag keep u up at night")):
+        answer = engine.answer(question, after=after)
+        assert "hormone that helps regulate sleep cycles" in answer.passages[0].text, question
+    assert intent.defined_word("what is that neurotransmitter stuff you mentioned") == "neurotransmitter"
+    assert intent.defined_word("whats the nervous system all about") == "nervous system"
+    roles = {c.word: c.phrasing for c in engine.answer("What role does magnesium play in sleep?").query.concepts}
+    assert roles["role"] and not roles["sleep"]  # the place it plays in is what is asked
+
+
+def test_a_negated_auxiliary_written_as_one_word_is_no_focus(engine):
+    assert "cannot" not in engine.answer("I cannot sleep since I began magnesium, why?").not_discussed
+
+
+def test_the_right_amount_had_or_given_asks_no_amount(engine):
+    # what a way of taking it ensures, not the number: "Taking a supplement will ensure... the right amount"
+    for question, after in (("Will a pill make sure my body gets the correct amount?", None),
+                            ("So with tablet I am sure to have the right quantity?",
+                             "Is better to take magnesium in tablet or from the food?")):
+        assert "will ensure that your body gets" in engine.answer(question, after=after).passages[0].text, question
+    for question in ("what is the right amount per day", "whats the correct dose for adults"):
+        assert "quantity" in [i.name for i in intent.of_question(question)], question
+    assert "quantity" not in [i.name for i in intent.of_question("can food alone give me the full daily dose")]
+
+
+def test_asking_whether_doing_something_is_risky_asks_its_harm(engine):
+    # "risky", "dangerous", "unsafe": how a question about harm asks, not a thing it lacks
+    risky = engine.answer("Is it risky to take too much magnesium?")
+    assert "avoid taking too much magnesium" in risky.passages[0].text
+    assert [i.name for i in intent.of_question("is it hazardous to mix it with pills")] == ["harm"]
+    unsafe = engine.answer("Is magnesium unsafe for people with kidney disease?")
+    assert unsafe.answered and "kidney disease" in unsafe.passages[0].text
+
+
+def test_who_to_ask_or_see_asks_for_advice_not_who_may_take_it(engine):
+    assert [i.name for i in intent.of_question("who should i talk to before taking it")] == ["advice"]
+    assert "person" in [i.name for i in intent.of_question("who should avoid magnesium")]
+    for question in ("Who should I consult before starting magnesium?",
+                     "Who can I check with before I begin supplements?"):
+        assert "speak with" in engine.answer(question).passages[0].text, question
+
+
+def test_an_announcement_gives_no_answer_of_the_kind_asked(engine):
+    # "...anxiety. In this article, we will explore... what potential side effects could arise": no harm said
+    assert not intent.answers(intent.INTENTS[[i.name for i in intent.INTENTS].index("harm")],
+                              engine.library.passages[1].text, frozenset({"anxieti"}))
+    anxious = engine.answer("Can taking magnesium make someone anxious?")
+    assert "magnesium can also cause anxiety" in anxious.passages[0].text
+
+
+def test_a_question_asking_both_ways_wants_the_passage_weighing_both_sides(engine):
+    for question in ("Does magnesium have both good and bad effects on nerves?",
+                     "is magnesium good or bad for anxiety"):
+        assert "both positive and negative effects" in engine.answer(question).passages[0].text, question
+
+
+def test_how_often_asks_how_common_it_is_said_to_be(engine):
+    # "often", "rare": how a question about frequency asks, not "rare side effects of gummies"
+    assert "frequency" in [i.name for i in intent.of_question("is it a common thing or rare")]
+    for question, after in (("And this is happening often or only rare?", "Why magnesium is making the head to hurt?"),
+                            ("how often does that happen", "can magnesium give you headaches")):
+        answer = engine.answer(question, after=after)
+        assert "most common side effects" in answer.passages[0].text, question
+
+
+def test_what_is_causing_it_asks_the_reason_and_a_manner_adverb_is_how_it_asks(engine):
+    assert "reason" in [i.name for i in intent.of_question("what would be causing that")]
+    physically = engine.answer("What would be causing that physically?",
+                               after="Can magnesium actually cause headaches?")
+    assert "vasodilator" in physically.passages[0].text  # not "In addition to its physical benefits"
+    assert "vasodilator" in engine.answer("Why can high doses of magnesium trigger headaches?").passages[0].text
+
+
+def test_how_a_condition_is_treated_is_not_covered_by_a_passage_naming_no_treatment(engine):
+    for question in ("How is a magnesium overdose treated?", "what is the treatment for magnesium toxicity"):
+        assert engine.answer(question).kind is Kind.WEAK, question
+    assert engine.answer("can magnesium treat depression").answered  # a benefit, not a treatment asked
