@@ -13,9 +13,9 @@ from bot.engine import load
 from bot.evaluate import read_cases
 
 EVAL = Path(__file__).resolve().parent / "eval"
-# voices3.yaml and redflags3.yaml: development sets since 2026-11-24
-HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml", "voices4.yaml",
-                      "redflags4.yaml"})
+# voices3.yaml, redflags3.yaml (2026-11-24) and voices4.yaml (2026-11-25): development sets since
+HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml", "redflags4.yaml",
+                      "voices5.yaml"})
 
 
 def main() -> None:
