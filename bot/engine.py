@@ -15,8 +15,8 @@ from bot.config import Config, load_config
 from bot.confidence import SPECIFIC, Candidates, assess, judge
 from bot.corpus import Passage
 from bot.library import Library, load_library
-from bot.query import Query, QueryReader
-from bot.search import Hit
+from bot.query import Query, QueryReader, verbless
+from bot.search import Hit, Index
 from bot.text import clinical_register, stem, tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
@@ -118,7 +118,27 @@ class Engine:
         return intent.refers_to_subject(text, not things) or intent.refers_to_subject(read, not things) \
             or things and intent.refers_to_subject(intent.first_sentence(text)) \
             or any(not state.subject.isdisjoint(c.terms) for c in query.concepts) \
-            or Engine._explains(state, query)
+            or Engine._explains(state, query) or Engine._fragment_on_article(state, query)
+
+    @staticmethod
+    def _fragment_on_article(state: _State, query: Query) -> bool:
+        """Whether a verbless question ("Analgesic benefit in nerve pain?", "Memory and attention —
+        improvement associated?") leaves its subject unsaid, so the article's is meant: a message of
+        one sentence naming no subject of its own (no auxiliary, no pronoun), nothing the corpus
+        lacks, and two specific things that some passage names together (not as one phrase)."""
+        asking = query.asking.split()
+        if query.unknown or len(asking) < len(query.spelled) or not verbless(asking):  # a story says its own
+            return False
+        index = state.library.index
+        specific = [c.terms for c in query.known if state.subject.isdisjoint(c.terms)]
+        return any(index.together(pair) and not Engine._side_by_side(index, *pair)
+                   for pair in itertools.combinations(specific, 2))
+
+    @staticmethod
+    def _side_by_side(index: Index, first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+        """Whether the corpus says two things as one phrase ("energy levels"): one thing, not two."""
+        return any(not index.following(a).isdisjoint(second) or not index.preceding(a).isdisjoint(second)
+                   for a in first)
 
     @staticmethod
     def _explains(state: _State, query: Query) -> bool:

@@ -111,6 +111,8 @@ _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has",
                           "could", "will"})
 _LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do that": "do" is its verb
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
+_FRAGMENT_BREAKERS = _AUXILIARIES | _VERB_AUXILIARIES | _SUBJECTS | _POSSESSIVES | frozenset(
+    {"am", "were", "be", "been", "had", "shall", "must", "me", "us", "him", "them"})
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
@@ -1103,6 +1105,12 @@ class QueryReader:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def verbless(tokens: list[str]) -> bool:
+    """Whether a question is a fragment naming no subject of its own: no auxiliary, no pronoun
+    ("Analgesic benefit in nerve pain?", "Sleep-onset vs sleep-maintenance insomnia — which?")."""
+    return bool(tokens) and _FRAGMENT_BREAKERS.isdisjoint(tokens)
 
 
 def _names_person(word: str) -> bool:

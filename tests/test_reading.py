@@ -1232,3 +1232,14 @@ def test_how_a_condition_is_treated_is_not_covered_by_a_passage_naming_no_treatm
     for question in ("How is a magnesium overdose treated?", "what is the treatment for magnesium toxicity"):
         assert engine.answer(question).kind is Kind.WEAK, question
     assert engine.answer("can magnesium treat depression").answered  # a benefit, not a treatment asked
+
+
+def test_a_verbless_fragment_naming_two_things_the_article_names_together_means_its_subject(engine):
+    for fragment in ("Nerve inflammation and pain relief", "Depression symptom reduction — evidence?",
+                     "Headache and blood flow — relation?", "Cholesterol and BP lowering effect"):
+        assert engine.answer(fragment).answered, fragment
+    for other in ("Best diet for energy levels",  # one phrase of the article ("energy levels"), not two things
+                  "Food and sleep quality?", "Kidney stones and diet advice",  # never named together
+                  "does poor sleep make you forgetful", "Teen sleep needs?"):  # a subject of its own; one thing
+        assert engine.answer(other).kind is Kind.NO_MATCH, other
+    assert not query.verbless("can stress cause headaches".split()) and query.verbless(["memory", "benefit"])
