@@ -37,7 +37,9 @@ _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|stud
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
-               ("frequency", re.compile(rf"^({_FREQUENCY})$")))
+               ("frequency", re.compile(rf"^({_FREQUENCY})$")),
+               # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks
+               ("both sides", re.compile(r"^(harms?|hurts?|hinders?|upsides?|downsides?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
 _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 # "how much time", "how many days": a time, not an amount.
@@ -154,7 +156,8 @@ INTENTS = (
     # want the passage weighing both ("both positive and negative effects").
     Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
                                     r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
-                                    r"help (or|and) (hurt|harm)|which is it)\b"),
+                                    r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
+                                    r"which is it)\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
     # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
     # treated; a passage saying none does not cover it.

@@ -1243,3 +1243,11 @@ def test_a_verbless_fragment_naming_two_things_the_article_names_together_means_
                   "does poor sleep make you forgetful", "Teen sleep needs?"):  # a subject of its own; one thing
         assert engine.answer(other).kind is Kind.NO_MATCH, other
     assert not query.verbless("can stress cause headaches".split()) and query.verbless(["memory", "benefit"])
+
+
+def test_helps_or_harms_asks_both_sides_and_the_sides_named_are_how_it_asks(engine):
+    assert [i.name for i in intent.of_question("sleep helps or harms")] == ["both sides"]
+    assert [i.name for i in intent.of_question("anxiety upsides and downsides")] == ["both sides"]
+    for question in ("Mg and sleep: upsides and downsides?", "Magnesium for anxiety, helps or hurts?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
