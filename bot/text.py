@@ -244,8 +244,28 @@ def text_speak() -> dict[str, tuple[str, ...]]:
 
 @cache
 def clinical_shorthand() -> dict[str, tuple[str, ...]]:
-    """Clinical abbreviations and the words they stand for ("pts" -> patients, "cns" -> central nervous system)."""
-    return _abbreviations("clinical-shorthand.txt")
+    """Clinical abbreviations and the words they stand for ("pts" -> patients, "cns" -> central nervous
+    system); an abbreviated noun phrase takes an -s for its plural ("DDIs": drug interactions) where
+    that spells no English word ("hrs" is hours)."""
+    listed = _abbreviations("clinical-shorthand.txt")
+    stops = stop_words()
+    plurals = {abbreviation + "s": (*meaning[:-1], _plural(meaning[-1])) for abbreviation, meaning in listed.items()
+               if stops.isdisjoint(meaning) and _singular_noun(meaning[-1]) and not is_english_word(abbreviation + "s")}
+    return {**plurals, **listed}
+
+
+def _singular_noun(word: str) -> bool:
+    """Whether a word may be a singular noun by its ending ("interaction", "diagnosis"; not "symptoms", "daily")."""
+    return word.endswith("is") or not word.endswith(("s", "ly"))
+
+
+def _plural(noun: str) -> str:
+    """A noun's regular plural ("interaction" -> interactions, "diagnosis" -> diagnoses, "history" -> histories)."""
+    if noun.endswith("is"):
+        return noun[:-2] + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 @cache

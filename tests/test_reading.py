@@ -1251,3 +1251,17 @@ def test_helps_or_harms_asks_both_sides_and_the_sides_named_are_how_it_asks(engi
     for question in ("Mg and sleep: upsides and downsides?", "Magnesium for anxiety, helps or hurts?"):
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
+
+
+def test_clinical_shorthand_takes_an_s_for_its_plural_unless_that_spells_a_word():
+    assert message_words("any ddis or adrs") == ["any", "drug", "interactions", "or", "adverse", "drug", "reactions"]
+    assert message_words("dxs in pts with akis")[:1] == ["diagnoses"]
+    assert message_words("2 hrs later") == ["2", "hrs", "later"]  # "hrs" is hours, not heart rates
+    assert message_words("qds") == ["qds"]  # "daily" is no noun
+
+
+def test_efficacy_and_over_the_counter_are_read_as_the_articles_words(engine):
+    for question in ("OTC magnesium with other meds — efficacy affected?", "DDIs: do they reduce its efficacy?",
+                     "Starting an OTC Mg product: see a doctor first?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
