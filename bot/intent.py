@@ -324,6 +324,9 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 # (a supplement, a dose) and the cautions of doing so ("any cautions for patients with...").
 _ARTICLE_WORDS = r"article|text|paper|document|essay|authors?|writers?"  # what names the article or who wrote it
 _ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
+# Words for a written work that name the article only as "this piece", "the write-up" (not "a piece of").
+_WORKS = frozenset({"piece", "post", "blog", "writeup", "handout", "leaflet"})
+_POINTING_AT_WORK = frozenset({"this", "the", "that", "your"})
 # The verbs of saying something in a text ("is it discussed", "does it mention"): how a question
 # asks about the article, never what it asks about.
 _SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|reported|discuss(es|ed)?|"
@@ -333,6 +336,7 @@ _SAYS_RE = re.compile(rf"^({_SAYS})$")
 _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 # "the source" of what is said ("per the source") is the article, "a source of" something is not
 _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
+                        rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
@@ -342,6 +346,13 @@ _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|y
 def names_article(word: str) -> bool:
     """Whether a word names the article or its writer ("the author"): never a subject it lacks."""
     return bool(_ARTICLE_RE.match(word))
+
+
+def names_work(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] names the article as a written work ("covered in this piece?", "the write up"),
+    not a part of something ("a piece of fruit", "the piece of cake")."""
+    return tokens[i] in _WORKS and i > 0 and tokens[i - 1] in _POINTING_AT_WORK \
+        and (i + 1 == len(tokens) or tokens[i + 1] != "of")
 
 
 def says(word: str) -> bool:

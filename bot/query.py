@@ -482,7 +482,7 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
-        if intent.names_article(word):
+        if intent.names_article(word) or intent.names_work(tokens, i):
             query.context.append(word)  # "does the article list...": where it is said, not what is asked
             return
         if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):

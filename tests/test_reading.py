@@ -1265,3 +1265,12 @@ def test_efficacy_and_over_the_counter_are_read_as_the_articles_words(engine):
                      "Starting an OTC Mg product: see a doctor first?"):
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
+
+
+def test_a_written_work_pointed_at_names_the_article_but_a_piece_of_something_does_not(engine):
+    assert intent.names_work(["covered", "in", "this", "piece"], 3)
+    assert not intent.names_work(["a", "piece", "of", "cake"], 1) and not intent.names_work(["the", "piece", "of"], 1)
+    for question in ("What does the blog say about insomnia?", "Headache mechanism per this piece?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("how do i write a blog post").kind is Kind.NO_MATCH
