@@ -81,6 +81,10 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
 _WHAT_WORDS = frozenset({"what", "which", "whom"})
+# Words that set a thing aside ("effect beyond the nerves?", "other than headaches"): what follows is
+# not what is asked about. An amount gone past ("beyond the daily dose") is not set aside: it is too much.
+_SETTING_ASIDE = (("beyond",), ("besides",), ("except",), ("excluding",), ("other", "than"), ("apart", "from"),
+                  ("aside", "from"))
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "it", "us", "them"})  # "keep me up" is "keep up"
 _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "s", "m", "re", "keep", "keeps"})
 # Words by which a question sentence is about a person of the story.
@@ -97,6 +101,8 @@ _EXCESS = ("too", "much")  # read as the synonyms table reads it
 # A large amount said by its size ("high doses", "a bigger dose", "large amounts") or a comparison
 # split by what is compared ("more magnesium than recommended") is too much, whatever the question.
 _LARGE_WORDS = frozenset({"high", "higher", "large", "larger", "big", "bigger", "huge", "heavy", "massive", "more"})
+_AMOUNT_QUALIFIERS = frozenset({"recommended", "daily", "suggested", "maximum", "max", "safe", "normal", "usual",
+                                 "limit", "limits", "rda", "mg", "milligrams", "threshold"})
 _AMOUNT_WORDS = frozenset({"dose", "doses", "dosage", "dosages", "amount", "amounts", "quantity", "quantities",
                            "intake", "milligrams"})
 # The main verb of a question stands after its auxiliary and subject ("does magnesium influence...",
@@ -394,6 +400,10 @@ class QueryReader:
         fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
+            if span := _set_aside(tokens, i):  # "beyond the nerves": not what is asked about
+                query.context.extend(w for w in tokens[i:i + span] if w not in stops)
+                i += span
+                continue
             if span := self._drug_for(tokens, i):  # "blood pressure pills": a medication, not blood pressure
                 query.context.extend(tokens[i:i + span])
                 i += span
@@ -1105,6 +1115,25 @@ class QueryReader:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def _set_aside(tokens: list[str], i: int) -> int:
+    """How many words from tokens[i] set a thing aside ("beyond the nerves", "other than headaches"):
+    the marker, its determiners and the words after them up to a function word; 0 if none does, or
+    if an amount follows ("beyond the recommended dose": too much)."""
+    marker = next((m for m in _SETTING_ASIDE if tuple(tokens[i:i + len(m)]) == m), None)
+    if marker is None:
+        return 0
+    end = i + len(marker)
+    while end < len(tokens) and tokens[end] in _DETERMINERS:
+        end += 1
+    start, stops = end, stop_words()
+    while end < len(tokens) and tokens[end] not in stops:
+        end += 1
+    thing = tokens[start:end]
+    if not thing or any(w[0].isdigit() or w in _AMOUNT_WORDS or w in _AMOUNT_QUALIFIERS for w in thing):
+        return 0
+    return end - i
 
 
 def verbless(tokens: list[str]) -> bool:

@@ -1274,3 +1274,15 @@ def test_a_written_work_pointed_at_names_the_article_but_a_piece_of_something_do
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
     assert engine.answer("how do i write a blog post").kind is Kind.NO_MATCH
+
+
+def test_a_thing_set_aside_is_not_what_is_asked_but_an_amount_gone_past_is_too_much(engine):
+    assert query._set_aside("effect beyond the nerves".split(), 1) == 3
+    assert query._set_aside("side effects other than headaches".split(), 2) == 3
+    assert query._set_aside("go beyond the recommended dose".split(), 1) == 0
+    assert query._set_aside("beyond 420 mg".split(), 0) == 0
+    nerves = engine.answer("Anti-inflammatory effect in the body, beyond the nerves?")
+    assert nerves.answered and "in the body" in nerves.passages[0].passage.text
+    assert "nerves" in nerves.reason["context"]
+    too_much = engine.answer("Going beyond the recommended dose — risks?")
+    assert too_much.answered and "dose" not in too_much.reason["context"]
