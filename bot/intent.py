@@ -35,9 +35,12 @@ _KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|min
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
 # Words naming the kind of answer an intent asks for.
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
+# The ends of an amount's range ("upper bound of the daily range", "the maximum"): an amount asked.
+_BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
+               ("quantity", re.compile(rf"^({_BOUNDS}|ranges?)$")),
                # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks
                ("both sides", re.compile(r"^(harms?|hurts?|hinders?|upsides?|downsides?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
@@ -60,7 +63,9 @@ INTENTS = (
         r"when (should|do|does|can|to)|when is(?! (it )?too\b)|"
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time
-        r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day))\b"),
+        r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day)|"
+        # a time named as what is asked: "optimal timing?", "morning or bedtime dosing?"
+        r"timing|(best|right|ideal|optimal) time|(morning|am) or (night|evening|bedtime|at bedtime|pm))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     # A place in the body ("where in the body?", "which part of the brain?") is answered by one the
@@ -97,7 +102,7 @@ INTENTS = (
            re.compile(r"\b(help\w*|improv\w*|reduc\w*|benefit\w*|boost\w*|positive|relie\w*|eas(e|es|ing))\b"),
            anchored=True, direction=True),
     Intent("quantity", re.compile(rf"\b(how (much|many)(?! {_TIME_UNITS})|dose|dosage|amount|quantity|rda|intake|"
-                                  r"consumption)\b"
+                                  rf"consumption|{_BOUNDS})\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
