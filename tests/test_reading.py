@@ -1290,7 +1290,7 @@ def test_a_thing_set_aside_is_not_what_is_asked_but_an_amount_gone_past_is_too_m
 
 def test_the_ends_of_a_range_ask_an_amount_and_a_timing_asks_a_time(engine):
     assert [i.name for i in intent.of_question("upper bound of the adult range")] == ["quantity"]
-    for question in ("Lower limit of the adult RDA?", "Dose ceiling for adults?", "Upper bound of the daily range?"):
+    for question in ("Lower limit of the adult RDA?", "Dose ceiling for adults?", "Upper bound of the daily Mg range?"):
         answer = engine.answer(question)
         assert answer.answered and "400-420mg" in answer.passages[0].passage.text, question
     assert any(i.name == "time or place" for i in intent.of_question("optimal timing am or at bedtime dosing"))
