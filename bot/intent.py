@@ -203,6 +203,10 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_POINTED}{_NEXT_QUESTION}$",
     rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
     rf"^(what|which) (is|are) the ({_ROLES}) of {_THING}( in (the )?\w+)?$",
+    # as a reader asks it of the text: "how does the author define X('s function)?", "how is X defined?"
+    rf"^how (does|do|would) (the |this )?(\w+ )?(define|defines|describe) {_THING}( s ({_ROLES}))?$",
+    rf"^how (is|are) {_THING} (defined|described)$",
+    rf"^(the )?(definition|meaning) of {_THING}$",
     rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
     r"( in (the )?\w+)?$"))
 

@@ -1303,3 +1303,13 @@ def test_the_register_reads_an_association_as_a_link_and_mood_disorders_as_depre
                      "Is there an association between Mg deficiency and mood disorders?"):
         answer = engine.answer(question)
         assert answer.answered and "linked to" in answer.passages[0].passage.text, question
+
+
+def test_how_the_text_defines_or_describes_a_thing_asks_its_definition(engine):
+    assert intent.defined_word("how does the author define the nervous system s function") == "nervous system"
+    assert intent.defined_word("how is a vasodilator defined") == "vasodilator"
+    assert intent.defined_word("definition of melatonin") == "melatonin"
+    answer = engine.answer("How is the nervous system defined?")
+    assert answer.answered and "responsible for transmitting signals" in answer.passages[0].passage.text
+    melatonin = engine.answer("How does the article describe melatonin?")
+    assert "which is a hormone" in melatonin.passages[0].passage.text
