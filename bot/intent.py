@@ -41,6 +41,7 @@ _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
                ("quantity", re.compile(rf"^({_BOUNDS}|ranges?)$")),
+               ("summary", re.compile(r"^(summary|summaries|bottom line|gist|tl ?dr|line|sentence|nutshell)$")),
                # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks
                ("both sides", re.compile(r"^(harms?|hurts?|hinders?|upsides?|downsides?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
@@ -164,6 +165,10 @@ INTENTS = (
                                     r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
                                     r"which is it)\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
+    # A summary: "risk-benefit summary in one line", "bottom line?", "sum it up" want the passage summing up.
+    Intent("summary", re.compile(r"\b(summary|summari[sz]e|sum (it |this |that )?up|in (one|a) (line|sentence)|"
+                                 r"bottom line|tl ?dr|gist|in a nutshell)\b"),
+           re.compile(r"\b(overall|in conclusion|in summary|to sum up|in short)\b")),
     # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
     # treated; a passage saying none does not cover it.
     Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
