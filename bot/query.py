@@ -925,8 +925,8 @@ class QueryReader:
             return
         query.asked += in_question
         query.expanded[reading.english] = [plain.text]
-        for concept in plain.concepts:
-            self._add(query, concept.word, list(concept.terms), phrasing=concept.phrasing,
+        for concept in plain.concepts:  # a part's negation ("analgesic": without pain) is how it says it
+            self._add(query, concept.word, list(concept.terms), phrasing=concept.phrasing or concept.word in _NEGATIONS,
                       ways=[list(w) for w in concept.alternatives], weight=weight)
 
     def _unknown_word(self, english: str) -> Unknown:

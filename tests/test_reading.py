@@ -1324,3 +1324,12 @@ def test_a_summary_asked_for_wants_the_passage_summing_up(engine):
         assert intent.answers(intent.INTENTS[[i.name for i in intent.INTENTS].index("summary")],
                               answer.passages[0].passage.text), question
     assert message_words("neuro sx") == ["nervous", "system", "symptoms"]
+
+
+def test_a_word_parts_negation_is_how_it_says_it_not_what_must_be_covered(engine):
+    read = reader("reduce pain without melatonin nerve").read
+    query = read("analgesic effect")
+    assert [c.word for c in query.concepts if c.phrasing] == ["without"]
+    for question in ("Analgesic effect of Mg?", "Is Mg analgesic for neuropathic pain?"):
+        answer = engine.answer(question)
+        assert answer.answered and "reduce pain" in answer.passages[0].passage.text, question
