@@ -43,6 +43,7 @@ _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidep
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_BREAK_RE = re.compile(r"\s[\u2013\u2014-]+\s|:\s|\s*/\s*|\s*[\u2192>]\s*")  # " — ", ": ", "/", "→" between words
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
                      r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
@@ -313,11 +314,12 @@ class QueryReader:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
         query.asking = " ".join(self._spelled_all(query, _asked_words(question, asking)))
         asked = False
-        for tokens, in_question in sentences:
+        for (tokens, in_question), part in zip(sentences, _parts(question) or [""], strict=True):
             asked |= in_question
             known = len(query.known)
-            self._read_words(query, tokens, in_question, 1.0 if len(sentences) == 1 else
-                             _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
+            for chunk in _chunks(part, tokens):  # "Essential mineral — systems involved?": no phrase across the dash
+                self._read_words(query, chunk, in_question, 1.0 if len(sentences) == 1 else
+                                 _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
             if not asked and story == _QUESTION_WEIGHT:  # the story is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
         # an auxiliary its place says was meant ("what dose the nervous system do") asks as that auxiliary
@@ -1160,6 +1162,15 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
     parts = _parts(question)
     asking = _asking(parts)
     return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
+
+
+def _chunks(sentence: str, tokens: list[str]) -> list[list[str]]:
+    """A sentence's words in the pieces a dash, a colon or a slash between words sets apart
+    ("Sleep: helps or harms?", "Essential mineral — systems involved?"); the sentence whole if
+    its pieces do not spell the same words (text-speak spelled out across them)."""
+    pieces = [message_words(piece, hedges=False) for piece in _BREAK_RE.split(sentence)]
+    pieces = [piece for piece in pieces if piece]
+    return pieces if len(pieces) > 1 and [w for piece in pieces for w in piece] == tokens else [tokens]
 
 
 def _parts(question: str) -> list[str]:

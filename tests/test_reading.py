@@ -1332,3 +1332,12 @@ def test_a_word_parts_negation_is_how_it_says_it_not_what_must_be_covered(engine
     for question in ("Analgesic effect of Mg?", "Is Mg analgesic for neuropathic pain?"):
         answer = engine.answer(question)
         assert answer.answered and "reduce pain" in answer.passages[0].passage.text, question
+
+
+def test_no_phrase_is_read_across_a_dash_a_colon_or_a_slash(engine):
+    assert query._chunks("Essential mineral — systems involved?", ["essential", "mineral", "systems", "involved"]) \
+        == [["essential", "mineral"], ["systems", "involved"]]
+    assert query._chunks("400-420mg a day", ["400", "420", "mg", "a", "day"]) == [["400", "420", "mg", "a", "day"]]
+    answer = engine.answer("Essential mineral — systems involved?")
+    assert answer.answered and "mineral systems" not in [c.word for c in answer.query.concepts]
+    assert "essential mineral" in answer.passages[0].passage.text
