@@ -1258,6 +1258,7 @@ def test_clinical_shorthand_takes_an_s_for_its_plural_unless_that_spells_a_word(
     assert message_words("dxs in pts with akis")[:1] == ["diagnoses"]
     assert message_words("2 hrs later") == ["2", "hrs", "later"]  # "hrs" is hours, not heart rates
     assert message_words("qds") == ["qds"]  # "daily" is no noun
+    assert message_words("nerve fxn in renal dz") == ["nerve", "function", "in", "renal", "disease"]
 
 
 def test_efficacy_and_over_the_counter_are_read_as_the_articles_words(engine):
