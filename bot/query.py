@@ -16,6 +16,9 @@ from bot.text import (damerau, english_start, english_words, frequency, is_engli
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
+# A follow-up asking the opposite ("and the opposite? too much?", "what about the reverse, too little")
+# swaps like "what about": what it names replaces the previous question's focus.
+_OPPOSITE = frozenset({"opposite", "reverse", "contrary", "converse", "inverse"})
 _CONNECTOR_RE = re.compile(
     r"^\s*(?:(?:wait|ok|okay|oh|ah|hm+|um+|uh+|well|lol|right|yeah|yes|hey|sorry|hold on)\W+)*"
     r"(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
@@ -43,10 +46,12 @@ _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidep
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
-# "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
-_AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
-                     r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
-                     r"(?! (?:mg|mcg|g|ml|pills?|tablets?))")
+# "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says;
+# "he is 20 years", "she's 78": an adult, whom the article's "adults" include (its words are no focus).
+_AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
+                     r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})"
+                     r"(?: (?:years?|yrs?|yo)(?: old)?)?\b(?! (?:mg|mcg|g|ml|pills?|tablets?))"
+                     r"|\bis (\d{1,2}) (?:years?|yrs?)\b")
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
@@ -91,6 +96,10 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
 # saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
 # take double") asks about too much; followed by a content word it is something else ("more energy").
+# Words adding to what was said ("even for a gummy", "for kids too"): they presuppose a question before;
+# "too" before a word of degree or amount ("too much", "too strong") is that degree.
+_ADDITIVE = frozenset({"too", "also", "even", "either"})
+_DEGREE_OF = frozenset({"much", "many", "little", "few", "long", "late", "early", "often", "soon"})
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
@@ -243,7 +252,8 @@ class QueryReader:
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
-            swap = bool(_SWAP_RE.match(question)) and any(self.subject.isdisjoint(c.terms) for c in query.known)
+            swap = (bool(_SWAP_RE.match(question)) or not _OPPOSITE.isdisjoint(query.spelled)) \
+                and any(self.subject.isdisjoint(c.terms) for c in query.known)
             if not query.known or swap:  # a swap asks the way the question before it asked (helps, harms)
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
             lent = previous.concepts
@@ -287,8 +297,8 @@ class QueryReader:
         """Whether a question needs the previous one to make sense."""
         if _CONNECTOR_RE.match(question) or not query.known:
             return True
-        pointers = _POINTER_WORDS.intersection(words(question))
-        return bool(pointers) and len(query.known) <= 1
+        said = words(question)
+        return len(query.known) <= 1 and not (_POINTER_WORDS.isdisjoint(said) and not _adds(said))
 
     def _read_alone(self, question: str) -> Query:
         """Concepts of one question on its own. In a message of several sentences, the question
@@ -316,10 +326,11 @@ class QueryReader:
         query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w
                                 for w in query.asking.split())
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
-        if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
+        if age:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
-            query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+            if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
+                query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
         kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
@@ -1131,9 +1142,24 @@ def _parts(question: str) -> list[str]:
 
 
 def _asking(parts: list[str]) -> list[bool]:
-    """Which sentences are the question: those ending with "?", else the last one."""
-    asking = [p.rstrip().endswith("?") for p in parts]
+    """Which sentences are the question: those ending with "?" that are more than a reaction ("fr?",
+    "really?": no word, or only adverbs), else the last one."""
+    asking = [p.rstrip().endswith("?") and not _reacts(p) for p in parts]
     return asking if any(asking) else [i == len(parts) - 1 for i in range(len(parts))]
+
+
+def _adds(said: list[str]) -> bool:
+    """Whether a question adds to what was said before ("for kids too", "even for a gummy", "as well")."""
+    following = [*said[1:], ""]
+    return any(w in _ADDITIVE and not (w == "too" and (nxt in _DEGREE_OF or _adjective(nxt) or _adverb(nxt)))
+               or w == "well" and i > 0 and said[i - 1] == "as" and nxt != "as"
+               for i, (w, nxt) in enumerate(zip(said, following, strict=True)))
+
+
+def _reacts(sentence: str) -> bool:
+    """Whether a sentence only reacts to what was said: no words but fillers, or only adverbs ("seriously?")."""
+    return all(w not in _QUESTION_WORDS and (found := lexicon.entry(w)) is not None and found.main == "r"
+               for w in message_words(sentence, hedges=False))
 
 
 def _asked_words(question: str, asking: list[str]) -> list[str]:
