@@ -843,6 +843,8 @@ class QueryReader:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if self._auxiliary_slot(tokens, i):
             meant = next((c for c in nearby if c in _AUXILIARIES), None)
+        elif _verb_slot(tokens, i) and not _verb(word):  # "how do i avid them": avoid
+            meant = next((c for c in nearby if _verb(c) and stem(c) in self.vocabulary), None)
         elif word in self._synonym_words:
             return word
         else:
@@ -1188,6 +1190,18 @@ def _adverb(word: str) -> bool:
     """Whether a word is an adverb of manner: -ly, and WordNet knows it as an adverb first ("physically")."""
     found = lexicon.entry(word) if word.endswith("ly") else None
     return found is not None and found.main == "r"
+
+
+def _verb_slot(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] stands where a question's main verb does: right after an auxiliary and a
+    personal pronoun ("how do i ___ them", "can you ___ it")."""
+    return i >= 2 and tokens[i - 1] in _SUBJECTS - {"that", "this", "it"} and tokens[i - 2] in _VERB_AUXILIARIES
+
+
+def _verb(word: str) -> bool:
+    """Whether WordNet knows a word as a verb."""
+    found = lexicon.entry(word)
+    return found is not None and "v" in found.parts
 
 
 def _adjective(word: str) -> bool:

@@ -1232,3 +1232,42 @@ def test_how_a_condition_is_treated_is_not_covered_by_a_passage_naming_no_treatm
     for question in ("How is a magnesium overdose treated?", "what is the treatment for magnesium toxicity"):
         assert engine.answer(question).kind is Kind.WEAK, question
     assert engine.answer("can magnesium treat depression").answered  # a benefit, not a treatment asked
+
+
+def test_an_additive_word_leans_on_the_question_before_but_too_of_degree_does_not():
+    read = reader("magnesium anxiety stress dosage adults too much").read
+    for question in ("stress as well?", "even for stress tho", "and stress too?", "does it help stress also"):
+        assert read(question, after="does magnesium help anxiety").follow_up_of, question
+    assert not read("is stress too much", after="does magnesium help anxiety").follow_up_of
+    assert not read("stress as well as anxiety", after="how much for adults").follow_up_of
+
+
+def test_a_reaction_before_the_question_is_not_the_question_sentence():
+    read = reader("magnesium gummies doctor").read
+    for question in ("fr? even for gummies", "Really? even gummies", "seriously?? gummies too"):
+        assert "gummies" in read(question).asking, question
+    assert read("Why? I only take gummies").asking == "why"  # a question word asks
+
+
+def test_an_adults_age_is_no_focus_a_childs_is(engine):
+    for question in ("And for my son he is 20 years, same?", "what about my mum, she's 70 years old?",
+                     "is it the same if i am 35 yrs"):
+        assert engine.answer(question, after="How much magnesium should I take a day?").answered, question
+    for question in ("and for my daughter, she is 12 years?", "does that apply to 15 yr olds tho"):
+        answer = engine.answer(question, after="How much magnesium should I take a day?")
+        assert answer.kind is Kind.WEAK, question
+
+
+def test_asking_the_opposite_swaps_out_the_previous_focus():
+    read = reader("magnesium deficiencies too much excess headaches").read
+    for question in ("and the opposite? too much?", "the reverse, excess?"):
+        opposite = read(question, after="what happens with magnesium deficiencies")
+        assert "deficiencies" not in {c.word for c in opposite.concepts}, question
+    more = read("and too much?", after="what happens with magnesium deficiencies")
+    assert "deficiencies" in {c.word for c in more.concepts}
+
+
+def test_a_real_word_where_the_main_verb_stands_is_the_corpus_verb_it_misspells(engine):
+    for question, meant in (("how do i avid them", "avoid"), ("should i avid it with kidney disease", "avoid")):
+        assert engine.answer(question, after="what are the side effects").query.corrected.get("avid") == meant
+    assert "avid" not in engine.answer("i am an avid runner, should i take magnesium").query.corrected
