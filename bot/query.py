@@ -45,6 +45,9 @@ _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
+# Adjectives WordNet puts beside "possible" ("achievable", "feasible", "doable") ask whether a thing
+# can be done, as "possible" does: how a question asks, not a thing it asks about.
+_POSSIBLE = "possible"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says;
 # "he is 20 years", "she's 78": an adult, whom the article's "adults" include (its words are no focus).
@@ -252,8 +255,10 @@ class QueryReader:
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
-            swap = (bool(_SWAP_RE.match(question)) or not _OPPOSITE.isdisjoint(query.spelled)) \
-                and any(self.subject.isdisjoint(c.terms) for c in query.known)
+            # ...naming a thing of its own, a person even if a word of asking ("what about adults?")
+            swap = (bool(_SWAP_RE.match(question)) or not _OPPOSITE.isdisjoint(query.spelled)) and any(
+                self.subject.isdisjoint(c.terms) and (not c.phrasing or _noun(c.word))
+                for c in query.concepts if c.known)
             if not query.known or swap:  # a swap asks the way the question before it asked (helps, harms)
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
             lent = previous.concepts
@@ -876,7 +881,9 @@ class QueryReader:
         ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
         question's verb, never a focus."""
         reading = _remembered(self._unknown, word, self._unknown_word)
-        if reading.ways:
+        if reading.asks:  # "is it achievable from food?": how it asks, as "possible" is
+            query.context.append(reading.english)
+        elif reading.ways:
             query.asked += in_question
             query.expanded[reading.english] = [" ".join(w) for w in reading.ways]
             self._add(query, reading.english, [t for way in reading.ways for t in way],
@@ -933,6 +940,8 @@ class QueryReader:
     def _unknown_word(self, english: str) -> Unknown:
         """How a word the corpus lacks is read (see _read_unknown)."""
         found = lexicon.entry(english)
+        if found is not None and found.main == "a" and _POSSIBLE in found.related:
+            return Unknown(english, found, (), asks=True)
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
             # A thing is not known through what one does with it ("thinner" -> reduce).
@@ -1204,6 +1213,12 @@ def _verb(word: str) -> bool:
     return found is not None and "v" in found.parts
 
 
+def _noun(word: str) -> bool:
+    """Whether WordNet knows a word as a noun first ("adults")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n"
+
+
 def _adjective(word: str) -> bool:
     """Whether WordNet knows a word as an adjective first ("unsafe")."""
     found = lexicon.entry(word)
@@ -1338,6 +1353,7 @@ class Unknown:
     entry: lexicon.Entry | None
     ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
     gloss: tuple[str, ...] = ()  # the plain words it is made of ("neuralgia" -> nerve, pain)
+    asks: bool = False  # an adjective of possibility ("achievable", "feasible"): how a question asks
 
     def focus(self, in_question: bool) -> bool:
         """Whether it restricts what is asked (see bot.lexicon)."""

@@ -1271,3 +1271,19 @@ def test_a_real_word_where_the_main_verb_stands_is_the_corpus_verb_it_misspells(
     for question, meant in (("how do i avid them", "avoid"), ("should i avid it with kidney disease", "avoid")):
         assert engine.answer(question, after="what are the side effects").query.corrected.get("avid") == meant
     assert "avid" not in engine.answer("i am an avid runner, should i take magnesium").query.corrected
+
+
+def test_an_adjective_of_possibility_is_how_a_question_asks(engine):
+    for question in ("Achievable from food alone?", "is it feasible to get enough through diet alone",
+                     "doable with food alone?"):
+        answer = engine.answer(question, after="How much magnesium should I take a day?")
+        assert answer.answered and "through food alone" in answer.passages[0].text, question
+    assert not engine.answer("is it feasible to take magnesium with lithium?").answered
+
+
+def test_a_swap_to_a_person_drops_the_person_asked_about_before(engine):
+    for question, after in (("what about adults?", "Can kids take magnesium?"),
+                            ("what about for adults then?", "is magnesium safe for teenagers?")):
+        answer = engine.answer(question, after=after)
+        assert answer.answered and not answer.not_discussed, question
+    assert not engine.answer("what about for my kids?", after="Can adults take magnesium?").answered
