@@ -86,6 +86,7 @@ _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "proble
 # "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
 _PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_BEHIND = frozenset({"behind", "of", "for", "in"})  # "the science behind that", "the logic of it"
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
 _WHAT_WORDS = frozenset({"what", "which", "whom"})
@@ -270,6 +271,7 @@ class QueryReader:
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
+            _frame_behind(query)
             if self._goes_beyond(query, previous):
                 self._read_words(query, list(_EXCESS), True, _FOLLOW_UP_WEIGHT)
         if after and _SWAP_RE.match(question):
@@ -1211,6 +1213,21 @@ def _verb(word: str) -> bool:
     """Whether WordNet knows a word as a verb."""
     found = lexicon.entry(word)
     return found is not None and "v" in found.parts
+
+
+def _frame_behind(query: Query) -> None:
+    """A field of knowledge the corpus lacks, said of what was said before ("what's the science behind
+    that?", "the biology there", "the logic of it"), is how a follow-up asks the reason: context."""
+    said = [*query.spelled, ""]
+    for concept in [c for c in query.unknown if " " not in c.word]:
+        found = lexicon.entry(concept.word)
+        at = said.index(concept.word) if concept.word in said else -1
+        if found is None or found.category != "noun.cognition" or at < 1 or said[at - 1] != "the":
+            continue
+        nxt, then = said[at + 1], said[at + 2] if at + 2 < len(said) else ""
+        if nxt in ("", "there", "here") or nxt in _BEHIND and then in _POINTER_WORDS:
+            query.concepts.remove(concept)
+            query.context.append(concept.word)
 
 
 def _noun(word: str) -> bool:

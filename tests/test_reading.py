@@ -1287,3 +1287,10 @@ def test_a_swap_to_a_person_drops_the_person_asked_about_before(engine):
         answer = engine.answer(question, after=after)
         assert answer.answered and not answer.not_discussed, question
     assert not engine.answer("what about for my kids?", after="Can adults take magnesium?").answered
+
+
+def test_the_field_of_knowledge_behind_what_was_said_asks_its_reason(engine):
+    for question in ("whats the science behind that", "what's the biology there", "ok but whats the logic of it"):
+        answer = engine.answer(question, after="Can magnesium give you headaches?")
+        assert answer.answered and "vasodilator" in answer.passages[0].text, question
+    assert not engine.answer("does yoga help with that too?", after="Can magnesium help sleep?").answered
