@@ -35,6 +35,7 @@ _KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|min
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
 # Words naming the kind of answer an intent asks for.
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
+_FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")))
@@ -48,9 +49,14 @@ _ADVISED = r"(should|do|can|must|would|could) (i|he|she|we|they|you) (consult|as
 
 INTENTS = (
     # How often: "is that common?", "does it happen often or rarely?" want how common it is said to be.
-    Intent("frequency", re.compile(rf"\bhow (often|common|frequent|rare|usual)\b|\b(is|are|s) (it|that|this|they) "
+    Intent("frequency", re.compile(rf"\bhow (often|common|frequent|rare|usual)\b|\b({_FREQUENCY_NOUNS})\b|"
+                                   rf"\b(is|are|s) (it|that|this|they) "
                                    rf"(\w+ )?({_FREQUENCY})\b|\b({_FREQUENCY}) or (\w+ )?({_FREQUENCY})\b"),
            re.compile(rf"\b({_FREQUENCY})\b")),
+    # ...and asked by its noun ("Frequency?", "incidence of headaches?", "frequency of dosing?"), only a
+    # passage saying how common a thing is, or how often it is taken, covers it.
+    Intent("frequency", re.compile(rf"\b({_FREQUENCY_NOUNS})\b"),
+           re.compile(rf"\b({_FREQUENCY}|daily|per day|a day|every day|once|twice)\b"), required=True),
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time

@@ -1294,3 +1294,9 @@ def test_the_field_of_knowledge_behind_what_was_said_asks_its_reason(engine):
         answer = engine.answer(question, after="Can magnesium give you headaches?")
         assert answer.answered and "vasodilator" in answer.passages[0].text, question
     assert not engine.answer("does yoga help with that too?", after="Can magnesium help sleep?").answered
+
+
+def test_how_common_asked_by_its_noun_needs_a_passage_saying_how_common(engine):
+    assert engine.answer("prevalence of magnesium deficiency?").kind is Kind.WEAK  # no passage says how common
+    assert "most common side effects" in engine.answer("incidence of headaches with magnesium?").passages[0].text
+    assert intent.of_question("frequency of dosing")[-1].required
