@@ -36,6 +36,7 @@ _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|stud
 # Words naming the kind of answer an intent asks for.
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
+_SUMMARY = r"summary|summari[sz]e|verdict|takeaways?|bottom line|final (thoughts?|words?|advice|say)"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")))
@@ -114,7 +115,7 @@ INTENTS = (
                                 r"\bwhat (i|he|she|we|they|you) (should|can|must|need to|have to) do\b|"
                                 r"\bwhat (do|does) (i|he|she|we|they|you) (need|have) to do\b|"
                                 r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
-                                r"\bwhat (do|would) you (suggest|recommend|advise)\b|"
+                                r"\bwhat (do|would) you (suggest|recommend|advise)\b|\badvice\b|"
                                 rf"\bwho {_ADVISED}"),
            re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),
     # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
@@ -172,6 +173,10 @@ INTENTS = (
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
+    # A summing up ("any final thoughts?", "what's the bottom line?", "the verdict on X?") wants the
+    # article's own ("In conclusion, ...", "Overall, ...").
+    Intent("summary", re.compile(rf"\b({_SUMMARY}|sum (it |this |that |things )?up|in a nutshell|overall)\b"),
+           re.compile(r"\b(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")),
 )
 # A follow-up asking which of what the question before it asked about ("which ones?", "which of them exactly?").
 _WHICH_ONES_RE = re.compile(r"^(which|what) (ones?|of them|of those|of these)\b|^which( exactly| specifically)?$")

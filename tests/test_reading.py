@@ -1300,3 +1300,12 @@ def test_how_common_asked_by_its_noun_needs_a_passage_saying_how_common(engine):
     assert engine.answer("prevalence of magnesium deficiency?").kind is Kind.WEAK  # no passage says how common
     assert "most common side effects" in engine.answer("incidence of headaches with magnesium?").passages[0].text
     assert intent.of_question("frequency of dosing")[-1].required
+
+
+def test_a_summing_up_asked_for_is_the_articles_own(engine):
+    assert "summary" in [i.name for i in intent.of_question("so what's the bottom line")]
+    for question, after in (("Any final thoughts?", "Is magnesium good for the nerves?"),
+                            ("so what's the takeaway?", "What are the benefits of magnesium?"),
+                            ("what's the verdict on magnesium, in a nutshell?", None)):
+        answer = engine.answer(question, after=after)
+        assert answer.answered and answer.passages[0].text.startswith("In conclusion"), question
