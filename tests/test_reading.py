@@ -1309,3 +1309,8 @@ def test_a_summing_up_asked_for_is_the_articles_own(engine):
                             ("what's the verdict on magnesium, in a nutshell?", None)):
         answer = engine.answer(question, after=after)
         assert answer.answered and answer.passages[0].text.startswith("In conclusion"), question
+
+
+def test_yolo_is_text_speak_not_a_misspelled_name(engine):
+    answer = engine.answer("do i have to see a doc before taking mag or can i just yolo it")
+    assert answer.answered and not answer.not_discussed and "yolo" not in answer.query.corrected
