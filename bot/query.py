@@ -565,7 +565,8 @@ class QueryReader:
         else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
             owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
-            self._read_unknown(query, word, in_question, weight, glossing and not owned)
+            self._read_unknown(query, word, in_question, weight, glossing and not owned,
+                               predicate=in_question and _predicate(tokens, i))
 
     def _subject_by_class(self, tokens: list[str]) -> list[str]:
         """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
@@ -877,11 +878,12 @@ class QueryReader:
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
-                      acting: bool = False) -> None:
+                      acting: bool = False, predicate: bool = False) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
         ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
-        question's verb, never a focus."""
+        question's verb, never a focus; with predicate=True it is all a yes-no question says of its
+        subject ("is it addictive?"), a focus if an adjective."""
         reading = _remembered(self._unknown, word, self._unknown_word)
         if reading.asks:  # "is it achievable from food?": how it asks, as "possible" is
             query.context.append(reading.english)
@@ -894,8 +896,8 @@ class QueryReader:
             self._read_gloss(query, reading, in_question, weight)
         elif phrasing := self._phrasing_relative(reading):
             self._add(query, word, [phrasing], phrasing=True)  # "a grown person": an adult, how a dose is asked
-        elif not acting and reading.focus(in_question) and (in_question or query.about_person) \
-                and not intent.names_article(word):
+        elif not acting and (reading.focus(in_question) or predicate and _adjective(word)) \
+                and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
@@ -1228,6 +1230,14 @@ def _frame_behind(query: Query) -> None:
         if nxt in ("", "there", "here") or nxt in _BEHIND and then in _POINTER_WORDS:
             query.concepts.remove(concept)
             query.context.append(concept.word)
+
+
+def _predicate(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] ends a yes-no question as what it asks of its subject ("is it addictive?", "are
+    the side effects permanent?"), not a word of asking, a verb's participle, or a word of harm or benefit."""
+    opens = tokens[0] in ("is", "are") or tokens[0] in _VERB_AUXILIARIES and "be" in tokens[1:i]
+    return opens and i == len(tokens) - 1 and i >= 2 and stem(tokens[i]) not in question_stems() \
+        and not _verb(lemma(tokens[i])) and not intent.of_question(tokens[i])  # "are contraindications listed?"
 
 
 def _noun(word: str) -> bool:

@@ -1314,3 +1314,13 @@ def test_a_summing_up_asked_for_is_the_articles_own(engine):
 def test_yolo_is_text_speak_not_a_misspelled_name(engine):
     answer = engine.answer("do i have to see a doc before taking mag or can i just yolo it")
     assert answer.answered and not answer.not_discussed and "yolo" not in answer.query.corrected
+
+
+def test_an_adjective_a_yes_no_question_ends_on_is_what_it_asks(engine):
+    for question, after in (("Is magnesium addictive?", None), ("are they permanent?", "magnesium side effects?"),
+                            ("is it habit-forming?", "Does magnesium help sleep?")):
+        answer = engine.answer(question, after=after)
+        assert answer.kind is Kind.WEAK, question
+    for question in ("is magnesium safe?", "is magnesium necessary?", "Are contraindications listed?",
+                     "is magnesium effective?"):
+        assert engine.answer(question).answered, question
