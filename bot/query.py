@@ -86,6 +86,8 @@ _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "proble
 # "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
 _PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_THAN = frozenset({"than", "vs", "versus"})  # what a comparison is with is a thing asked about
+_COMPARING = frozenset({"compared", "comparison", "relative", "compare"})
 _BEHIND = frozenset({"behind", "of", "for", "in"})  # "the science behind that", "the logic of it"
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
@@ -565,8 +567,9 @@ class QueryReader:
         else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
             owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
-            self._read_unknown(query, word, in_question, weight, glossing and not owned,
-                               predicate=in_question and _predicate(tokens, i))
+            placed = in_question and (_predicate(tokens, i) and _adjective(word)
+                                      or _compared(tokens, i) and _noun(word))
+            self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed)
 
     def _subject_by_class(self, tokens: list[str]) -> list[str]:
         """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
@@ -878,12 +881,12 @@ class QueryReader:
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
-                      acting: bool = False, predicate: bool = False) -> None:
+                      acting: bool = False, placed: bool = False) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
         ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
-        question's verb, never a focus; with predicate=True it is all a yes-no question says of its
-        subject ("is it addictive?"), a focus if an adjective."""
+        question's verb, never a focus; with placed=True its place says it is a focus (an adjective a
+        yes-no question ends on, "is it addictive?"; what a comparison is with, "better than therapy?")."""
         reading = _remembered(self._unknown, word, self._unknown_word)
         if reading.asks:  # "is it achievable from food?": how it asks, as "possible" is
             query.context.append(reading.english)
@@ -896,7 +899,7 @@ class QueryReader:
             self._read_gloss(query, reading, in_question, weight)
         elif phrasing := self._phrasing_relative(reading):
             self._add(query, word, [phrasing], phrasing=True)  # "a grown person": an adult, how a dose is asked
-        elif not acting and (reading.focus(in_question) or predicate and _adjective(word)) \
+        elif not acting and (reading.focus(in_question) or placed) \
                 and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
@@ -1238,6 +1241,14 @@ def _predicate(tokens: list[str], i: int) -> bool:
     opens = tokens[0] in ("is", "are") or tokens[0] in _VERB_AUXILIARIES and "be" in tokens[1:i]
     return opens and i == len(tokens) - 1 and i >= 2 and stem(tokens[i]) not in question_stems() \
         and not _verb(lemma(tokens[i])) and not intent.of_question(tokens[i])  # "are contraindications listed?"
+
+
+def _compared(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is what something is compared with ("better than therapy", "vs coffee",
+    "compared to yoga"), an article or possessive between allowed."""
+    j = i - 1 if i and tokens[i - 1] in _DETERMINERS else i
+    return j >= 1 and (tokens[j - 1] in _THAN
+                       or j >= 2 and tokens[j - 2] in _COMPARING and tokens[j - 1] in ("to", "with"))
 
 
 def _noun(word: str) -> bool:

@@ -1324,3 +1324,11 @@ def test_an_adjective_a_yes_no_question_ends_on_is_what_it_asks(engine):
     for question in ("is magnesium safe?", "is magnesium necessary?", "Are contraindications listed?",
                      "is magnesium effective?"):
         assert engine.answer(question).answered, question
+
+
+def test_what_a_comparison_is_with_is_a_thing_asked_about(engine):
+    for question, after in (("is it better than therapy?", "Is magnesium good for anxiety?"),
+                            ("is magnesium better than coffee for energy?", None),
+                            ("compared to yoga?", "Does magnesium help with stress?")):
+        answer = engine.answer(question, after=after)
+        assert answer.kind is Kind.WEAK and answer.not_discussed, question
