@@ -167,7 +167,10 @@ INTENTS = (
     # treated; a passage saying none does not cover it.
     Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
                                    r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
-                                   r"(for|of)\b"),
+                                   r"(for|of)\b|"
+                                   # a remedy: "what should I take for them?", "how do I get rid of it?"
+                                   r"\bwhat (should|can|could|do|would) (i|you|he|she|we|they) take for\b|"
+                                   r"\bget rid of\b"),
            re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"

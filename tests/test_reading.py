@@ -1332,3 +1332,10 @@ def test_what_a_comparison_is_with_is_a_thing_asked_about(engine):
                             ("compared to yoga?", "Does magnesium help with stress?")):
         answer = engine.answer(question, after=after)
         assert answer.kind is Kind.WEAK and answer.not_discussed, question
+
+
+def test_a_remedy_asked_for_is_a_treatment(engine):
+    for question, after in (("what should I take for them?", "Can magnesium cause headaches?"),
+                            ("ok how do i get rid of it", "can magnesium give you insomnia")):
+        assert engine.answer(question, after=after).kind is Kind.WEAK, question
+    assert engine.answer("what should i do about it?", after="Can magnesium cause headaches?").answered
