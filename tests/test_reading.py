@@ -1339,3 +1339,9 @@ def test_a_remedy_asked_for_is_a_treatment(engine):
                             ("ok how do i get rid of it", "can magnesium give you insomnia")):
         assert engine.answer(question, after=after).kind is Kind.WEAK, question
     assert engine.answer("what should i do about it?", after="Can magnesium cause headaches?").answered
+
+
+def test_consulting_is_speaking_with_a_doctor(engine):
+    for question in ("Who should I consult before starting magnesium?", "is a consultation needed before starting magnesium?"):
+        answer = engine.answer(question)
+        assert answer.answered and "speak with your doctor" in answer.passages[0].text, question
