@@ -1342,6 +1342,7 @@ def test_a_remedy_asked_for_is_a_treatment(engine):
 
 
 def test_consulting_is_speaking_with_a_doctor(engine):
-    for question in ("Who should I consult before starting magnesium?", "is a consultation needed before starting magnesium?"):
+    for question in ("Who should I consult before starting magnesium?",
+                     "is a consultation needed before starting magnesium?"):
         answer = engine.answer(question)
         assert answer.answered and "speak with your doctor" in answer.passages[0].text, question
