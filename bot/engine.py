@@ -21,6 +21,10 @@ from bot.text import clinical_register, stem, tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _COVERAGE_DIGITS = 6
+# A follow-up asking for others of what was just said ("any others?", "what else does it help with?")
+# wants a passage besides the one the question before it was answered with; "other" before a noun
+# ("which other illnesses?") may be answered by the same passage, naming several.
+_OTHERS = frozenset({"others", "else"})
 _WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
 _DEFINES_RE = re.compile(r"\b(\w+) (?:is|are) an? (?:\w+ )?(\w+)\b")  # "magnesium is an essential mineral"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
@@ -92,6 +96,10 @@ class Engine:
         # and a thing asked to be defined in a long passage scoring below shorter ones merely naming it
         depth = _CANDIDATES * (2 if any(i.names for i in wanted) or intent.defined_word(query.asking) else 1)
         hits = library.index.search(query.terms, max(top, depth))
+        if after and query.follow_up_of and not _OTHERS.isdisjoint(query.spelled):
+            said = self._search(state, after, None, 1)
+            if said.kind is Kind.ANSWER:
+                hits = [h for h in hits if h.passage != said.passages[0].passage_id]
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])

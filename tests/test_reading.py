@@ -1346,3 +1346,14 @@ def test_consulting_is_speaking_with_a_doctor(engine):
                      "is a consultation needed before starting magnesium?"):
         answer = engine.answer(question)
         assert answer.answered and "speak with your doctor" in answer.passages[0].text, question
+
+
+def test_a_follow_up_asking_for_others_wants_a_passage_besides_the_one_before(engine):
+    before = engine.answer("Does magnesium help depression?")
+    more = engine.answer("what else does it help with?", after="Does magnesium help depression?")
+    assert more.answered and more.passages[0].passage_id != before.passages[0].passage_id
+    listed = "Which disorders is magnesium deficiency linked to?"
+    assert engine.answer(listed).answered and engine.answer("any others?", after=listed).kind is Kind.WEAK
+    # "other" before a noun may be answered by the same passage, naming several
+    assert engine.answer("Which other illnesses should avoid it?",
+                         after="Is magnesium bad for people with heart problems?").answered
