@@ -21,6 +21,11 @@ from bot.text import clinical_register, stem, tokens, words
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
 _COVERAGE_DIGITS = 6
+# A follow-up asking for others of what was just said ("any others?", "what else does it help with?")
+# is answered from a passage besides the one the question before it was answered with, if one
+# answers; else from that one, which may name several ("what else does it do for the body?" after
+# cholesterol: "...cholesterol levels, as well as reduce inflammation in the body").
+_OTHERS = frozenset({"others", "else"})
 _WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
 _DEFINES_RE = re.compile(r"\b(\w+) (?:is|are) an? (?:\w+ )?(\w+)\b")  # "magnesium is an essential mineral"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
@@ -81,8 +86,9 @@ class Engine:
         answer.reply = reply.plain(answer, self.config.replies)
         return answer
 
-    def _search(self, state: _State, question: str, after: str | None, top: int) -> Answer:
-        """Search, rerank and judge: the answer's passages, verdict and reading."""
+    def _search(self, state: _State, question: str, after: str | None, top: int, besides: int = -1) -> Answer:
+        """Search, rerank and judge: the answer's passages, verdict and reading; `besides`, a passage
+        left out (the one the question before was answered with, when others are asked for)."""
         text = question.strip()
         library, query = state.library, state.reader.read(text, after)
         query.on_subject = self._on_subject(state, text, query) or bool(after) and (
@@ -91,7 +97,13 @@ class Engine:
         # things named one by one may be in a passage scoring well below one only warning of them
         # and a thing asked to be defined in a long passage scoring below shorter ones merely naming it
         depth = _CANDIDATES * (2 if any(i.names for i in wanted) or intent.defined_word(query.asking) else 1)
-        hits = library.index.search(query.terms, max(top, depth))
+        if besides < 0 and after and query.follow_up_of and not _OTHERS.isdisjoint(query.spelled):
+            said = self._search(state, after, None, 1)
+            if said.kind is Kind.ANSWER:
+                others = self._search(state, question, after, top, said.passages[0].passage_id)
+                if others.kind is Kind.ANSWER:
+                    return others
+        hits = [h for h in library.index.search(query.terms, max(top, depth)) if h.passage != besides]
         candidates = assess(query, library.index, [h.passage for h in hits],
                             [library.passages[h.passage].text for h in hits],
                             [library.heading_counts[library.passages[h.passage].section] for h in hits])

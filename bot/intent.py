@@ -37,6 +37,8 @@ _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|stud
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 # The ends of an amount's range ("upper bound of the daily range", "the maximum"): an amount asked.
 _BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
+_FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
+_SUMMARY = r"summary|summari[sz]e|verdict|takeaways?|bottom line|final (thoughts?|words?|advice|say)|gist|tl ?dr"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
@@ -54,9 +56,14 @@ _ADVISED = r"(should|do|can|must|would|could) (i|he|she|we|they|you) (consult|as
 
 INTENTS = (
     # How often: "is that common?", "does it happen often or rarely?" want how common it is said to be.
-    Intent("frequency", re.compile(rf"\bhow (often|common|frequent|rare|usual)\b|\b(is|are|s) (it|that|this|they) "
+    Intent("frequency", re.compile(rf"\bhow (often|common|frequent|rare|usual)\b|\b({_FREQUENCY_NOUNS})\b|"
+                                   rf"\b(is|are|s) (it|that|this|they) "
                                    rf"(\w+ )?({_FREQUENCY})\b|\b({_FREQUENCY}) or (\w+ )?({_FREQUENCY})\b"),
            re.compile(rf"\b({_FREQUENCY})\b")),
+    # ...and asked by its noun ("Frequency?", "incidence of headaches?", "frequency of dosing?"), only a
+    # passage saying how common a thing is, or how often it is taken, covers it.
+    Intent("frequency", re.compile(rf"\b({_FREQUENCY_NOUNS})\b"),
+           re.compile(rf"\b({_FREQUENCY}|daily|per day|a day|every day|once|twice)\b"), required=True),
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time
@@ -116,7 +123,7 @@ INTENTS = (
                                 r"\bwhat (i|he|she|we|they|you) (should|can|must|need to|have to) do\b|"
                                 r"\bwhat (do|does) (i|he|she|we|they|you) (need|have) to do\b|"
                                 r"\bshould (i|he|she|we|they) (stop|quit|keep|continue|still)\b|"
-                                r"\bwhat (do|would) you (suggest|recommend|advise)\b|"
+                                r"\bwhat (do|would) you (suggest|recommend|advise)\b|\badvice\b|"
                                 rf"\bwho {_ADVISED}"),
            re.compile(r"\b(speak|talk|consult|check)\w*( with| to)? (your|a) (doctor|physician|pharmacist)\b")),
     # Evidence: "source?", "any studies?", "is that proven?" want the article's studies ("sources of
@@ -165,20 +172,24 @@ INTENTS = (
                                     r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
                                     r"which is it)\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
-    # A summary: "risk-benefit summary in one line", "bottom line?", "sum it up" want the passage summing up.
-    Intent("summary", re.compile(r"\b(summary|summari[sz]e|sum (it |this |that )?up|in (one|a) (line|sentence)|"
-                                 r"bottom line|tl ?dr|gist|in a nutshell)\b"),
-           re.compile(r"\b(overall|in conclusion|in summary|to sum up|in short)\b")),
     # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
     # treated; a passage saying none does not cover it.
     Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
                                    r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
-                                   r"(for|of)\b"),
+                                   r"(for|of)\b|"
+                                   # a remedy: "what should I take for them?", "how do I get rid of it?"
+                                   r"\bwhat (should|can|could|do|would) (i|you|he|she|we|they) take for\b|"
+                                   r"\bget rid of\b"),
            re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
+    # A summing up ("any final thoughts?", "what's the bottom line?", "the verdict on X?", "risk-benefit
+    # summary in one line") wants the article's own ("In conclusion, ...", "Overall, ...").
+    Intent("summary", re.compile(rf"\b({_SUMMARY}|sum (it |this |that |things )?up|in (one|a) (line|sentence)|"
+                                 r"in a nutshell|overall)\b"),
+           re.compile(r"\b(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")),
 )
 # A follow-up asking which of what the question before it asked about ("which ones?", "which of them exactly?").
 _WHICH_ONES_RE = re.compile(r"^(which|what) (ones?|of them|of those|of these)\b|^which( exactly| specifically)?$")

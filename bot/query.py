@@ -16,6 +16,9 @@ from bot.text import (damerau, english_start, english_words, frequency, is_engli
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
+# A follow-up asking the opposite ("and the opposite? too much?", "what about the reverse, too little")
+# swaps like "what about": what it names replaces the previous question's focus.
+_OPPOSITE = frozenset({"opposite", "reverse", "contrary", "converse", "inverse"})
 _CONNECTOR_RE = re.compile(
     r"^\s*(?:(?:wait|ok|okay|oh|ah|hm+|um+|uh+|well|lol|right|yeah|yes|hey|sorry|hold on)\W+)*"
     r"(and|but|or|so|also|then|plus|what about|how about|what if|why|how come|is it|is that|"
@@ -42,12 +45,17 @@ _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
+# Adjectives WordNet puts beside "possible" ("achievable", "feasible", "doable") ask whether a thing
+# can be done, as "possible" does: how a question asks, not a thing it asks about.
+_POSSIBLE = "possible"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _BREAK_RE = re.compile(r"\s[\u2013\u2014-]+\s|:\s|\s*/\s*|\s*[\u2192>]\s*")  # " — ", ": ", "/", "→" between words
-# "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
-_AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
-                     r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
-                     r"(?! (?:mg|mcg|g|ml|pills?|tablets?))")
+# "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says;
+# "he is 20 years", "she's 78": an adult, whom the article's "adults" include (its words are no focus).
+_AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
+                     r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})"
+                     r"(?: (?:years?|yrs?|yo)(?: old)?)?\b(?! (?:mg|mcg|g|ml|pills?|tablets?))"
+                     r"|\bis (\d{1,2}) (?:years?|yrs?)\b")
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
@@ -79,6 +87,9 @@ _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "proble
 # "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
 _PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_THAN = frozenset({"than", "vs", "versus"})  # what a comparison is with is a thing asked about
+_COMPARING = frozenset({"compared", "comparison", "relative", "compare"})
+_BEHIND = frozenset({"behind", "of", "for", "in"})  # "the science behind that", "the logic of it"
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
 _WHAT_WORDS = frozenset({"what", "which", "whom"})
@@ -96,6 +107,10 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
 # saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
 # take double") asks about too much; followed by a content word it is something else ("more energy").
+# Words adding to what was said ("even for a gummy", "for kids too"): they presuppose a question before;
+# "too" before a word of degree or amount ("too much", "too strong") is that degree.
+_ADDITIVE = frozenset({"too", "also", "even", "either"})
+_DEGREE_OF = frozenset({"much", "many", "little", "few", "long", "late", "early", "often", "soon"})
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
 _EXCESS = ("too", "much")  # read as the synonyms table reads it
@@ -252,7 +267,10 @@ class QueryReader:
             # The previous question's words steer the search but weigh little in coverage, unless
             # the follow-up only points back ("which ones exactly?", "why tho"): then they are its subject.
             borrowed = _BORROWED_WEIGHT if query.known else 1.0
-            swap = bool(_SWAP_RE.match(question)) and any(self.subject.isdisjoint(c.terms) for c in query.known)
+            # ...naming a thing of its own, a person even if a word of asking ("what about adults?")
+            swap = (bool(_SWAP_RE.match(question)) or not _OPPOSITE.isdisjoint(query.spelled)) and any(
+                self.subject.isdisjoint(c.terms) and (not c.phrasing or _noun(c.word))
+                for c in query.concepts if c.known)
             if not query.known or swap:  # a swap asks the way the question before it asked (helps, harms)
                 query.pointed = " ".join(filter(None, [previous.asking, previous.pointed]))
             lent = previous.concepts
@@ -264,6 +282,7 @@ class QueryReader:
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.follow_up_of = after
+            _frame_behind(query)
             if self._goes_beyond(query, previous):
                 self._read_words(query, list(_EXCESS), True, _FOLLOW_UP_WEIGHT)
         if after and _SWAP_RE.match(question):
@@ -296,8 +315,8 @@ class QueryReader:
         """Whether a question needs the previous one to make sense."""
         if _CONNECTOR_RE.match(question) or not query.known:
             return True
-        pointers = _POINTER_WORDS.intersection(words(question))
-        return bool(pointers) and len(query.known) <= 1
+        said = words(question)
+        return len(query.known) <= 1 and not (_POINTER_WORDS.isdisjoint(said) and not _adds(said))
 
     def _read_alone(self, question: str) -> Query:
         """Concepts of one question on its own. In a message of several sentences, the question
@@ -326,10 +345,11 @@ class QueryReader:
         query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w
                                 for w in query.asking.split())
         age = _AGE_RE.search(" ".join(word for tokens, _ in sentences for word in tokens))
-        if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
+        if age:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
-            query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+            if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
+                query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
         kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
@@ -561,7 +581,9 @@ class QueryReader:
         else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
             owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
-            self._read_unknown(query, word, in_question, weight, glossing and not owned)
+            placed = in_question and (_predicate(tokens, i) and _adjective(word)
+                                      or _compared(tokens, i) and _noun(word))
+            self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed)
 
     def _subject_by_class(self, tokens: list[str]) -> list[str]:
         """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
@@ -846,6 +868,8 @@ class QueryReader:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if self._auxiliary_slot(tokens, i):
             meant = next((c for c in nearby if c in _AUXILIARIES), None)
+        elif _verb_slot(tokens, i) and not _verb(word):  # "how do i avid them": avoid
+            meant = next((c for c in nearby if _verb(c) and stem(c) in self.vocabulary), None)
         elif word in self._synonym_words:
             return word
         else:
@@ -871,13 +895,16 @@ class QueryReader:
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
-                      acting: bool = False) -> None:
+                      acting: bool = False, placed: bool = False) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
         ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
-        question's verb, never a focus."""
+        question's verb, never a focus; with placed=True its place says it is a focus (an adjective a
+        yes-no question ends on, "is it addictive?"; what a comparison is with, "better than therapy?")."""
         reading = _remembered(self._unknown, word, self._unknown_word)
-        if reading.ways:
+        if reading.asks:  # "is it achievable from food?": how it asks, as "possible" is
+            query.context.append(reading.english)
+        elif reading.ways:
             query.asked += in_question
             query.expanded[reading.english] = [" ".join(w) for w in reading.ways]
             self._add(query, reading.english, [t for way in reading.ways for t in way],
@@ -886,8 +913,8 @@ class QueryReader:
             self._read_gloss(query, reading, in_question, weight)
         elif phrasing := self._phrasing_relative(reading):
             self._add(query, word, [phrasing], phrasing=True)  # "a grown person": an adult, how a dose is asked
-        elif not acting and reading.focus(in_question) and (in_question or query.about_person) \
-                and not intent.names_article(word):
+        elif not acting and (reading.focus(in_question) or placed) \
+                and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
@@ -934,6 +961,8 @@ class QueryReader:
     def _unknown_word(self, english: str) -> Unknown:
         """How a word the corpus lacks is read (see _read_unknown)."""
         found = lexicon.entry(english)
+        if found is not None and found.main == "a" and _POSSIBLE in found.related:
+            return Unknown(english, found, (), asks=True)
         ways: list[tuple[str, ...]] = []
         if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
             # A thing is not known through what one does with it ("thinner" -> reduce).
@@ -1179,9 +1208,24 @@ def _parts(question: str) -> list[str]:
 
 
 def _asking(parts: list[str]) -> list[bool]:
-    """Which sentences are the question: those ending with "?", else the last one."""
-    asking = [p.rstrip().endswith("?") for p in parts]
+    """Which sentences are the question: those ending with "?" that are more than a reaction ("fr?",
+    "really?": no word, or only adverbs), else the last one."""
+    asking = [p.rstrip().endswith("?") and not _reacts(p) for p in parts]
     return asking if any(asking) else [i == len(parts) - 1 for i in range(len(parts))]
+
+
+def _adds(said: list[str]) -> bool:
+    """Whether a question adds to what was said before ("for kids too", "even for a gummy", "as well")."""
+    following = [*said[1:], ""]
+    return any(w in _ADDITIVE and not (w == "too" and (nxt in _DEGREE_OF or _adjective(nxt) or _adverb(nxt)))
+               or w == "well" and i > 0 and said[i - 1] == "as" and nxt != "as"
+               for i, (w, nxt) in enumerate(zip(said, following, strict=True)))
+
+
+def _reacts(sentence: str) -> bool:
+    """Whether a sentence only reacts to what was said: no words but fillers, or only adverbs ("seriously?")."""
+    return all(w not in _QUESTION_WORDS and (found := lexicon.entry(w)) is not None and found.main == "r"
+               for w in message_words(sentence, hedges=False))
 
 
 def _asked_words(question: str, asking: list[str]) -> list[str]:
@@ -1210,6 +1254,55 @@ def _adverb(word: str) -> bool:
     """Whether a word is an adverb of manner: -ly, and WordNet knows it as an adverb first ("physically")."""
     found = lexicon.entry(word) if word.endswith("ly") else None
     return found is not None and found.main == "r"
+
+
+def _verb_slot(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] stands where a question's main verb does: right after an auxiliary and a
+    personal pronoun ("how do i ___ them", "can you ___ it")."""
+    return i >= 2 and tokens[i - 1] in _SUBJECTS - {"that", "this", "it"} and tokens[i - 2] in _VERB_AUXILIARIES
+
+
+def _verb(word: str) -> bool:
+    """Whether WordNet knows a word as a verb."""
+    found = lexicon.entry(word)
+    return found is not None and "v" in found.parts
+
+
+def _frame_behind(query: Query) -> None:
+    """A field of knowledge the corpus lacks, said of what was said before ("what's the science behind
+    that?", "the biology there", "the logic of it"), is how a follow-up asks the reason: context."""
+    said = [*query.spelled, ""]
+    for concept in [c for c in query.unknown if " " not in c.word]:
+        found = lexicon.entry(concept.word)
+        at = said.index(concept.word) if concept.word in said else -1
+        if found is None or found.category != "noun.cognition" or at < 1 or said[at - 1] != "the":
+            continue
+        nxt, then = said[at + 1], said[at + 2] if at + 2 < len(said) else ""
+        if nxt in ("", "there", "here") or nxt in _BEHIND and then in _POINTER_WORDS:
+            query.concepts.remove(concept)
+            query.context.append(concept.word)
+
+
+def _predicate(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] ends a yes-no question as what it asks of its subject ("is it addictive?", "are
+    the side effects permanent?"), not a word of asking, a verb's participle, or a word of harm or benefit."""
+    opens = tokens[0] in ("is", "are") or tokens[0] in _VERB_AUXILIARIES and "be" in tokens[1:i]
+    return opens and i == len(tokens) - 1 and i >= 2 and stem(tokens[i]) not in question_stems() \
+        and not _verb(lemma(tokens[i])) and not intent.of_question(tokens[i])  # "are contraindications listed?"
+
+
+def _compared(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is what something is compared with ("better than therapy", "vs coffee",
+    "compared to yoga"), an article or possessive between allowed."""
+    j = i - 1 if i and tokens[i - 1] in _DETERMINERS else i
+    return j >= 1 and (tokens[j - 1] in _THAN
+                       or j >= 2 and tokens[j - 2] in _COMPARING and tokens[j - 1] in ("to", "with"))
+
+
+def _noun(word: str) -> bool:
+    """Whether WordNet knows a word as a noun first ("adults")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n"
 
 
 def _adjective(word: str) -> bool:
@@ -1346,6 +1439,7 @@ class Unknown:
     entry: lexicon.Entry | None
     ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
     gloss: tuple[str, ...] = ()  # the plain words it is made of ("neuralgia" -> nerve, pain)
+    asks: bool = False  # an adjective of possibility ("achievable", "feasible"): how a question asks
 
     def focus(self, in_question: bool) -> bool:
         """Whether it restricts what is asked (see bot.lexicon)."""

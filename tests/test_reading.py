@@ -1342,3 +1342,127 @@ def test_no_phrase_is_read_across_a_dash_a_colon_or_a_slash(engine):
     answer = engine.answer("Essential mineral — systems involved?")
     assert answer.answered and "mineral systems" not in [c.word for c in answer.query.concepts]
     assert "essential mineral" in answer.passages[0].passage.text
+def test_an_additive_word_leans_on_the_question_before_but_too_of_degree_does_not():
+    read = reader("magnesium anxiety stress dosage adults too much").read
+    for question in ("stress as well?", "even for stress tho", "and stress too?", "does it help stress also"):
+        assert read(question, after="does magnesium help anxiety").follow_up_of, question
+    assert not read("is stress too much", after="does magnesium help anxiety").follow_up_of
+    assert not read("stress as well as anxiety", after="how much for adults").follow_up_of
+
+
+def test_a_reaction_before_the_question_is_not_the_question_sentence():
+    read = reader("magnesium gummies doctor").read
+    for question in ("fr? even for gummies", "Really? even gummies", "seriously?? gummies too"):
+        assert "gummies" in read(question).asking, question
+    assert read("Why? I only take gummies").asking == "why"  # a question word asks
+
+
+def test_an_adults_age_is_no_focus_a_childs_is(engine):
+    for question in ("And for my son he is 20 years, same?", "what about my mum, she's 70 years old?",
+                     "is it the same if i am 35 yrs"):
+        assert engine.answer(question, after="How much magnesium should I take a day?").answered, question
+    for question in ("and for my daughter, she is 12 years?", "does that apply to 15 yr olds tho"):
+        answer = engine.answer(question, after="How much magnesium should I take a day?")
+        assert answer.kind is Kind.WEAK, question
+
+
+def test_asking_the_opposite_swaps_out_the_previous_focus():
+    read = reader("magnesium deficiencies too much excess headaches").read
+    for question in ("and the opposite? too much?", "the reverse, excess?"):
+        opposite = read(question, after="what happens with magnesium deficiencies")
+        assert "deficiencies" not in {c.word for c in opposite.concepts}, question
+    more = read("and too much?", after="what happens with magnesium deficiencies")
+    assert "deficiencies" in {c.word for c in more.concepts}
+
+
+def test_a_real_word_where_the_main_verb_stands_is_the_corpus_verb_it_misspells(engine):
+    for question, meant in (("how do i avid them", "avoid"), ("should i avid it with kidney disease", "avoid")):
+        assert engine.answer(question, after="what are the side effects").query.corrected.get("avid") == meant
+    assert "avid" not in engine.answer("i am an avid runner, should i take magnesium").query.corrected
+
+
+def test_an_adjective_of_possibility_is_how_a_question_asks(engine):
+    for question in ("Achievable from food alone?", "is it feasible to get enough through diet alone",
+                     "doable with food alone?"):
+        answer = engine.answer(question, after="How much magnesium should I take a day?")
+        assert answer.answered and "through food alone" in answer.passages[0].text, question
+    assert not engine.answer("is it feasible to take magnesium with lithium?").answered
+
+
+def test_a_swap_to_a_person_drops_the_person_asked_about_before(engine):
+    for question, after in (("what about adults?", "Can kids take magnesium?"),
+                            ("what about for adults then?", "is magnesium safe for teenagers?")):
+        answer = engine.answer(question, after=after)
+        assert answer.answered and not answer.not_discussed, question
+    assert not engine.answer("what about for my kids?", after="Can adults take magnesium?").answered
+
+
+def test_the_field_of_knowledge_behind_what_was_said_asks_its_reason(engine):
+    for question in ("whats the science behind that", "what's the biology there", "ok but whats the logic of it"):
+        answer = engine.answer(question, after="Can magnesium give you headaches?")
+        assert answer.answered and "vasodilator" in answer.passages[0].text, question
+    assert not engine.answer("does yoga help with that too?", after="Can magnesium help sleep?").answered
+
+
+def test_how_common_asked_by_its_noun_needs_a_passage_saying_how_common(engine):
+    assert engine.answer("prevalence of magnesium deficiency?").kind is Kind.WEAK  # no passage says how common
+    assert "most common side effects" in engine.answer("incidence of headaches with magnesium?").passages[0].text
+    assert intent.of_question("frequency of dosing")[-1].required
+
+
+def test_a_summing_up_asked_for_is_the_articles_own(engine):
+    assert "summary" in [i.name for i in intent.of_question("so what's the bottom line")]
+    for question, after in (("Any final thoughts?", "Is magnesium good for the nerves?"),
+                            ("so what's the takeaway?", "What are the benefits of magnesium?"),
+                            ("what's the verdict on magnesium, in a nutshell?", None)):
+        answer = engine.answer(question, after=after)
+        assert answer.answered and answer.passages[0].text.startswith("In conclusion"), question
+
+
+def test_yolo_is_text_speak_not_a_misspelled_name(engine):
+    answer = engine.answer("do i have to see a doc before taking mag or can i just yolo it")
+    assert answer.answered and not answer.not_discussed and "yolo" not in answer.query.corrected
+
+
+def test_an_adjective_a_yes_no_question_ends_on_is_what_it_asks(engine):
+    for question, after in (("Is magnesium addictive?", None), ("are they permanent?", "magnesium side effects?"),
+                            ("is it habit-forming?", "Does magnesium help sleep?")):
+        answer = engine.answer(question, after=after)
+        assert answer.kind is Kind.WEAK, question
+    for question in ("is magnesium safe?", "is magnesium necessary?", "Are contraindications listed?",
+                     "is magnesium effective?"):
+        assert engine.answer(question).answered, question
+
+
+def test_what_a_comparison_is_with_is_a_thing_asked_about(engine):
+    for question, after in (("is it better than therapy?", "Is magnesium good for anxiety?"),
+                            ("is magnesium better than coffee for energy?", None),
+                            ("compared to yoga?", "Does magnesium help with stress?")):
+        answer = engine.answer(question, after=after)
+        assert answer.kind is Kind.WEAK and answer.not_discussed, question
+
+
+def test_a_remedy_asked_for_is_a_treatment(engine):
+    for question, after in (("what should I take for them?", "Can magnesium cause headaches?"),
+                            ("ok how do i get rid of it", "can magnesium give you insomnia")):
+        assert engine.answer(question, after=after).kind is Kind.WEAK, question
+    assert engine.answer("what should i do about it?", after="Can magnesium cause headaches?").answered
+
+
+def test_consulting_is_speaking_with_a_doctor(engine):
+    for question in ("Who should I consult before starting magnesium?",
+                     "is a consultation needed before starting magnesium?"):
+        answer = engine.answer(question)
+        assert answer.answered and "speak with your doctor" in answer.passages[0].text, question
+
+
+def test_a_follow_up_asking_for_others_wants_a_passage_besides_the_one_before(engine):
+    before = engine.answer("Does magnesium help depression?")
+    more = engine.answer("what else does it help with?", after="Does magnesium help depression?")
+    assert more.answered and more.passages[0].passage_id != before.passages[0].passage_id
+    more = engine.answer("anything else it's good for?", after="can magnesium lower blood pressure?")
+    assert more.answered and "blood pressure" not in more.passages[0].text
+    # when no other passage answers, the one before may, naming several (energy, inflammation, cholesterol)
+    energy = "Does magnesium help with energy levels?"
+    same = engine.answer("what else does it do for the body?", after=energy)
+    assert same.answered and same.passages[0].passage_id == engine.answer(energy).passages[0].passage_id
