@@ -240,6 +240,20 @@ def _shown(text: str) -> tuple[Intent, ...]:
                  if intent.question.search(unpassed if intent.name == "quantity" else text))
 
 
+# What is decided for one person, where the article's figures and cautions for adults may not hold for
+# others (see asks_for_whom): whether it is safe or suitable, and whether someone may take it.
+_FOR_WHOM = frozenset({"quantity", "time or place", "person", "caution", "preference", "advice", "treatment"})
+_SUITS_RE = re.compile(r"\b(safe|safely|unsafe|ok|okay|alright|fine|suitable|appropriate|advisable|allowed|"
+                       r"recommended|too (young|old)|(can|could|should|may|must) (he|she|they|i|we|you|my \w+) "
+                       r"(take|have|use|try|start)|(give|giving) (it|him|her|them)|for (him|her|them))\b")
+
+
+def asks_for_whom(question: str, shapes: list[Intent]) -> bool:
+    """Whether a question decides something for a person (an amount, a time, which is best, whether it
+    is safe or suitable, who may take it), not what magnesium does."""
+    return any(shape.name in _FOR_WHOM for shape in shapes) or bool(_SUITS_RE.search(_plain(question)))
+
+
 def without_condition(sentence: str) -> str:
     """A question sentence without an opening clause that sets a condition."""
     return _CONDITION_RE.sub("", normalise(sentence))

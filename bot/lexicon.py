@@ -99,6 +99,11 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     return found.main in "va" and found.category in FOCUS_MODIFIERS
 
 
+def names_age(found: Entry | None) -> bool:
+    """Whether a word names people by their age or time of life ("toddlers", "teenage", "elderly")."""
+    return found is not None and found.category == _LIFE_STAGE
+
+
 def names_state_or_time(found: Entry | None) -> bool:
     """Whether a word, or a noun WordNet relates it to, names a state or a time of life
     ("breastfeeding": lactation, a time; "pregnancy"), not an act ("travelling", "bathing")."""
@@ -106,7 +111,8 @@ def names_state_or_time(found: Entry | None) -> bool:
         _category(r) in _CIRCUMSTANCES for r in found.related))
 
 
-_CIRCUMSTANCES = frozenset({"noun.state", "noun.time", "life-stage"})
+_LIFE_STAGE = "life-stage"
+_CIRCUMSTANCES = frozenset({"noun.state", "noun.time", _LIFE_STAGE})
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ class Concept:
     weight: float = 1.0  # 2.0 for the question sentence's words in a long message or a follow-up
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
     abstract: bool = False  # a word the corpus lacks naming a process, event, idea or property
+    population: bool = False  # people of an age named only in the story ("my 14-year-old", "two toddlers")
 
 
 @dataclass
@@ -319,9 +320,11 @@ class QueryReader:
         if age and (int(age.group(1) or age.group(4)) < _ADULT_AGE or age.group(3)):
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
-            query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+            query.concepts.append(Concept(age.group(0), (age.group(0),), known=False,
+                                          population=age.group(0) not in " ".join(asking)))
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
+        self._frame_population(query, shapes)
         kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
         if kind_words:
             query.context.extend(c.word for c in kind_words)
@@ -332,6 +335,19 @@ class QueryReader:
         self._frame_harm(query, shapes)
         _frame_sexes(query)
         return query
+
+    def _frame_population(self, query: Query, shapes: list[intent.Intent]) -> None:
+        """People of an age named only in the story ("my 14-year-old wakes at night... could magnesium be
+        the reason?") restrict a question that decides something for them (an amount, whether it is safe
+        or suitable, which is best, when, who: see intent.asks_for_whom), or that names nothing of its
+        own; one asking what magnesium does to something the article names (causes, helps, is linked
+        to) asks what holds for everyone: for it they are context."""
+        story = [c for c in query.concepts if c.population]
+        if not story or intent.asks_for_whom(query.asking, shapes) or not any(
+                c.weight >= 1.0 and self.subject.isdisjoint(c.terms) for c in query.known):
+            return
+        query.context.extend(c.word for c in story)
+        query.concepts = [c for c in query.concepts if not c.population]
 
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
         """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
@@ -876,7 +892,9 @@ class QueryReader:
                 and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
-            self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
+            population = not in_question and lexicon.names_age(reading.entry)
+            self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract,
+                      population=population)
         else:
             query.context.append(reading.english)
             # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
@@ -986,7 +1004,8 @@ class QueryReader:
         return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
-             ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False) -> None:
+             ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False,
+             population: bool = False) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique:
@@ -1009,7 +1028,7 @@ class QueryReader:
                     weight=max(other.weight, weight))
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing,
-                                      abstract=abstract and not known))
+                                      abstract=abstract and not known, population=population and not known))
 
     def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection; a

@@ -1232,3 +1232,34 @@ def test_how_a_condition_is_treated_is_not_covered_by_a_passage_naming_no_treatm
     for question in ("How is a magnesium overdose treated?", "what is the treatment for magnesium toxicity"):
         assert engine.answer(question).kind is Kind.WEAK, question
     assert engine.answer("can magnesium treat depression").answered  # a benefit, not a treatment asked
+
+
+def test_an_age_in_the_story_restricts_a_decision_for_that_person_but_not_what_magnesium_does(engine):
+    # What magnesium causes, helps or is linked to holds for everyone: the story's child is context.
+    for question in ("My 8-year-old wakes up every night. Could magnesium be keeping her awake?",
+                     "Our teenage son gets headaches. Why would magnesium cause headaches in him?",
+                     "My 12 year old can't sit still in class. Is magnesium linked to his concentration?",
+                     "I have two toddlers and no time. Could magnesium be making me anxious?"):
+        answer = engine.answer(question)
+        assert answer.answered, question
+        assert not answer.not_discussed, question
+    # An amount, whether it is safe or suitable, which is best: the article's are for adults.
+    for question in ("My 8-year-old has trouble sleeping. How much magnesium should she take?",
+                     "My 8-year-old has trouble sleeping. Is magnesium safe for her?",
+                     "My 9 year old is restless. Can he take magnesium for sleep?",
+                     "My teenage daughter is stressed. Which form of magnesium is best for her?"):
+        assert not engine.answer(question).answered, question
+    # A population in the question sentence itself is what is asked about.
+    assert not engine.answer("My son gets anxious. Does magnesium help teenagers with anxiety?").answered
+
+
+def test_a_decision_for_a_person_is_told_from_what_magnesium_does():
+    def shapes(question: str) -> list[intent.Intent]:
+        return intent.of_question(question)
+
+    for question in ("how much should he take", "is it safe for her", "can she take it at night",
+                     "is it ok for him", "which is best for a child"):
+        assert intent.asks_for_whom(question, shapes(question)), question
+    for question in ("can magnesium cause migraines", "is it linked to anxiety", "does it help with stress"):
+        assert not intent.asks_for_whom(question, shapes(question)), question
+    assert lexicon.names_age(lexicon.entry("toddlers")) and not lexicon.names_age(lexicon.entry("husband"))
