@@ -58,7 +58,9 @@ INTENTS = (
         r"when (should|do|does|can|to)|when is(?! (it )?too\b)|"
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time
-        r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day))\b"),
+        r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day)|"
+        # "is there a best time of day", "the ideal time to take it": a time named by a noun of time
+        r"(best|right|ideal|optimal|better) (hour|moment|time)s?)\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     # A place in the body ("where in the body?", "which part of the brain?") is answered by one the

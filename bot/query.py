@@ -42,7 +42,7 @@ _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”)])\s+|\n+")  # also after a closing quote: 'a thing.' Does...
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
                      r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
@@ -645,6 +645,7 @@ class QueryReader:
         thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
         # "what role does melatonin play": mainly a verb, in the verb's place ("melatonin supplements" stays a thing)
         thing = thing and not (named is not None and named.main == "v" and self._in_verb_slot(tokens, i + 1))
+        thing = thing and not (named is not None and named.main == "r")  # "in the body generally": how, not a product
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:

@@ -1263,3 +1263,24 @@ def test_a_decision_for_a_person_is_told_from_what_magnesium_does():
     for question in ("can magnesium cause migraines", "is it linked to anxiety", "does it help with stress"):
         assert not intent.asks_for_whom(question, shapes(question)), question
     assert lexicon.names_age(lexicon.entry("toddlers")) and not lexicon.names_age(lexicon.entry("husband"))
+
+
+def test_an_adverb_after_a_thing_says_how_not_a_product_of_it(engine):
+    for question in ("Does magnesium lower inflammation in the nerves generally?",
+                     "Can magnesium reduce pain in the body typically?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+
+
+def test_a_sentence_ending_inside_quotes_ends_there():
+    sentences = query._sentences("My doctor called it 'the relaxation mineral.' Can it help with stress?")
+    assert [asking for _, asking in sentences] == [False, True]
+    sentences = query._sentences('He keeps saying "it is just a mineral!" Could it cause headaches?')
+    assert [asking for _, asking in sentences] == [False, True]
+
+
+def test_a_best_time_asks_for_a_time(engine):
+    for question in ("Is there a best time of day to take it?", "What's the ideal time to take magnesium?",
+                     "Is there an optimal hour for taking magnesium?"):
+        assert any(shape.name == "time or place" for shape in intent.of_question(question)), question
+        assert not engine.answer(question).answered, question
