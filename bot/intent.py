@@ -83,6 +83,9 @@ INTENTS = (
     Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
                               r"risky|riskier|dangerous|unsafe|hazardous|"  # "is it risky to...": the harm of doing it
+                              # the reverse of what was hoped ("doing the opposite", "backfire", "counterproductive")
+                              r"(the )?(opposite|reverse) (effect|of what)|doing the (opposite|reverse)|backfir\w*|"
+                              r"counterproductive|"
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"

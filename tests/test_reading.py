@@ -1284,3 +1284,12 @@ def test_a_best_time_asks_for_a_time(engine):
                      "Is there an optimal hour for taking magnesium?"):
         assert any(shape.name == "time or place" for shape in intent.of_question(question)), question
         assert not engine.answer(question).answered, question
+
+
+def test_the_reverse_of_what_was_hoped_asks_a_harm(engine):
+    for question in ("Could it be having the opposite effect?", "Can it backfire like that?",
+                     "Is it counterproductive?", "Could it be doing the reverse of what it should?"):
+        assert any(shape.name == "harm" for shape in intent.of_question(question)), question
+    answer = engine.answer("I gave my husband magnesium to calm him down, but he's more on edge than ever. "
+                           "Could it be having the opposite effect?")
+    assert answer.answered and "cause anxiety" in answer.passages[0].text
