@@ -111,6 +111,8 @@ _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has",
                           "could", "will"})
 _LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do that": "do" is its verb
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
+# Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is magnesium a metal or mineral"
+_CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\w+)\b")
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
@@ -325,6 +327,7 @@ class QueryReader:
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
         self._frame_population(query, shapes)
+        self._frame_choice(query)
         kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
         if kind_words:
             query.context.extend(c.word for c in kind_words)
@@ -348,6 +351,20 @@ class QueryReader:
             return
         query.context.extend(c.word for c in story)
         query.concepts = [c for c in query.concepts if not c.population]
+
+    def _frame_choice(self, query: Query) -> None:
+        """A question whether the subject is one kind of thing or another ("is it a vitamin or a mineral?")
+        is answered by the kind the article says it is: the other, which the article lacks, is context."""
+        choice = _CHOICE_RE.search(query.asking)
+        if not choice or not (choice.group(1) in _SUBJECTS or self._names_subject(choice.group(1))):
+            return
+        kinds = {stem(choice.group(2)), stem(choice.group(3))}
+        lacking = [c for c in query.unknown if c.terms[0] in kinds]
+        said = any(not kinds.isdisjoint(c.terms) for c in query.known) or \
+            not self._classes.keys().isdisjoint(choice.group(2, 3))  # "a mineral", read as the subject
+        if len(lacking) == 1 and said:
+            query.context.append(lacking[0].word)
+            query.concepts.remove(lacking[0])
 
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
         """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
@@ -572,7 +589,8 @@ class QueryReader:
         named = {stem(w) for w in tokens}
         named.update(stem(x) for w in tokens for way in self.synonyms.get((w,), ()) for x in way)
         return [self._classes[word] if word in self._classes and i and tokens[i - 1] in _REFERRING
-                and stem(self._classes[word]) not in named else word for i, word in enumerate(tokens)]
+                and stem(self._classes[word]) not in named and not _said_of_pronoun(tokens, i) else word
+                for i, word in enumerate(tokens)]
 
     @staticmethod
     def _judges_pointed(tokens: list[str], i: int) -> bool:
@@ -1210,6 +1228,13 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _said_of_pronoun(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is said of a pronoun by a linking verb a few words before it ("is it a vitamin
+    or a mineral?", "it's a mineral, right?"): what the subject is, not the subject."""
+    before = tokens[max(0, i - 6):i - 1]
+    return any(a in _LINKING and b == "it" or a == "it" and b in _LINKING for a, b in zip(before, before[1:]))
 
 
 def _names_part_said(tokens: list[str], i: int) -> bool:

@@ -1293,3 +1293,13 @@ def test_the_reverse_of_what_was_hoped_asks_a_harm(engine):
     answer = engine.answer("I gave my husband magnesium to calm him down, but he's more on edge than ever. "
                            "Could it be having the opposite effect?")
     assert answer.answered and "cause anxiety" in answer.passages[0].text
+
+
+def test_whether_it_is_one_kind_or_another_is_answered_by_the_kind_the_article_says(engine):
+    for question in ("Is magnesium a metal or a mineral?", "is mag a vitamin or mineral",
+                     "My son asked me what magnesium is. Is it a vitamin or a mineral?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+        assert "mineral" in answer.passages[0].text, question
+    for question in ("Is magnesium or zinc better for sleep?", "Should I take magnesium or zinc?"):
+        assert engine.answer(question).not_discussed == ("zinc",), question
