@@ -113,6 +113,9 @@ _LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do tha
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
 # Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is magnesium a metal or mineral"
 _CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\w+)\b")
+# A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
+_LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
+_PARTICLES = frozenset({"off", "out", "away", "down"})
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
@@ -568,6 +571,8 @@ class QueryReader:
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
         elif self._intensifies(tokens, i):
             query.context.append(word)  # "dead tired", "super anxious": how much, not what is asked
+        elif _in_phrasal_idiom(tokens, i):
+            query.context.append(word)  # "take the edge off the stress": lessen it, not an edge
         elif self._locates(tokens, i):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
@@ -1228,6 +1233,13 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _in_phrasal_idiom(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is the noun of a light verb's idiom, between "the" and a particle ("take the
+    edge off", "take the sting out of it", "get the kinks out"): how it is said, not a thing asked about."""
+    return 2 <= i < len(tokens) - 1 and tokens[i - 1] == "the" and lemma(tokens[i - 2]) in _LIGHT_VERBS \
+        and tokens[i + 1] in _PARTICLES
 
 
 def _said_of_pronoun(tokens: list[str], i: int) -> bool:

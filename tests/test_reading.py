@@ -1303,3 +1303,11 @@ def test_whether_it_is_one_kind_or_another_is_answered_by_the_kind_the_article_s
         assert "mineral" in answer.passages[0].text, question
     for question in ("Is magnesium or zinc better for sleep?", "Should I take magnesium or zinc?"):
         assert engine.answer(question).not_discussed == ("zinc",), question
+
+
+def test_the_noun_of_a_light_verb_idiom_is_how_it_is_said(engine):
+    for question in ("Could magnesium take the edge off my anxiety?", "Can magnesium take the bite out of the anxiety?",
+                     "My husband is wound up after work. Will magnesium knock the edge off his stress?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("Can magnesium take the lid off a jar?").not_discussed == ("jar",)
