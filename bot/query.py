@@ -36,7 +36,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "without"})
 # A word of degree (or a possessive) inside a two-word phrase of the synonyms table leaves it that
 # phrase ("think more clearly", "calm my nerves").
 _DEGREE_WORDS = frozenset({"more", "less", "much", "very", "really"})
-_LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
+_LOW_WORDS = frozenset({"low", "lower", "short"})  # said of the subject: a lack of it ("low magnesium", "short on mag")
 _LACK = "lacking"
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
@@ -116,6 +116,8 @@ _CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\
 # A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
 _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
+# "play a part in", "plays any role in", "play a big part in": how a link is asked (see _frame_role)
+_ROLE_RE = re.compile(r"\b(play|plays|played|playing)( \w+){0,2} (role|roles|part|parts) in\b")
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
@@ -337,6 +339,7 @@ class QueryReader:
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         _frame_definition(query)
+        _frame_role(query)
         _frame_manner(query, shapes)
         self._frame_harm(query, shapes)
         _frame_sexes(query)
@@ -624,10 +627,10 @@ class QueryReader:
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it
         ("magnesium is missing"), or "enough" right before it after a negation ("don't have enough
-        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "my magnesium is low")."""
+        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "short of magnesium", "my magnesium is low")."""
         word = tokens[i]
         if word in _LOW_WORDS:
-            said_of = tokens[i + 1:i + 2] if tokens[i + 1:i + 2] not in (["in"], ["on"]) else tokens[i + 2:i + 3]
+            said_of = tokens[i + 1:i + 2] if tokens[i + 1:i + 2] not in (["in"], ["on"], ["of"]) else tokens[i + 2:i + 3]
             return any(map(self._names_subject, said_of)) or (
                 i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
@@ -1221,6 +1224,15 @@ def _frame_definition(query: Query) -> None:
         inside = set(thing.split())
         query.concepts = [dataclasses.replace(c, phrasing=True)
                           if c.word not in inside and intent.frames_definition(c.word) else c for c in query.concepts]
+
+
+def _frame_role(query: Query) -> None:
+    """Playing a part or a role in something ("could low magnesium play any part in her anxiety?") is how
+    a link is asked: those words are phrasing, what it plays a part in is what is asked about."""
+    played = _ROLE_RE.search(query.asking)
+    if played:
+        said = set(played.group(0).split())
+        query.concepts = [dataclasses.replace(c, phrasing=True) if c.word in said else c for c in query.concepts]
 
 
 def _frame_sexes(query: Query) -> None:

@@ -1311,3 +1311,19 @@ def test_the_noun_of_a_light_verb_idiom_is_how_it_is_said(engine):
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
     assert engine.answer("Can magnesium take the lid off a jar?").not_discussed == ("jar",)
+
+
+def test_short_on_the_subject_is_a_lack_of_it(engine):
+    for question in ("Could being short on magnesium make someone anxious?",
+                     "Is running short of magnesium linked to epilepsy?"):
+        answer = engine.answer(question)
+        assert answer.answered and "deficiencies" in answer.passages[0].text, question
+
+
+def test_playing_a_part_or_a_role_in_something_is_how_a_link_is_asked(engine):
+    for question, said in (("Does magnesium play a role in anxiety?", "cause anxiety"),
+                           ("Could low magnesium play a part in depression?", "deficiencies"),
+                           ("Does magnesium play a part in sleep?", "sleep")):
+        answer = engine.answer(question)
+        assert answer.answered and said in answer.passages[0].text, question
+        assert "parts of the body" not in answer.passages[0].text, question
