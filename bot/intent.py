@@ -37,7 +37,9 @@ _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|stud
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
-               ("frequency", re.compile(rf"^({_FREQUENCY})$")))
+               ("frequency", re.compile(rf"^({_FREQUENCY})$")),
+               ("summary", re.compile(r"^(final|bottom( line)?|line|takeaways?|summary|summari[sz]e|verdict|gist|"
+                                      r"conclusion|advice|nutshell|overall)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
 _BODY_PLACE = r"where in (the|my|your|ur|our|his|her) (body|brain|head)"
 # "how much time", "how many days": a time, not an amount.
@@ -167,6 +169,12 @@ INTENTS = (
                                    r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
                                    r"(for|of)\b"),
            re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
+    # Summary: "the bottom line", "the final advice", "in a nutshell" want the article's own summing up
+    # ("In conclusion, ...", "Overall, ..."), which other passages otherwise come before.
+    Intent("summary", re.compile(r"\b(bottom line|final (advice|word|verdict|answer|thoughts?|take)|takeaways?|"
+                                 r"in (a nutshell|short|summary)|sum (it |this |that |everything )?up|"
+                                 r"summar(y|ise|ize)|overall verdict|tl ?dr|long story short|the gist)\b"),
+           re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b"),

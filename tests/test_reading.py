@@ -1327,3 +1327,11 @@ def test_playing_a_part_or_a_role_in_something_is_how_a_link_is_asked(engine):
         answer = engine.answer(question)
         assert answer.answered and said in answer.passages[0].text, question
         assert "parts of the body" not in answer.passages[0].text, question
+
+
+def test_the_bottom_line_asks_for_the_article_summing_up(engine):
+    for question in ("What's the bottom line on magnesium?", "Give me the takeaway on magnesium supplements.",
+                     "My husband wants the short version. What's the final word on magnesium and the nervous system?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+        assert answer.passages[0].text.startswith("In conclusion"), question
