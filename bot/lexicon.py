@@ -99,9 +99,9 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     return found.main in "va" and found.category in FOCUS_MODIFIERS
 
 
-def names_age(found: Entry | None) -> bool:
-    """Whether a word names people by their age or time of life ("toddlers", "teenage", "elderly")."""
-    return found is not None and found.category == _LIFE_STAGE
+def names_animal(found: Entry | None) -> bool:
+    """Whether a word names an animal ("cat", "puppy"): what holds for people may not for it."""
+    return found is not None and found.category == "noun.animal"
 
 
 def names_state_or_time(found: Entry | None) -> bool:
@@ -111,8 +111,7 @@ def names_state_or_time(found: Entry | None) -> bool:
         _category(r) in _CIRCUMSTANCES for r in found.related))
 
 
-_LIFE_STAGE = "life-stage"
-_CIRCUMSTANCES = frozenset({"noun.state", "noun.time", _LIFE_STAGE})
+_CIRCUMSTANCES = frozenset({"noun.state", "noun.time", "life-stage"})
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ class Concept:
     weight: float = 1.0  # 2.0 for the question sentence's words in a long message or a follow-up
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
     abstract: bool = False  # a word the corpus lacks naming a process, event, idea or property
-    population: bool = False  # people of an age named only in the story ("my 14-year-old", "two toddlers")
+    population: bool = False  # a person's age or state named only in the story ("my 14-year-old", "I'm busy")
 
 
 @dataclass
@@ -346,13 +346,15 @@ class QueryReader:
         return query
 
     def _frame_population(self, query: Query, shapes: list[intent.Intent]) -> None:
-        """People of an age named only in the story ("my 14-year-old wakes at night... could magnesium be
-        the reason?") restrict a question that decides something for them (an amount, whether it is safe
+        """People of an age or in a state named only in the story ("my 14-year-old wakes at night... could
+        magnesium be the reason?", "I'm busy with two toddlers") restrict a question that decides something for them (an amount, whether it is safe
         or suitable, which is best, when, who: see intent.asks_for_whom), or that names nothing of its
         own; one asking what magnesium does to something the article names (causes, helps, is linked
         to) asks what holds for everyone: for it they are context."""
         story = [c for c in query.concepts if c.population]
-        if not story or intent.asks_for_whom(query.asking, shapes) or not any(
+        first = query.asking.split()[:1]
+        asks = "?" in query.text or not _QUESTION_WORDS.union(_AUXILIARIES).isdisjoint(first)  # not a report
+        if not story or not asks or intent.asks_for_whom(query.asking, shapes) or not any(
                 c.weight >= 1.0 and self.subject.isdisjoint(c.terms) for c in query.known):
             return
         query.context.extend(c.word for c in story)
@@ -919,7 +921,7 @@ class QueryReader:
                 and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
-            population = not in_question and lexicon.names_age(reading.entry)
+            population = not in_question and not lexicon.names_animal(reading.entry)  # a person's age or state
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract,
                       population=population)
         else:

@@ -1234,12 +1234,13 @@ def test_how_a_condition_is_treated_is_not_covered_by_a_passage_naming_no_treatm
     assert engine.answer("can magnesium treat depression").answered  # a benefit, not a treatment asked
 
 
-def test_an_age_in_the_story_restricts_a_decision_for_that_person_but_not_what_magnesium_does(engine):
+def test_an_age_or_state_in_the_story_restricts_a_decision_for_that_person_not_what_magnesium_does(engine):
     # What magnesium causes, helps or is linked to holds for everyone: the story's child is context.
     for question in ("My 8-year-old wakes up every night. Could magnesium be keeping her awake?",
                      "Our teenage son gets headaches. Why would magnesium cause headaches in him?",
                      "My 12 year old can't sit still in class. Is magnesium linked to his concentration?",
-                     "I have two toddlers and no time. Could magnesium be making me anxious?"):
+                     "I have two toddlers and no time. Could magnesium be making me anxious?",
+                     "I'm a busy dad of three. Could magnesium help my concentration?"):
         answer = engine.answer(question)
         assert answer.answered, question
         assert not answer.not_discussed, question
@@ -1247,10 +1248,12 @@ def test_an_age_in_the_story_restricts_a_decision_for_that_person_but_not_what_m
     for question in ("My 8-year-old has trouble sleeping. How much magnesium should she take?",
                      "My 8-year-old has trouble sleeping. Is magnesium safe for her?",
                      "My 9 year old is restless. Can he take magnesium for sleep?",
-                     "My teenage daughter is stressed. Which form of magnesium is best for her?"):
+                     "My teenage daughter is stressed. Which form of magnesium is best for her?",
+                     "I'm pregnant and my feet cramp at night. Is magnesium safe for me?"):
         assert not engine.answer(question).answered, question
-    # A population in the question sentence itself is what is asked about.
+    # A population in the question sentence itself is what is asked about; a report asks nothing.
     assert not engine.answer("My son gets anxious. Does magnesium help teenagers with anxiety?").answered
+    assert not engine.answer("My sister is pregnant. She takes magnesium and can't sleep at night.").answered
 
 
 def test_a_decision_for_a_person_is_told_from_what_magnesium_does():
@@ -1262,7 +1265,7 @@ def test_a_decision_for_a_person_is_told_from_what_magnesium_does():
         assert intent.asks_for_whom(question, shapes(question)), question
     for question in ("can magnesium cause migraines", "is it linked to anxiety", "does it help with stress"):
         assert not intent.asks_for_whom(question, shapes(question)), question
-    assert lexicon.names_age(lexicon.entry("toddlers")) and not lexicon.names_age(lexicon.entry("husband"))
+    assert lexicon.names_animal(lexicon.entry("puppy")) and not lexicon.names_animal(lexicon.entry("toddlers"))
 
 
 def test_an_adverb_after_a_thing_says_how_not_a_product_of_it(engine):
