@@ -256,7 +256,8 @@ def _shown(text: str) -> tuple[Intent, ...]:
 # What is decided for one person, where the article's figures and cautions for adults may not hold for
 # others (see asks_for_whom): whether it is safe or suitable, and whether someone may take it.
 _FOR_WHOM = frozenset({"quantity", "time or place", "person", "caution", "preference", "advice", "treatment"})
-_SUITS_RE = re.compile(r"\b(safe|safely|unsafe|ok|okay|alright|fine|suitable|appropriate|advisable|allowed|"
+_SUITS_RE = re.compile(r"\b(safe|safely|unsafe|dangerous|harmful|risky|hazardous|toxic|poisonous|"
+                       r"ok|okay|alright|fine|suitable|appropriate|advisable|allowed|"
                        r"recommended|too (young|old)|(can|could|should|may|must) (he|she|they|i|we|you|my \w+) "
                        r"(take|have|use|try|start)|(give|giving) (it|him|her|them)|for (him|her|them))\b")
 

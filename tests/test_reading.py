@@ -1249,7 +1249,8 @@ def test_an_age_or_state_in_the_story_restricts_a_decision_for_that_person_not_w
                      "My 8-year-old has trouble sleeping. Is magnesium safe for her?",
                      "My 9 year old is restless. Can he take magnesium for sleep?",
                      "My teenage daughter is stressed. Which form of magnesium is best for her?",
-                     "I'm pregnant and my feet cramp at night. Is magnesium safe for me?"):
+                     "I'm pregnant and my feet cramp at night. Is magnesium safe for me?",
+                     "My 3-year-old chewed four magnesium gummies. Is that dangerous?"):
         assert not engine.answer(question).answered, question
     # A population in the question sentence itself is what is asked about; a report asks nothing.
     assert not engine.answer("My son gets anxious. Does magnesium help teenagers with anxiety?").answered
