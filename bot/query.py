@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 from collections import defaultdict
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from bot import intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
-                      question_stems, stem, stop_words, without_vowels, words)
+                      normalise, question_stems, stem, stop_words, without_vowels, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -42,7 +43,13 @@ _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”)])\s+|\n+")  # also after a closing quote: 'a thing.' Does...
+# Sentences end at . ! ? (also before a closing quote: "'a thing.' Does...").
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”)])\s+|\n+")
+# A question joined to a story by a semicolon or by ", so" / ", but" ("...stressed on game days,
+# so could magnesium help?") is a sentence of its own; one joined to another question is not.
+_ASKING_START = r"(?:could|can|does|do|did|is|are|would|should|will|might|may|what|whats|why|how|which|who)\b"
+_ASKING_START_RE = re.compile(_ASKING_START)
+_CLAUSE_RE = re.compile(rf";\s*(?={_ASKING_START})|,\s+(?=(?:so|but)\s+{_ASKING_START})")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says.
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) old|yo|y o|(month|months|mo|week|weeks) old)\b"
                      r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})\b"
@@ -111,7 +118,7 @@ _AUXILIARIES = frozenset({"does", "do", "did", "is", "are", "was", "can", "has",
                           "could", "will"})
 _LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do that": "do" is its verb
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
-# Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is magnesium a metal or mineral"
+# Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is mag a metal or mineral"
 _CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\w+)\b")
 # A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
 _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
@@ -347,10 +354,11 @@ class QueryReader:
 
     def _frame_population(self, query: Query, shapes: list[intent.Intent]) -> None:
         """People of an age or in a state named only in the story ("my 14-year-old wakes at night... could
-        magnesium be the reason?", "I'm busy with two toddlers") restrict a question that decides something for them (an amount, whether it is safe
-        or suitable, which is best, when, who: see intent.asks_for_whom), or that names nothing of its
-        own; one asking what magnesium does to something the article names (causes, helps, is linked
-        to) asks what holds for everyone: for it they are context."""
+        magnesium be the reason?", "I'm busy with two toddlers") restrict a question that decides
+        something for them (an amount, whether it is safe or suitable, which is best, when, who: see
+        intent.asks_for_whom), or that names nothing of its own; one asking what magnesium does to
+        something the article names (causes, helps, is linked to) asks what holds for everyone: for it
+        they are context. A report that asks nothing ("She took it and won't wake up.") is not judged so."""
         story = [c for c in query.concepts if c.population]
         first = query.asking.split()[:1]
         asks = "?" in query.text or not _QUESTION_WORDS.union(_AUXILIARIES).isdisjoint(first)  # not a report
@@ -629,10 +637,11 @@ class QueryReader:
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it
         ("magnesium is missing"), or "enough" right before it after a negation ("don't have enough
-        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "short of magnesium", "my magnesium is low")."""
+        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "short of magnesium",
+        "my magnesium is low")."""
         word = tokens[i]
         if word in _LOW_WORDS:
-            said_of = tokens[i + 1:i + 2] if tokens[i + 1:i + 2] not in (["in"], ["on"], ["of"]) else tokens[i + 2:i + 3]
+            said_of = tokens[i + 2:i + 3] if tokens[i + 1:i + 2] in (["in"], ["on"], ["of"]) else tokens[i + 1:i + 2]
             return any(map(self._names_subject, said_of)) or (
                 i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
@@ -1175,7 +1184,9 @@ def _sentences(question: str) -> list[tuple[list[str], bool]]:
 
 def _parts(question: str) -> list[str]:
     """The sentences of a message that have words."""
-    return [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
+    sentences = _SENTENCE_RE.split(question.strip())
+    return [c for p in sentences for c in ([p] if _ASKING_START_RE.match(normalise(p)) else _CLAUSE_RE.split(p))
+            if words(c)]
 
 
 def _asking(parts: list[str]) -> list[bool]:
@@ -1260,7 +1271,7 @@ def _said_of_pronoun(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is said of a pronoun by a linking verb a few words before it ("is it a vitamin
     or a mineral?", "it's a mineral, right?"): what the subject is, not the subject."""
     before = tokens[max(0, i - 6):i - 1]
-    return any(a in _LINKING and b == "it" or a == "it" and b in _LINKING for a, b in zip(before, before[1:]))
+    return any(a in _LINKING and b == "it" or a == "it" and b in _LINKING for a, b in itertools.pairwise(before))
 
 
 def _names_part_said(tokens: list[str], i: int) -> bool:

@@ -1339,3 +1339,16 @@ def test_the_bottom_line_asks_for_the_article_summing_up(engine):
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
         assert answer.passages[0].text.startswith("In conclusion"), question
+
+
+def test_a_question_joined_to_the_story_by_so_but_or_a_semicolon_is_its_own_sentence(engine):
+    assert query._parts("He coaches on weekends and is stressed, so could magnesium help his stress?") == \
+        ["He coaches on weekends and is stressed", "so could magnesium help his stress?"]
+    assert query._parts("My son has been moody; is magnesium linked to depression?") == \
+        ["My son has been moody", "is magnesium linked to depression?"]
+    assert len(query._parts("What is the normal range of blood sugar, and does magnesium affect it?")) == 1
+    assert len(query._parts("Is it elemental magnesium, but is it adjusted in pregnancy?")) == 1  # two questions
+    for question in ("My wife waitresses double shifts and is wiped out, so could magnesium boost her energy?",
+                     "Since the layoffs my husband has been irritable; could magnesium help with his stress?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
