@@ -780,14 +780,15 @@ class QueryReader:
         return 0, ""
 
     def _condition_named(self, tokens: list[str], i: int, strange: list[bool]) -> tuple[int, str]:
-        """A WordNet condition named by a corpus word and one the corpus lacks ("restless legs", "sleep
-        apnea"): one focus, as _phrase_at gives it, else (0, ""); not the condition of an organ the
-        article names ("heart failure": see _read_lacking)."""
+        """A WordNet condition or person named by a corpus word and one the corpus lacks ("restless legs",
+        "sleep apnea", "night owl"): one word, as _phrase_at gives it, else (0, ""); not the condition of
+        an organ the article names ("heart failure": see _read_lacking)."""
         if i + 1 >= len(tokens) or not strange[i + 1] or self._conditions_named_by(tokens[i]):
             return 0, ""
         for form in dict.fromkeys([f"{tokens[i]} {tokens[i + 1]}", f"{tokens[i]} {lemma(tokens[i + 1])}"]):
             found = lexicon.entry(form)
-            if found is not None and found.main == "n" and found.category == "noun.state":
+            # a person named by a phrase ("night owl") is a person, not the animal its last word names
+            if found is not None and found.main == "n" and found.category in ("noun.state", "noun.person"):
                 return 2, form
         return 0, ""
 

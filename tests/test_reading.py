@@ -1360,3 +1360,12 @@ def test_words_of_harm_are_phrasing_only_beside_a_thing_the_question_itself_name
     assert "side effects" in said  # what is asked, not how a question about "health" asks
     answer = engine.answer("Is anxiety a side effect of magnesium?")
     assert "side effect" not in answer.reason["matched"] + answer.reason["missing"]
+
+
+def test_a_person_named_by_a_phrase_is_a_person_not_the_animal_it_ends_with(engine):
+    for question in ("My husband is a real night owl. Could magnesium help him sleep earlier?",
+                     "My daughter is a couch potato these days. Could magnesium boost her energy?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("Is magnesium good for night owls?").not_discussed  # asked about: who it is for
+    assert engine.answer("My cat is anxious. Could magnesium help her?").not_discussed == ("cat",)
