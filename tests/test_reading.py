@@ -1369,3 +1369,10 @@ def test_a_person_named_by_a_phrase_is_a_person_not_the_animal_it_ends_with(engi
         assert answer.answered and not answer.not_discussed, question
     assert engine.answer("Is magnesium good for night owls?").not_discussed  # asked about: who it is for
     assert engine.answer("My cat is anxious. Could magnesium help her?").not_discussed == ("cat",)
+
+
+def test_a_condition_said_in_the_story_and_the_question_still_makes_words_of_harm_phrasing(engine):
+    for question in ("My husband has a heart condition. Is magnesium risky for people with heart problems?",
+                     "My uncle has a heart condition. Could magnesium be dangerous with heart problems?"):
+        answer = engine.answer(question)
+        assert answer.answered and "heart problems" in answer.passages[0].text, question
