@@ -1355,7 +1355,8 @@ def test_a_question_joined_to_the_story_by_so_but_or_a_semicolon_is_its_own_sent
 
 
 def test_words_of_harm_are_phrasing_only_beside_a_thing_the_question_itself_names(engine):
-    answer = engine.answer("My husband keeps reading health blogs and takes magnesium. What are the side effects to watch for?")
+    answer = engine.answer("My husband keeps reading health blogs and takes magnesium. "
+                           "What are the side effects to watch for?")
     said = answer.reason["matched"] + answer.reason["missing"]
     assert "side effects" in said  # what is asked, not how a question about "health" asks
     answer = engine.answer("Is anxiety a side effect of magnesium?")
