@@ -409,20 +409,21 @@ class QueryReader:
 
     def _frame_abstract(self, query: Query) -> None:
         """Abstract nouns the corpus lacks are context beside two or more specific things of the
-        question sentence that it has (see lexicon.ABSTRACT_NOUNS)."""
+        question sentence that it has (see lexicon.ABSTRACT_NOUNS), or beside one of a story the question
+        sentence only points at ("My son takes it and can't sleep. Any insight?")."""
         specific = [c for c in query.known if c.weight >= 1.0 and self.subject.isdisjoint(c.terms)]
-        if len(specific) < 2:
+        if len(specific) < (1 if query.pointed else 2):
             return
         query.context.extend(c.word for c in query.concepts if c.abstract)
         query.concepts = [c for c in query.concepts if not c.abstract]
 
     def _only_points(self, tokens: list[str]) -> bool:
         """Whether a question sentence names at most one subject and points at the story for the
-        rest ("Does that include him?"), or names nothing at all ("What could be going on?")."""
+        rest ("Does that include him?"), or names nothing at all ("What could be going on?", "Any thoughts?")."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
-        if _POINTER_WORDS.isdisjoint(tokens):
-            return all(c.phrasing for c in own.concepts)
+        if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
+            return all(c.phrasing or c.abstract for c in own.concepts)
         return len(own.known) <= 1
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,

@@ -1377,3 +1377,12 @@ def test_a_condition_said_in_the_story_and_the_question_still_makes_words_of_har
                      "My uncle has a heart condition. Could magnesium be dangerous with heart problems?"):
         answer = engine.answer(question)
         assert answer.answered and "heart problems" in answer.passages[0].text, question
+
+
+def test_asking_for_thoughts_or_ideas_on_a_story_asks_about_the_story(engine):
+    for question in ("My mom is on blood pressure medicine and wants to add magnesium. Any thoughts?",
+                     "My husband gets headaches since he started magnesium. Any ideas?",
+                     "My wife takes magnesium for her anxiety and it seems worse. Your opinion?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert "glycinate" in engine.answer("My dad takes magnesium glycinate. Any thoughts?").not_discussed
