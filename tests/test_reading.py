@@ -1386,3 +1386,13 @@ def test_asking_for_thoughts_or_ideas_on_a_story_asks_about_the_story(engine):
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
     assert "glycinate" in engine.answer("My dad takes magnesium glycinate. Any thoughts?").not_discussed
+
+
+def test_a_story_of_rare_words_does_not_keep_a_definition_from_its_defining_passage(engine):
+    for question in ("My aunt swears by it for her blood pressure and cholesterol, my uncle for his headaches. "
+                     "What is magnesium?",
+                     "So many articles about insomnia, melatonin and migraines. I'm lost. Can you tell me what "
+                     "magnesium is?"):
+        answer = engine.answer(question)
+        assert answer.answered and answer.passages[0].text.startswith("Magnesium is an essential mineral"), question
+    assert not engine.answer("My son read about supplements. What is magnesium glycinate?").answered
