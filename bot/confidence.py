@@ -23,8 +23,9 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
    as matched when the passage has all the words of one of its alternatives (the question's
    words, or one synonym; an alternative with a word the corpus lacks never matches).
    Coverage >= min_coverage -> ANSWER, else WEAK; a passage holding the whole question sentence
-   of a longer message, when that sentence names something specific, covers enough too (the
-   story's words it lacks are the asker's: "...bottles and stores. How much do adults need?").
+   of a longer message, when that sentence names something specific or asks what a thing is or
+   does, covers enough too (the story's words it lacks are the asker's: "...bottles and stores. How
+   much do adults need?").
 """
 
 from __future__ import annotations
@@ -127,7 +128,9 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     specific = (pointed @ hits) / pointed.sum() if pointed.sum() else np.zeros(len(ids))
     own = weights * (np.array([c.weight for c in concepts]) >= 1.0)
     asked = (own @ hits) / own.sum() if own.sum() else coverage
-    named = (own * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))).sum() > 0
+    # ...or asks what a thing is or does ("My son is 20... What does magnesium actually do?")
+    named = (own * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))).sum() > 0 \
+        or intent.defined_word(query.asking) is not None
     whole = (asked >= 1.0 - 1e-9) & bool(named)
     return Candidates(ids, texts, coverage, in_text, hits, specific, asked, whole)
 

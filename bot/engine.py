@@ -235,6 +235,8 @@ class Engine:
         # A thing asked to be defined is taken where it is defined, whatever shorter passages merely naming
         # it score ("what is magnesium?": "Magnesium is an essential mineral...", not only the summary).
         if defined and not shapes and not any(covers[i] and fits(i) and not restates(i) for i in close):
+            # a story's words the defining passage lacks are the asker's (see Candidates.enough)
+            covers = [covers[i] or candidates.enough(i, enough) for i in range(len(hits))]
             close += [i for i in range(len(close), len(hits)) if covers[i] and fits(i)]
         in_text = candidates.in_text.tolist()
         asked_here = [round(c, _COVERAGE_DIGITS) for c in candidates.asked.tolist()]  # not the story's

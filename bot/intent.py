@@ -38,12 +38,14 @@ _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usual
 # The ends of an amount's range ("upper bound of the daily range", "the maximum"): an amount asked.
 _BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
 _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
-_SUMMARY = r"summary|summari[sz]e|verdict|takeaways?|bottom line|final (thoughts?|words?|advice|say)|gist|tl ?dr"
+_SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|final (thoughts?|words?|advice|say|verdict|answer|take)|"
+            r"gist|tl ?dr|in (short|summary)|long story short")
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
                ("quantity", re.compile(rf"^({_BOUNDS}|ranges?)$")),
-               ("summary", re.compile(r"^(summary|summaries|bottom line|gist|tl ?dr|line|sentence|nutshell)$")),
+               # (the synonyms table reads "takeaway", "verdict", "summary" as the article's "conclusion")
+               ("summary", re.compile(r"^(final|bottom|line|sentence|gist|tl ?dr|nutshell)$")),
                # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks
                ("both sides", re.compile(r"^(harms?|hurts?|hinders?|upsides?|downsides?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
@@ -72,8 +74,10 @@ INTENTS = (
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time
         r"(which|what)( is| s| are)?( the)?( best| right| ideal| better| good)? (hour|moment|time of (the )?day)|"
-        # a time named as what is asked: "optimal timing?", "morning or bedtime dosing?"
-        r"timing|(best|right|ideal|optimal) time|(morning|am) or (night|evening|bedtime|at bedtime|pm))\b"),
+        # a time named as what is asked: "optimal timing?", "morning or bedtime dosing?", "is there a best
+        # time of day", "the ideal time to take it"
+        r"timing|(best|right|ideal|optimal|better) (hour|moment|time)s?|"
+        r"(morning|am) or (night|evening|bedtime|at bedtime|pm))\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     # A place in the body ("where in the body?", "which part of the brain?") is answered by one the
@@ -96,6 +100,9 @@ INTENTS = (
     Intent("harm", re.compile(r"\b(caus(e|es|ed|ing)|worse|worsen\w*|mess(es|ed|ing)? (\w+ )?(up|with)|"
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
                               r"risky|riskier|dangerous|unsafe|hazardous|"  # "is it risky to...": the harm of doing it
+                              # the reverse of what was hoped ("doing the opposite", "backfire", "counterproductive")
+                              r"(the )?(opposite|reverse) (effect|of what)|doing the (opposite|reverse)|backfir\w*|"
+                              r"counterproductive|"
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
                               r"restless|jittery|wired|sick|worse|not sleep)|"
@@ -187,7 +194,7 @@ INTENTS = (
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
     # A summing up ("any final thoughts?", "what's the bottom line?", "the verdict on X?", "risk-benefit
     # summary in one line") wants the article's own ("In conclusion, ...", "Overall, ...").
-    Intent("summary", re.compile(rf"\b({_SUMMARY}|sum (it |this |that |things )?up|in (one|a) (line|sentence)|"
+    Intent("summary", re.compile(rf"\b({_SUMMARY}|sum (it |this |that |things |everything )?up|in (one|a) (line|sentence)|"
                                  r"in a nutshell|overall)\b"),
            re.compile(r"\b(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")),
 )
@@ -266,6 +273,21 @@ def _shown(text: str) -> tuple[Intent, ...]:
     unpassed = _PAST_AMOUNT_RE.sub(" ", text)
     return tuple(intent for intent in INTENTS
                  if intent.question.search(unpassed if intent.name == "quantity" else text))
+
+
+# What is decided for one person, where the article's figures and cautions for adults may not hold for
+# others (see asks_for_whom): whether it is safe or suitable, and whether someone may take it.
+_FOR_WHOM = frozenset({"quantity", "time or place", "person", "caution", "preference", "advice", "treatment"})
+_SUITS_RE = re.compile(r"\b(safe|safely|unsafe|dangerous|harmful|risky|hazardous|toxic|poisonous|"
+                       r"ok|okay|alright|fine|suitable|appropriate|advisable|allowed|"
+                       r"recommended|too (young|old)|(can|could|should|may|must) (he|she|they|i|we|you|my \w+) "
+                       r"(take|have|use|try|start)|(give|giving) (it|him|her|them)|for (him|her|them))\b")
+
+
+def asks_for_whom(question: str, shapes: list[Intent]) -> bool:
+    """Whether a question decides something for a person (an amount, a time, which is best, whether it
+    is safe or suitable, who may take it), not what magnesium does."""
+    return any(shape.name in _FOR_WHOM for shape in shapes) or bool(_SUITS_RE.search(_plain(question)))
 
 
 def without_condition(sentence: str) -> str:

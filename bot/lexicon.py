@@ -99,6 +99,11 @@ def is_focus(found: Entry | None, in_question: bool) -> bool:
     return found.main in "va" and found.category in FOCUS_MODIFIERS
 
 
+def names_animal(found: Entry | None) -> bool:
+    """Whether a word names an animal ("cat", "puppy"): what holds for people may not for it."""
+    return found is not None and found.category == "noun.animal"
+
+
 def names_state_or_time(found: Entry | None) -> bool:
     """Whether a word, or a noun WordNet relates it to, names a state or a time of life
     ("breastfeeding": lactation, a time; "pregnancy"), not an act ("travelling", "bathing")."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 from collections import defaultdict
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from bot import intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
-                      question_stems, stem, stop_words, without_vowels, words)
+                      normalise, question_stems, stem, stop_words, without_vowels, words)
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -39,7 +40,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "without"})
 # A word of degree (or a possessive) inside a two-word phrase of the synonyms table leaves it that
 # phrase ("think more clearly", "calm my nerves").
 _DEGREE_WORDS = frozenset({"more", "less", "much", "very", "really"})
-_LOW_WORDS = frozenset({"low", "lower"})  # said of the subject: a lack of it ("low magnesium", "low on mag")
+_LOW_WORDS = frozenset({"low", "lower", "short"})  # said of the subject: a lack of it ("low magnesium", "short on mag")
 _LACK = "lacking"
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
@@ -48,8 +49,14 @@ _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" re
 # Adjectives WordNet puts beside "possible" ("achievable", "feasible", "doable") ask whether a thing
 # can be done, as "possible" does: how a question asks, not a thing it asks about.
 _POSSIBLE = "possible"
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _BREAK_RE = re.compile(r"\s[\u2013\u2014-]+\s|:\s|\s*/\s*|\s*[\u2192>]\s*")  # " — ", ": ", "/", "→" between words
+# Sentences end at . ! ? (also before a closing quote: "'a thing.' Does...").
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”)])\s+|\n+")
+# A question joined to a story by a semicolon or by ", so" / ", but" ("...stressed on game days,
+# so could magnesium help?") is a sentence of its own; one joined to another question is not.
+_ASKING_START = r"(?:could|can|does|do|did|is|are|would|should|will|might|may|what|whats|why|how|which|who)\b"
+_ASKING_START_RE = re.compile(_ASKING_START)
+_CLAUSE_RE = re.compile(rf";\s*(?={_ASKING_START})|,\s+(?=(?:so|but)\s+{_ASKING_START})")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says;
 # "he is 20 years", "she's 78": an adult, whom the article's "adults" include (its words are no focus).
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
@@ -135,6 +142,13 @@ _LATER_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}  # "how dose it do tha
 _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "this"})
 _FRAGMENT_BREAKERS = _AUXILIARIES | _VERB_AUXILIARIES | _SUBJECTS | _POSSESSIVES | frozenset(
     {"am", "were", "be", "been", "had", "shall", "must", "me", "us", "him", "them"})
+# Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is mag a metal or mineral"
+_CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\w+)\b")
+# A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
+_LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
+_PARTICLES = frozenset({"off", "out", "away", "down"})
+# "play a part in", "plays any role in", "play a big part in": how a link is asked (see _frame_role)
+_ROLE_RE = re.compile(r"\b(play|plays|played|playing)( \w+){0,2} (role|roles|part|parts) in\b")
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
@@ -153,6 +167,7 @@ class Concept:
     weight: float = 1.0  # 2.0 for the question sentence's words in a long message or a follow-up
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
     abstract: bool = False  # a word the corpus lacks naming a process, event, idea or property
+    population: bool = False  # a person's age or state named only in the story ("my 14-year-old", "I'm busy")
 
 
 @dataclass
@@ -349,19 +364,53 @@ class QueryReader:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
-                query.concepts.append(Concept(age.group(0), (age.group(0),), known=False))
+                query.concepts.append(Concept(age.group(0), (age.group(0),), known=False,
+                                              population=age.group(0) not in " ".join(asking)))
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
+        self._frame_population(query, shapes)
+        self._frame_choice(query)
         kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
         if kind_words:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]
         self._frame_saying(query)
         _frame_definition(query)
+        _frame_role(query)
         _frame_manner(query, shapes)
         self._frame_harm(query, shapes)
         _frame_sexes(query)
         return query
+
+    def _frame_population(self, query: Query, shapes: list[intent.Intent]) -> None:
+        """People of an age or in a state named only in the story ("my 14-year-old wakes at night... could
+        magnesium be the reason?", "I'm busy with two toddlers") restrict a question that decides
+        something for them (an amount, whether it is safe or suitable, which is best, when, who: see
+        intent.asks_for_whom), or that names nothing of its own; one asking what magnesium does to
+        something the article names (causes, helps, is linked to) asks what holds for everyone: for it
+        they are context. A report that asks nothing ("She took it and won't wake up.") is not judged so."""
+        story = [c for c in query.concepts if c.population]
+        first = query.asking.split()[:1]
+        asks = "?" in query.text or not _QUESTION_WORDS.union(_AUXILIARIES).isdisjoint(first)  # not a report
+        if not story or not asks or intent.asks_for_whom(query.asking, shapes) or not any(
+                c.weight >= 1.0 and self.subject.isdisjoint(c.terms) for c in query.known):
+            return
+        query.context.extend(c.word for c in story)
+        query.concepts = [c for c in query.concepts if not c.population]
+
+    def _frame_choice(self, query: Query) -> None:
+        """A question whether the subject is one kind of thing or another ("is it a vitamin or a mineral?")
+        is answered by the kind the article says it is: the other, which the article lacks, is context."""
+        choice = _CHOICE_RE.search(query.asking)
+        if not choice or not (choice.group(1) in _SUBJECTS or self._names_subject(choice.group(1))):
+            return
+        kinds = {stem(choice.group(2)), stem(choice.group(3))}
+        lacking = [c for c in query.unknown if c.terms[0] in kinds]
+        said = any(not kinds.isdisjoint(c.terms) for c in query.known) or \
+            not self._classes.keys().isdisjoint(choice.group(2, 3))  # "a mineral", read as the subject
+        if len(lacking) == 1 and said:
+            query.context.append(lacking[0].word)
+            query.concepts.remove(lacking[0])
 
     def _frame_harm(self, query: Query, shapes: list[intent.Intent]) -> None:
         """Words that say harm ("side effect", "adverse") beside a specific thing the corpus has ("is
@@ -371,7 +420,9 @@ class QueryReader:
             return
         harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract or _adjective(c.word))
                    and any(i.name == "harm" for i in intent.of_question(c.word))]
-        if harming and any(c not in harming and self.subject.isdisjoint(c.terms) for c in query.known):
+        # the specific thing is one asked about, not a word of the story ("reads health blogs... what side effects?")
+        if harming and any(c not in harming and c.weight >= 1.0 and not self.subject.issuperset(c.terms)
+                           for c in query.known):
             query.context.extend(c.word for c in harming if not c.known)  # "sleep disturbance": the corpus lacks it
             query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c
                               for c in query.concepts if c.known or c not in harming]
@@ -388,20 +439,21 @@ class QueryReader:
 
     def _frame_abstract(self, query: Query) -> None:
         """Abstract nouns the corpus lacks are context beside two or more specific things of the
-        question sentence that it has (see lexicon.ABSTRACT_NOUNS)."""
+        question sentence that it has (see lexicon.ABSTRACT_NOUNS), or beside one of a story the question
+        sentence only points at ("My son takes it and can't sleep. Any insight?")."""
         specific = [c for c in query.known if c.weight >= 1.0 and self.subject.isdisjoint(c.terms)]
-        if len(specific) < 2:
+        if len(specific) < (1 if query.pointed else 2):
             return
         query.context.extend(c.word for c in query.concepts if c.abstract)
         query.concepts = [c for c in query.concepts if not c.abstract]
 
     def _only_points(self, tokens: list[str]) -> bool:
         """Whether a question sentence names at most one subject and points at the story for the
-        rest ("Does that include him?"), or names nothing at all ("What could be going on?")."""
+        rest ("Does that include him?"), or names nothing at all ("What could be going on?", "Any thoughts?")."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
-        if _POINTER_WORDS.isdisjoint(tokens):
-            return all(c.phrasing for c in own.concepts)
+        if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
+            return all(c.phrasing or c.abstract for c in own.concepts)
         return len(own.known) <= 1
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
@@ -569,6 +621,8 @@ class QueryReader:
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
         elif self._intensifies(tokens, i):
             query.context.append(word)  # "dead tired", "super anxious": how much, not what is asked
+        elif _in_phrasal_idiom(tokens, i):
+            query.context.append(word)  # "take the edge off the stress": lessen it, not an edge
         elif self._locates(tokens, i):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
@@ -592,7 +646,8 @@ class QueryReader:
         named = {stem(w) for w in tokens}
         named.update(stem(x) for w in tokens for way in self.synonyms.get((w,), ()) for x in way)
         return [self._classes[word] if word in self._classes and i and tokens[i - 1] in _REFERRING
-                and stem(self._classes[word]) not in named else word for i, word in enumerate(tokens)]
+                and stem(self._classes[word]) not in named and not _said_of_pronoun(tokens, i) else word
+                for i, word in enumerate(tokens)]
 
     @staticmethod
     def _judges_pointed(tokens: list[str], i: int) -> bool:
@@ -621,10 +676,11 @@ class QueryReader:
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it
         ("magnesium is missing"), or "enough" right before it after a negation ("don't have enough
-        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "my magnesium is low")."""
+        magnesium"), or "low" said of it ("low magnesium", "being low in/on mag", "short of magnesium",
+        "my magnesium is low")."""
         word = tokens[i]
         if word in _LOW_WORDS:
-            said_of = tokens[i + 1:i + 2] if tokens[i + 1:i + 2] not in (["in"], ["on"]) else tokens[i + 2:i + 3]
+            said_of = tokens[i + 2:i + 3] if tokens[i + 1:i + 2] in (["in"], ["on"], ["of"]) else tokens[i + 1:i + 2]
             return any(map(self._names_subject, said_of)) or (
                 i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
@@ -665,6 +721,7 @@ class QueryReader:
         thing = named is None or "n" in named.parts or lemma(tokens[i + 1]) != tokens[i + 1]  # "gummies"
         # "what role does melatonin play": mainly a verb, in the verb's place ("melatonin supplements" stays a thing)
         thing = thing and not (named is not None and named.main == "v" and self._in_verb_slot(tokens, i + 1))
+        thing = thing and not (named is not None and named.main == "r")  # "in the body generally": how, not a product
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
@@ -760,14 +817,15 @@ class QueryReader:
         return 0, ""
 
     def _condition_named(self, tokens: list[str], i: int, strange: list[bool]) -> tuple[int, str]:
-        """A WordNet condition named by a corpus word and one the corpus lacks ("restless legs", "sleep
-        apnea"): one focus, as _phrase_at gives it, else (0, ""); not the condition of an organ the
-        article names ("heart failure": see _read_lacking)."""
+        """A WordNet condition or person named by a corpus word and one the corpus lacks ("restless legs",
+        "sleep apnea", "night owl"): one word, as _phrase_at gives it, else (0, ""); not the condition of
+        an organ the article names ("heart failure": see _read_lacking)."""
         if i + 1 >= len(tokens) or not strange[i + 1] or self._conditions_named_by(tokens[i]):
             return 0, ""
         for form in dict.fromkeys([f"{tokens[i]} {tokens[i + 1]}", f"{tokens[i]} {lemma(tokens[i + 1])}"]):
             found = lexicon.entry(form)
-            if found is not None and found.main == "n" and found.category == "noun.state":
+            # a person named by a phrase ("night owl") is a person, not the animal its last word names
+            if found is not None and found.main == "n" and found.category in ("noun.state", "noun.person"):
                 return 2, form
         return 0, ""
 
@@ -917,7 +975,9 @@ class QueryReader:
                 and (in_question or query.about_person) and not intent.names_article(word):
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
-            self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract)
+            population = not in_question and not lexicon.names_animal(reading.entry)  # a person's age or state
+            self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract,
+                      population=population)
         else:
             query.context.append(reading.english)
             # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
@@ -1029,7 +1089,8 @@ class QueryReader:
         return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
-             ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False) -> None:
+             ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False,
+             population: bool = False) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique:
@@ -1052,7 +1113,7 @@ class QueryReader:
                     weight=max(other.weight, weight))
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing,
-                                      abstract=abstract and not known))
+                                      abstract=abstract and not known, population=population and not known))
 
     def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection; a
@@ -1204,7 +1265,9 @@ def _chunks(sentence: str, tokens: list[str]) -> list[list[str]]:
 
 def _parts(question: str) -> list[str]:
     """The sentences of a message that have words."""
-    return [p for p in _SENTENCE_RE.split(question.strip()) if words(p)]
+    sentences = _SENTENCE_RE.split(question.strip())
+    return [c for p in sentences for c in ([p] if _ASKING_START_RE.match(normalise(p)) else _CLAUSE_RE.split(p))
+            if words(c)]
 
 
 def _asking(parts: list[str]) -> list[bool]:
@@ -1321,6 +1384,15 @@ def _frame_definition(query: Query) -> None:
                           if c.word not in inside and intent.frames_definition(c.word) else c for c in query.concepts]
 
 
+def _frame_role(query: Query) -> None:
+    """Playing a part or a role in something ("could low magnesium play any part in her anxiety?") is how
+    a link is asked: those words are phrasing, what it plays a part in is what is asked about."""
+    played = _ROLE_RE.search(query.asking)
+    if played:
+        said = set(played.group(0).split())
+        query.concepts = [dataclasses.replace(c, phrasing=True) if c.word in said else c for c in query.concepts]
+
+
 def _frame_sexes(query: Query) -> None:
     """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?")
     asks for a difference between them, something the article's figures for everyone may not give:
@@ -1331,6 +1403,20 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _in_phrasal_idiom(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is the noun of a light verb's idiom, between "the" and a particle ("take the
+    edge off", "take the sting out of it", "get the kinks out"): how it is said, not a thing asked about."""
+    return 2 <= i < len(tokens) - 1 and tokens[i - 1] == "the" and lemma(tokens[i - 2]) in _LIGHT_VERBS \
+        and tokens[i + 1] in _PARTICLES
+
+
+def _said_of_pronoun(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is said of a pronoun by a linking verb a few words before it ("is it a vitamin
+    or a mineral?", "it's a mineral, right?"): what the subject is, not the subject."""
+    before = tokens[max(0, i - 6):i - 1]
+    return any(a in _LINKING and b == "it" or a == "it" and b in _LINKING for a, b in itertools.pairwise(before))
 
 
 def _names_part_said(tokens: list[str], i: int) -> bool:

@@ -1466,3 +1466,167 @@ def test_a_follow_up_asking_for_others_wants_a_passage_besides_the_one_before(en
     energy = "Does magnesium help with energy levels?"
     same = engine.answer("what else does it do for the body?", after=energy)
     assert same.answered and same.passages[0].passage_id == engine.answer(energy).passages[0].passage_id
+
+
+def test_an_age_or_state_in_the_story_restricts_a_decision_for_that_person_not_what_magnesium_does(engine):
+    # What magnesium causes, helps or is linked to holds for everyone: the story's child is context.
+    for question in ("My 8-year-old wakes up every night. Could magnesium be keeping her awake?",
+                     "Our teenage son gets headaches. Why would magnesium cause headaches in him?",
+                     "My 12 year old can't sit still in class. Is magnesium linked to his concentration?",
+                     "I have two toddlers and no time. Could magnesium be making me anxious?",
+                     "I'm a busy dad of three. Could magnesium help my concentration?"):
+        answer = engine.answer(question)
+        assert answer.answered, question
+        assert not answer.not_discussed, question
+    # An amount, whether it is safe or suitable, which is best: the article's are for adults.
+    for question in ("My 8-year-old has trouble sleeping. How much magnesium should she take?",
+                     "My 8-year-old has trouble sleeping. Is magnesium safe for her?",
+                     "My 9 year old is restless. Can he take magnesium for sleep?",
+                     "My teenage daughter is stressed. Which form of magnesium is best for her?",
+                     "I'm pregnant and my feet cramp at night. Is magnesium safe for me?",
+                     "My 3-year-old chewed four magnesium gummies. Is that dangerous?"):
+        assert not engine.answer(question).answered, question
+    # A population in the question sentence itself is what is asked about; a report asks nothing.
+    assert not engine.answer("My son gets anxious. Does magnesium help teenagers with anxiety?").answered
+    assert not engine.answer("My sister is pregnant. She takes magnesium and can't sleep at night.").answered
+
+
+def test_a_decision_for_a_person_is_told_from_what_magnesium_does():
+    def shapes(question: str) -> list[intent.Intent]:
+        return intent.of_question(question)
+
+    for question in ("how much should he take", "is it safe for her", "can she take it at night",
+                     "is it ok for him", "which is best for a child"):
+        assert intent.asks_for_whom(question, shapes(question)), question
+    for question in ("can magnesium cause migraines", "is it linked to anxiety", "does it help with stress"):
+        assert not intent.asks_for_whom(question, shapes(question)), question
+    assert lexicon.names_animal(lexicon.entry("puppy")) and not lexicon.names_animal(lexicon.entry("toddlers"))
+
+
+def test_an_adverb_after_a_thing_says_how_not_a_product_of_it(engine):
+    for question in ("Does magnesium lower inflammation in the nerves generally?",
+                     "Can magnesium reduce pain in the body typically?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+
+
+def test_a_sentence_ending_inside_quotes_ends_there():
+    sentences = query._sentences("My doctor called it 'the relaxation mineral.' Can it help with stress?")
+    assert [asking for _, asking in sentences] == [False, True]
+    sentences = query._sentences('He keeps saying "it is just a mineral!" Could it cause headaches?')
+    assert [asking for _, asking in sentences] == [False, True]
+
+
+def test_a_best_time_asks_for_a_time(engine):
+    for question in ("Is there a best time of day to take it?", "What's the ideal time to take magnesium?",
+                     "Is there an optimal hour for taking magnesium?"):
+        assert any(shape.name == "time or place" for shape in intent.of_question(question)), question
+        assert not engine.answer(question).answered, question
+
+
+def test_the_reverse_of_what_was_hoped_asks_a_harm(engine):
+    for question in ("Could it be having the opposite effect?", "Can it backfire like that?",
+                     "Is it counterproductive?", "Could it be doing the reverse of what it should?"):
+        assert any(shape.name == "harm" for shape in intent.of_question(question)), question
+    answer = engine.answer("I gave my husband magnesium to calm him down, but he's more on edge than ever. "
+                           "Could it be having the opposite effect?")
+    assert answer.answered and "cause anxiety" in answer.passages[0].text
+
+
+def test_whether_it_is_one_kind_or_another_is_answered_by_the_kind_the_article_says(engine):
+    for question in ("Is magnesium a metal or a mineral?", "is mag a vitamin or mineral",
+                     "My son asked me what magnesium is. Is it a vitamin or a mineral?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+        assert "mineral" in answer.passages[0].text, question
+    for question in ("Is magnesium or zinc better for sleep?", "Should I take magnesium or zinc?"):
+        assert engine.answer(question).not_discussed == ("zinc",), question
+
+
+def test_the_noun_of_a_light_verb_idiom_is_how_it_is_said(engine):
+    for question in ("Could magnesium take the edge off my anxiety?", "Can magnesium take the bite out of the anxiety?",
+                     "My husband is wound up after work. Will magnesium knock the edge off his stress?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("Can magnesium take the lid off a jar?").not_discussed == ("jar",)
+
+
+def test_short_on_the_subject_is_a_lack_of_it(engine):
+    for question in ("Could being short on magnesium make someone anxious?",
+                     "Is running short of magnesium linked to epilepsy?"):
+        answer = engine.answer(question)
+        assert answer.answered and "deficiencies" in answer.passages[0].text, question
+
+
+def test_playing_a_part_or_a_role_in_something_is_how_a_link_is_asked(engine):
+    for question, said in (("Does magnesium play a role in anxiety?", "cause anxiety"),
+                           ("Could low magnesium play a part in depression?", "deficiencies"),
+                           ("Does magnesium play a part in sleep?", "sleep")):
+        answer = engine.answer(question)
+        assert answer.answered and said in answer.passages[0].text, question
+        assert "parts of the body" not in answer.passages[0].text, question
+
+
+def test_the_bottom_line_asks_for_the_article_summing_up(engine):
+    for question in ("What's the bottom line on magnesium?", "Give me the takeaway on magnesium supplements.",
+                     "My husband wants the short version. What's the final word on magnesium and the nervous system?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+        assert answer.passages[0].text.startswith("In conclusion"), question
+
+
+def test_a_question_joined_to_the_story_by_so_but_or_a_semicolon_is_its_own_sentence(engine):
+    assert query._parts("He coaches on weekends and is stressed, so could magnesium help his stress?") == \
+        ["He coaches on weekends and is stressed", "so could magnesium help his stress?"]
+    assert query._parts("My son has been moody; is magnesium linked to depression?") == \
+        ["My son has been moody", "is magnesium linked to depression?"]
+    assert len(query._parts("What is the normal range of blood sugar, and does magnesium affect it?")) == 1
+    assert len(query._parts("Is it elemental magnesium, but is it adjusted in pregnancy?")) == 1  # two questions
+    for question in ("My wife waitresses double shifts and is wiped out, so could magnesium boost her energy?",
+                     "Since the layoffs my husband has been irritable; could magnesium help with his stress?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+
+
+def test_words_of_harm_are_phrasing_only_beside_a_thing_the_question_itself_names(engine):
+    answer = engine.answer("My husband keeps reading health blogs and takes magnesium. "
+                           "What are the side effects to watch for?")
+    said = answer.reason["matched"] + answer.reason["missing"]
+    assert "side effects" in said  # what is asked, not how a question about "health" asks
+    answer = engine.answer("Is anxiety a side effect of magnesium?")
+    assert "side effect" not in answer.reason["matched"] + answer.reason["missing"]
+
+
+def test_a_person_named_by_a_phrase_is_a_person_not_the_animal_it_ends_with(engine):
+    for question in ("My husband is a real night owl. Could magnesium help him sleep earlier?",
+                     "My daughter is a couch potato these days. Could magnesium boost her energy?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("Is magnesium good for night owls?").not_discussed  # asked about: who it is for
+    assert engine.answer("My cat is anxious. Could magnesium help her?").not_discussed == ("cat",)
+
+
+def test_a_condition_said_in_the_story_and_the_question_still_makes_words_of_harm_phrasing(engine):
+    for question in ("My husband has a heart condition. Is magnesium risky for people with heart problems?",
+                     "My uncle has a heart condition. Could magnesium be dangerous with heart problems?"):
+        answer = engine.answer(question)
+        assert answer.answered and "heart problems" in answer.passages[0].text, question
+
+
+def test_asking_for_thoughts_or_ideas_on_a_story_asks_about_the_story(engine):
+    for question in ("My mom is on blood pressure medicine and wants to add magnesium. Any thoughts?",
+                     "My husband gets headaches since he started magnesium. Any ideas?",
+                     "My wife takes magnesium for her anxiety and it seems worse. Your opinion?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert "glycinate" in engine.answer("My dad takes magnesium glycinate. Any thoughts?").not_discussed
+
+
+def test_a_story_of_rare_words_does_not_keep_a_definition_from_its_defining_passage(engine):
+    for question in ("My aunt swears by it for her blood pressure and cholesterol, my uncle for his headaches. "
+                     "What is magnesium?",
+                     "So many articles about insomnia, melatonin and migraines. I'm lost. Can you tell me what "
+                     "magnesium is?"):
+        answer = engine.answer(question)
+        assert answer.answered and answer.passages[0].text.startswith("Magnesium is an essential mineral"), question
+    assert not engine.answer("My son read about supplements. What is magnesium glycinate?").answered
