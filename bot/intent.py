@@ -13,7 +13,7 @@ from functools import lru_cache
 from bot.text import message_words, normalise, sentence_terms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each is one of INTENTS: compared by identity, not field by field
 class Intent:
     """A question shape and the passage text that answers that shape."""
 

@@ -200,7 +200,8 @@ class QueryReader:
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
         self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas, *self._turned])
         self._synonym_words = frozenset(w for k in self.synonyms for w in k)  # known words: never corrected
-        english_words(), question_stems()  # loaded here rather than while answering a question
+        # loaded here rather than while answering a question
+        english_words(), question_stems(), lexicon.word_parts(), lexicon.root_words()
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
         self._deletes: dict[str, set[str]] = defaultdict(set)
@@ -216,8 +217,8 @@ class QueryReader:
         for term in self.vocabulary:
             if len(term) >= _FAMILY_PREFIX:
                 self._by_prefix[term[:_FAMILY_PREFIX]].append(term)
+        self._words_of_stems = _words_of_stems(self.surface_words)  # here too, not while answering
         # People repeat their misspellings ("magnesum"): each is worked out once per corpus version.
-        self._words_of_stems: dict[str, str] = {}  # filled on first use
         self._corrections: dict[str, str | None] = {}
         self._families: dict[str, str | None] = {}
         self._unknown: dict[str, Unknown] = {}
@@ -677,9 +678,6 @@ class QueryReader:
 
     def _word_of(self, term: str) -> str:
         """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""
-        if not self._words_of_stems:
-            for word in sorted(self.surface_words, key=lambda w: (len(w), w)):
-                self._words_of_stems.setdefault(stem(word), word)
         return self._words_of_stems.get(term, term)
 
     def _phrase_at(self, tokens: list[str], i: int, known: list[bool], strange: list[bool]) -> tuple[int, str]:
@@ -1103,6 +1101,14 @@ class QueryReader:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
+    """Each stem of the corpus words, and its shortest word (the first in alphabetical order of those)."""
+    shortest: dict[str, str] = {}
+    for word in sorted(surface_words, key=lambda w: (len(w), w)):
+        shortest.setdefault(stem(word), word)
+    return shortest
 
 
 def _names_person(word: str) -> bool:
