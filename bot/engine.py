@@ -95,12 +95,12 @@ class Engine:
         # and a thing asked to be defined in a long passage scoring below shorter ones merely naming it
         depth = _CANDIDATES * (2 if any(i.names for i in wanted) or intent.defined_word(query.asking) else 1)
         hits = library.index.search(query.terms, max(top, depth))
-        candidates = assess(query, library.index, [h.passage for h in hits],
-                            [library.passages[h.passage].text for h in hits],
-                            [library.heading_counts[library.passages[h.passage].section] for h in hits])
+        passages = [library.passages[h.passage] for h in hits]
+        candidates = assess(query, library.index, [h.passage for h in hits], [p.text for p in passages],
+                            [library.heading_counts[p.section] for p in passages])
         order = self._rerank(query, hits, candidates, wanted, state)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
-        found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
+        found = [Found(passages[i], hits[i].score, hits[i].passage) for i in order]
         also: list[Found] = []
         if confidence.kind is Kind.ANSWER:
             also = list(itertools.islice((f for i, f in zip(order[1:], found[1:], strict=True)
