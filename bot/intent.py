@@ -191,6 +191,7 @@ _NEXT_QUESTION = r"(( and)? (why|how|what|is|are|does|do|can) .*)?"
 _ROLES = r"role|function|job|work|purpose|task"  # "what is the role of X": what X does
 _DOES = r"do|make|have|play"  # "what does X do / play"
 _FRAME_RE = re.compile(rf"^({_ROLES}|{_DOES}|plays?|played)$")
+_CLOSING_ADVERBS_RE = re.compile(rf"( {_ADVERBS})+$")  # "...even do again"
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_POINTED}{_NEXT_QUESTION}$",
     rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
@@ -256,7 +257,7 @@ def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
     what does the nervous system even do again")."""
     plain = _OPENERS_RE.sub("", _plain(question))
-    plain = re.sub(rf"( {_ADVERBS})+$", "", plain)
+    plain = _CLOSING_ADVERBS_RE.sub("", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
 
 
