@@ -1244,7 +1244,7 @@ def _english_typos(word: str) -> tuple[str, ...]:
         return ()
     if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
         return (word + "e",) if _in_use(word + "e") else ()
-    edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
+    edits = _edits(word, english_start(word))  # none past the letters an English word starts with
     listed = english_words().intersection(edits)
     # Failing a word in use, a rarer one WordNet knows ("antidepresant": antidepressant).
     found = [w for w in listed if frequency(w) > 0] or [w for w in listed if lexicon.entry(w) is not None]
@@ -1283,15 +1283,15 @@ def _typing_cost(typed: str, meant: str) -> float:
     return 0.5 if slip else 1.0
 
 
-def _edits(word: str, upto: int) -> Iterable[str]:
+def _edits(word: str, upto: int) -> list[str]:
     """Words one edit away, the edit at letter `upto` or before: swapped neighbours first, then a
-    letter missing, extra or wrong."""
+    letter missing, extra or wrong (lists rather than generators: made faster, hundreds at a time)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(min(upto, len(word)) + 1)]
-    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    yield from (a + b[1:] for a, b in splits if b)
-    yield from (a + c + b for a, b in splits for c in letters)
-    yield from (a + c + b[1:] for a, b in splits if b for c in letters)
+    return ([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+            + [a + b[1:] for a, b in splits if b]
+            + [a + c + b for a, b in splits for c in letters]
+            + [a + c + b[1:] for a, b in splits if b for c in letters])
 
 
 
