@@ -124,13 +124,15 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     # A word the corpus lacks weighs as a word found in no passage: coverage counts it as missing.
     total = weights.sum() + len(query.unknown) * math.log(index.size + 1)
     coverage = (weights @ hits) / total if total else np.ones(len(ids))
-    pointed = weights * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))
-    specific = (pointed @ hits) / pointed.sum() if pointed.sum() else np.zeros(len(ids))
+    rare = informative > math.log((index.size + 1) / (SPECIFIC * index.size))
+    pointed = weights * rare
+    pointed_total = pointed.sum()
+    specific = (pointed @ hits) / pointed_total if pointed_total else np.zeros(len(ids))
     own = weights * (np.array([c.weight for c in concepts]) >= 1.0)
-    asked = (own @ hits) / own.sum() if own.sum() else coverage
+    own_total = own.sum()
+    asked = (own @ hits) / own_total if own_total else coverage
     # ...or asks what a thing is or does ("My son is 20... What does magnesium actually do?")
-    named = (own * (informative > math.log((index.size + 1) / (SPECIFIC * index.size)))).sum() > 0 \
-        or intent.defined_word(query.asking) is not None
+    named = (own * rare).sum() > 0 or intent.defined_word(query.asking) is not None
     whole = (asked >= 1.0 - 1e-9) & bool(named)
     return Candidates(ids, texts, coverage, in_text, hits, specific, asked, whole)
 

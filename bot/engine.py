@@ -42,6 +42,7 @@ class _State:
     reader: QueryReader
     subject: frozenset[str]  # terms of the corpus's subject: in nearly every passage, or in a title
     glossed: frozenset[str]  # stems of the words some passage may define or gloss ("melatonin, which is...")
+    definable: dict[int, frozenset[str]]  # per passage id, those words (lowercased), for the passages having any
 
 
 class Engine:
@@ -58,8 +59,10 @@ class Engine:
         reader = QueryReader(library.index.terms, library.surface_words, synonyms,
                              self.config.confidence.max_correction_distance, library.index.preceding, subject,
                              library.index.following, library.index.together, _subject_classes(library, subject))
-        glossed = frozenset(stem(w) for p in library.passages for w in intent.defined_words(p.text))
-        self._state = _State(library, reader, subject, glossed)
+        definable = {i: frozenset(found) for i, p in enumerate(library.passages)
+                     if (found := intent.defined_words(p.text))}
+        glossed = frozenset(stem(w) for found in definable.values() for w in found)
+        self._state = _State(library, reader, subject, glossed, definable)
 
     @property
     def library(self) -> Library:
@@ -104,12 +107,12 @@ class Engine:
                 if others.kind is Kind.ANSWER:
                     return others
         hits = [h for h in library.index.search(query.terms, max(top, depth)) if h.passage != besides]
-        candidates = assess(query, library.index, [h.passage for h in hits],
-                            [library.passages[h.passage].text for h in hits],
-                            [library.heading_counts[library.passages[h.passage].section] for h in hits])
-        order = self._rerank(query, hits, candidates, wanted, library)
+        passages = [library.passages[h.passage] for h in hits]
+        candidates = assess(query, library.index, [h.passage for h in hits], [p.text for p in passages],
+                            [library.heading_counts[p.section] for p in passages])
+        order = self._rerank(query, hits, candidates, wanted, state)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
-        found = [Found(library.passages[hits[i].passage], hits[i].score, hits[i].passage) for i in order]
+        found = [Found(passages[i], hits[i].score, hits[i].passage) for i in order]
         also: list[Found] = []
         if confidence.kind is Kind.ANSWER:
             also = list(itertools.islice((f for i, f in zip(order[1:], found[1:], strict=True)
@@ -165,12 +168,20 @@ class Engine:
         """Whether some passage of the corpus defines or glosses a thing."""
         if stem(thing.split()[-1]) not in state.glossed:
             return False
-        library = state.library  # only the passages holding the thing's first word can define it
-        return any(intent.defines(thing, library.passages[i].text)
-                   for i in library.index.postings(stem(thing.split()[0])))
+        # only the passages holding the thing's first word can define it
+        return any(Engine._passage_defines(state, i, thing)
+                   for i in state.library.index.postings(stem(thing.split()[0])).tolist())
+
+    @staticmethod
+    def _passage_defines(state: _State, passage_id: int, thing: str) -> bool:
+        """Whether one passage defines or glosses a thing: `intent.defines`, asked only of a passage
+        that may define a word beginning with the thing's last word (most passages define nothing)."""
+        last = thing.casefold().split()[-1]
+        return any(word.startswith(last) for word in state.definable.get(passage_id, ())) \
+            and intent.defines(thing, state.library.passages[passage_id].text)
 
     def _rerank(self, query: Query, hits: list[Hit], candidates: Candidates, wanted: list[intent.Intent],
-                library: Library) -> list[int]:
+                state: _State) -> list[int]:
         """Positions of the hits, best first. Among those scoring close to the best, first the ones
         that cover more of the question; then those with the kind of answer asked for (a definition,
         a reason about the question's subject, a number, people); then those holding more of the
@@ -179,6 +190,7 @@ class Engine:
         magnesium do?") is a general one: the passage defining its subject comes first."""
         if not hits:
             return []
+        library = state.library
         index = library.index
         # A concept said in a rare way is its every way ("adverse effects": side effects too).
         subject = frozenset(t for c in query.known
@@ -197,9 +209,9 @@ class Engine:
 
         @functools.cache  # each is asked several times per question: when widening `close`, for `stated`, in the key
         def fits(position: int) -> bool:
-            text = library.passages[hits[position].passage].text
             if defined:
-                return intent.defines(defined, text)
+                return self._passage_defines(state, hits[position].passage, defined)
+            text = library.passages[hits[position].passage].text
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
         asked = frozenset(t for c in query.known for t in c.terms

@@ -13,7 +13,7 @@ from functools import lru_cache
 from bot.text import message_words, normalise, sentence_terms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each is one of INTENTS: compared by identity, not field by field
 class Intent:
     """A question shape and the passage text that answers that shape."""
 
@@ -38,8 +38,8 @@ _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usual
 # The ends of an amount's range ("upper bound of the daily range", "the maximum"): an amount asked.
 _BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
 _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
-_SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|final (thoughts?|words?|advice|say|verdict|answer|take)|"
-            r"gist|tl ?dr|in (short|summary)|long story short")
+_SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
+            r"final (thoughts?|words?|advice|say|verdict|answer|take)|gist|tl ?dr|in (short|summary)|long story short")
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
@@ -194,8 +194,8 @@ INTENTS = (
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
     # A summing up ("any final thoughts?", "what's the bottom line?", "the verdict on X?", "risk-benefit
     # summary in one line") wants the article's own ("In conclusion, ...", "Overall, ...").
-    Intent("summary", re.compile(rf"\b({_SUMMARY}|sum (it |this |that |things |everything )?up|in (one|a) (line|sentence)|"
-                                 r"in a nutshell|overall)\b"),
+    Intent("summary", re.compile(rf"\b({_SUMMARY}|sum (it |this |that |things |everything )?up|"
+                                 r"in (one|a) (line|sentence)|in a nutshell|overall)\b"),
            re.compile(r"\b(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")),
 )
 # A follow-up asking which of what the question before it asked about ("which ones?", "which of them exactly?").
@@ -222,6 +222,7 @@ _NEXT_QUESTION = r"(( and)? (why|how|what|is|are|does|do|can) .*)?"
 _ROLES = r"role|function|job|work|purpose|task"  # "what is the role of X": what X does
 _DOES = r"do|make|have|play"  # "what does X do / play"
 _FRAME_RE = re.compile(rf"^({_ROLES}|{_DOES}|plays?|played)$")
+_CLOSING_ADVERBS_RE = re.compile(rf"( {_ADVERBS})+$")  # "...even do again"
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_POINTED}{_NEXT_QUESTION}$",
     rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
@@ -306,7 +307,7 @@ def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
     what does the nervous system even do again")."""
     plain = _OPENERS_RE.sub("", _plain(question))
-    plain = re.sub(rf"( {_ADVERBS})+$", "", plain)
+    plain = _CLOSING_ADVERBS_RE.sub("", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
 
 

@@ -239,7 +239,8 @@ class QueryReader:
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
         self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas, *self._turned])
         self._synonym_words = frozenset(w for k in self.synonyms for w in k)  # known words: never corrected
-        english_words(), question_stems()  # loaded here rather than while answering a question
+        # loaded here rather than while answering a question
+        english_words(), question_stems(), lexicon.word_parts(), lexicon.root_words()
         # Spelling candidates: every corpus and stop word under each of its one-letter deletions,
         # built here (off the event loop when a reload builds a reader) rather than on first use.
         self._deletes: dict[str, set[str]] = defaultdict(set)
@@ -255,8 +256,8 @@ class QueryReader:
         for term in self.vocabulary:
             if len(term) >= _FAMILY_PREFIX:
                 self._by_prefix[term[:_FAMILY_PREFIX]].append(term)
+        self._words_of_stems = _words_of_stems(self.surface_words)  # here too, not while answering
         # People repeat their misspellings ("magnesum"): each is worked out once per corpus version.
-        self._words_of_stems: dict[str, str] = {}  # filled on first use
         self._corrections: dict[str, str | None] = {}
         self._families: dict[str, str | None] = {}
         self._unknown: dict[str, Unknown] = {}
@@ -770,9 +771,6 @@ class QueryReader:
 
     def _word_of(self, term: str) -> str:
         """A corpus word with this stem, to show a reading in words ("absorpt" -> absorption)."""
-        if not self._words_of_stems:
-            for word in sorted(self.surface_words, key=lambda w: (len(w), w)):
-                self._words_of_stems.setdefault(stem(word), word)
         return self._words_of_stems.get(term, term)
 
     def _phrase_at(self, tokens: list[str], i: int, known: list[bool], strange: list[bool]) -> tuple[int, str]:
@@ -1234,6 +1232,14 @@ def verbless(tokens: list[str]) -> bool:
     return bool(tokens) and _FRAGMENT_BREAKERS.isdisjoint(tokens)
 
 
+def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
+    """Each stem of the corpus words, and its shortest word (the first in alphabetical order of those)."""
+    shortest: dict[str, str] = {}
+    for word in sorted(surface_words, key=lambda w: (len(w), w)):
+        shortest.setdefault(stem(word), word)
+    return shortest
+
+
 def _names_person(word: str) -> bool:
     """Whether a word is mainly a noun for a person ("patient", "husband")."""
     found = lexicon.entry(_singular(word))
@@ -1465,7 +1471,7 @@ def _english_typos(word: str) -> tuple[str, ...]:
         return ()
     if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
         return (word + "e",) if _in_use(word + "e") else ()
-    edits = list(_edits(word, english_start(word)))  # none past the letters an English word starts with
+    edits = _edits(word, english_start(word))  # none past the letters an English word starts with
     listed = english_words().intersection(edits)
     # Failing a word in use, a rarer one WordNet knows ("antidepresant": antidepressant).
     found = [w for w in listed if frequency(w) > 0] or [w for w in listed if lexicon.entry(w) is not None]
@@ -1504,15 +1510,15 @@ def _typing_cost(typed: str, meant: str) -> float:
     return 0.5 if slip else 1.0
 
 
-def _edits(word: str, upto: int) -> Iterable[str]:
+def _edits(word: str, upto: int) -> list[str]:
     """Words one edit away, the edit at letter `upto` or before: swapped neighbours first, then a
-    letter missing, extra or wrong."""
+    letter missing, extra or wrong (lists rather than generators: made faster, hundreds at a time)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(min(upto, len(word)) + 1)]
-    yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    yield from (a + b[1:] for a, b in splits if b)
-    yield from (a + c + b for a, b in splits for c in letters)
-    yield from (a + c + b[1:] for a, b in splits if b for c in letters)
+    return ([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+            + [a + b[1:] for a, b in splits if b]
+            + [a + c + b for a, b in splits for c in letters]
+            + [a + c + b[1:] for a, b in splits if b for c in letters])
 
 
 

@@ -147,7 +147,7 @@ class Index:
             width, i = len(self.terms), self.term_ids.get(term)
             if i is None:
                 return frozenset()
-            start, end = np.searchsorted(codes, [i * width, (i + 1) * width])
+            start, end = codes.searchsorted([i * width, (i + 1) * width])
             found = frozenset(self.terms[j] for j in (codes[start:end] % width).tolist())
             self._neighbours[term, before] = found
         return found
@@ -181,13 +181,13 @@ class Index:
             return []
         scores = self.scores(query)
         if self._only_positive:  # the passages with a query term are exactly those scoring above 0
-            candidates = np.flatnonzero(scores > 0)
+            candidates = (scores > 0).nonzero()[0]
         else:
             candidates = _distinct(np.concatenate([self.postings(term) for term in query]))
         candidate_scores = scores[candidates]
         if len(candidates) > k:  # keep the k best, and whatever ties with the k-th
             kth = np.partition(candidate_scores, len(candidates) - k)[len(candidates) - k]
-            chosen = np.flatnonzero(candidate_scores >= kth)
+            chosen = (candidate_scores >= kth).nonzero()[0]
             candidates, candidate_scores = candidates[chosen], candidate_scores[chosen]
         order = np.lexsort((candidates, -candidate_scores))[:k]
         return list(map(Hit, candidates[order].tolist(), candidate_scores[order].tolist()))
@@ -223,7 +223,7 @@ def _lookup(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarra
     """Binary search of `wanted` in ascending `keys`: whether each is there, and where."""
     if not len(keys):
         return np.zeros(wanted.shape, dtype=bool), np.zeros(wanted.shape, dtype=np.int64)
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    at = np.minimum(keys.searchsorted(wanted), len(keys) - 1)  # the method: no wrapper's overhead
     return keys[at] == wanted, at
 
 
