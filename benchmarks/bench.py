@@ -28,6 +28,7 @@ from bot.library import Library, build, indexed_text, load_library
 from bot.safety import emergency
 from bot.search import Index
 from bot.text import tokens, words
+from bot.text import warm as warm_word_tables
 from tests.conftest import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +152,7 @@ def measure_size(size: int, folder: Path) -> dict:
     asked = questions()
     engine.answer(asked[0])  # the first question reads the lexicon and word lists: not a query's cost
     safety.warm()  # the red-flag patterns, compiled at start-up as `run` does
+    warm_word_tables()  # and the word tables `run` builds then
     ours = []
     for question in asked:
         started = time.perf_counter()

@@ -23,6 +23,7 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
 
 from bot import admin, buttons, lexicon, publish, reply, safety
 from bot.answer import Answer, Found, Kind
+from bot.text import warm as warm_word_tables
 from bot.bot_data import BotData, Context
 from bot.buttons import ButtonData, Press
 from bot.config import ChatReplies, Config, load_config
@@ -401,6 +402,7 @@ def run(config_path: str | Path, token: str) -> int:
     gc.freeze()  # the corpus lives as long as the bot: keep it out of every garbage collection's scan
     lexicon.entry("")  # the word lexicon is read on first use: here, rather than during a first question
     safety.warm()  # likewise the red-flag patterns, each compiled when first tried
+    warm_word_tables()  # and the table of words typed without vowels
     setup_logging(config, token)
     application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook

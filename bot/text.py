@@ -146,6 +146,12 @@ def _by_consonants() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(found, key=frequency, reverse=True)) for key, found in table.items()}
 
 
+def warm() -> None:
+    """Build the word tables read lazily (about 0.1 s) now, as a long-running bot does at start-up,
+    rather than during the first question with a word typed without vowels."""
+    _by_consonants()
+
+
 def without_vowels(word: str) -> tuple[str, ...]:
     """The common words a word typed without vowels may stand for ("wrk" -> work), commonest first;
     () for a word with a vowel."""

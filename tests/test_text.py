@@ -2,7 +2,7 @@ import random
 
 from nltk.metrics.distance import edit_distance
 
-from bot import lexicon, query
+from bot import lexicon, query, text
 from bot.text import (_english_in_order, damerau, english_start, english_words, frequency, message_words, stem,
                       stop_words, tokens, words)
 
@@ -78,3 +78,11 @@ def test_a_dropped_g_is_put_back_only_where_the_word_is_not_english_without_it()
 
 def test_interjections_are_stop_words_not_subjects():
     assert {"yo", "um", "hmm", "huh"} <= stop_words() and "er" not in stop_words()  # the ER is a place
+
+
+def test_warm_builds_the_table_of_words_typed_without_vowels_before_any_question():
+    text._by_consonants.cache_clear()
+    text.warm()
+    assert text._by_consonants.cache_info().currsize == 1
+    assert "work" in text.without_vowels("wrk")
+    assert text._by_consonants.cache_info().hits >= 1  # the question found the table already built
