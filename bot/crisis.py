@@ -4,7 +4,8 @@ The rules of bot/safety.py read self-harm from patterns; images and idioms no pa
 past them ("logged off permanently", "taking up space"). This model reads a message as the general
 ideas it touches (bot/data/crisis-words.txt: the writer, finality, leaving, a future denied, being a
 burden, a means or a place, a farewell, death and despair from the Empath and VADER lexicons and the
-word families; against them questions, the past, fiction, laughter, tiredness, a dose), each pair
+word families; against them questions, a question about a product's safety, worth or cost, other people
+("my son" is not the writer), the past, fiction, laughter, tiredness, a dose), each pair
 of them, and ideas said under a negation ("no future"), and weighs them (bot/data/crisis-weights.txt,
 logistic regression trained by scripts/build_crisis_model.py on the development eval files).
 """

@@ -2,8 +2,9 @@
 
 1. `--words`: bot/data/crisis-words.txt, the ideas a message is read as. General ideas written here
    (the writer, finality, leaving, the future, a burden, means and places, plans, farewells, despair;
-   and what keeps a message calm: other people, questions, a dose, the past, a hypothetical, fiction,
-   laughter, someone in general), categories of the Empath lexicon (death, sadness, suffering...;
+   and what keeps a message calm: other people, "my son" among them, questions, a question about a
+   product's safety, worth or cost, a dose, the past, a hypothetical, fiction, laughter, a time of day,
+   someone in general), categories of the Empath lexicon (death, sadness, suffering...;
    empath 0.89, its bundled categories.tsv), VADER's sentiment lexicon in three bands (vaderSentiment
    3.3.2, vader_lexicon.txt), and the word families of bot/data/cue-words.txt. Single words are written
    in all their forms (scripts/build_cue_words.py). Both lexicons are downloaded from the package index
@@ -54,19 +55,26 @@ EVAL = ROOT / "tests" / "eval"
 LABELLED = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml", "redflags-dev3.yaml", "redflags-dev4.yaml")
 EVERYDAY = ("redflags-idioms.yaml", "questions.yaml", "voices.yaml", "voices-dev3.yaml", "voices-dev4.yaml",
             "voices-dev5.yaml", "voices-dev6.yaml", "voices-dev7.yaml", "voices-dev8.yaml", "voices-dev9.yaml",
-            "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices3.yaml", "real-questions.yaml")
+            "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices-dev15.yaml", "voices3.yaml",
+            "voices4.yaml", "real-questions.yaml")
 PENALTIES = (1.0, 3.0, 10.0, 30.0)  # L2 penalties tried by cross-validation
 FOLDS = 5
 BLOCK = 25  # neighbouring messages held out together in cross-validation
 FALSE_ALARMS = 0.05  # at most this share of the calm lookalikes the model is asked about raised, out of fold
 MIN_SEEN = 3  # a feature seen in fewer training messages gets no weight
 
+PEOPLE = ("son;sons;daughter;daughters;baby;toddler;child;children;kid;kids;teen;teenager;husband;wife;partner;"
+          "boyfriend;girlfriend;mum;mom;dad;father;mother;parents;brother;sister;aunt;uncle;cousin;niece;nephew;"
+          "grandson;granddaughter;grandkids;grandchildren;grandma;grandad;grandpa;grandmother;grandfather;friend;"
+          "friends;family;neighbour;patient;patients;pt")  # "my son" is someone else, not the writer
+CLOCK = ";".join(f"{hour} {half}" for hour in range(1, 13) for half in ("am", "pm"))  # "3 am", never "i am"
+
 # General ideas, written here; a phrase is plain words as bot.safety.plain_words writes them
 # ("can't" -> "can not", "won't" -> "will not"). Single words are written in all their forms.
 IDEAS = {
     "me": "i;me;my;myself;mine;i am;i will;i would;i have",
-    "others": "he;she;him;his;they;them;their;someone;somebody;son;daughter;baby;toddler;child;kid;husband;wife;"
-              "mum;mom;dad;father;mother;friend;brother;sister;patient;pt;grandma;grandad;grandpa;neighbour;partner",
+    "others": "he;she;her;him;his;they;them;their;someone;somebody;" + PEOPLE + ";"
+              + ";".join(f"{owner} {person}" for owner in ("my", "our") for person in PEOPLE.split(";")),
     "negator": "not;never;no;nothing;nobody;noone;none;without;no one",
     "finality": "for good;permanently;permanent;forever;for ever;last;final;finally;anymore;any more;no longer;"
                 "never again;ever again;once and for all;over;the end;done;through;end;ending;no more",
@@ -90,15 +98,20 @@ IDEAS = {
     "dose": "magnesium;mg;supplement;supplements;dose;dosage;glycinate;citrate;oxide;threonate;vitamin;"
             "capsule;per day;daily;a day;taking;take",
     "question": "what;how;which;why;does;can;is;should;could;are;do;any;whether",
+    # a question about a product: is it safe, right, worth the money, recommended ("waste money": not a burden)
+    "asking": "safe;safely;safety;unsafe;correct;incorrect;important;trend;fad;hype;money;cost;price;expensive;"
+              "cheap;afford;waste money;waste of money;waste my money;worth it;worth taking;worth trying;risk;risky;"
+              "recommended;recommend;recommendation;advice;advise;information;info;label;brand;helpful;benefit;"
+              "explain;difference;effective;evidence;proof;okay to;ok to;allowed;separate;same time;instead;versus;vs",
     "past": "years ago;ago;used to;last year;as a teenager;as a kid;in the past;back then;once;was;were;had;"
             "when i was;since;recovered;well now;better now",
     "hypothetical": "hypothetically;what if;if someone;in theory;suppose;theoretically;would happen;if a",
     "fiction": "novel;book;film;movie;story;character;game;play;script;essay;fiction;show;series;episode;plot;"
                "hero;heroine;writing;reading;article;research;study",
     "laughter": "lol;lmao;haha;jk;xd;rofl;lmfao;hehe",
-    "routine": "every night;every day;every morning;every evening;each night;at night;in the night;am;pm;"
+    "routine": "every night;every day;every morning;every evening;each night;at night;in the night;"
                "for today;for now;for the day;all winter;all weekend;on weekends;usually;always;sometimes;"
-               "whenever;than;at work;after work",
+               "whenever;than;at work;after work;" + CLOCK,
     "symptom": "cramp;cramps;headache;headaches;migraine;migraines;twitch;twitching;twitches;insomnia;ache;aches;"
                "nausea;constipation;bloating;anxiety;stress;palpitations;spasms;restless legs;pms;fatigue;"
                "tiredness;brain fog;night sweats;tinnitus;acid reflux;blood pressure",

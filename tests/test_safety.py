@@ -242,7 +242,8 @@ def test_the_self_harm_model_loads_with_its_lexicon():
     assert {"me", "finality", "leaving", "burden", "empath_death", "vader_very_negative", "w_die"} <= {
         idea for names in found.ideas.values() for idea in names}
     assert len(weights.weights) > 1000 and "finality|me" in weights.weights
-    assert weights.weights["me"] > 0 > weights.weights["fiction"] and weights.threshold > weights.bias
+    assert weights.weights["me"] > 0 > max(weights.weights["question"], weights.weights["asking"])
+    assert weights.threshold > weights.bias
 
 
 def test_the_script_rebuilds_the_weights_exactly():
@@ -278,6 +279,54 @@ def test_the_model_reads_ideas_pairs_and_negation():
     reading = crisis.read(seen, crisis.lexicon())
     assert {"me", "future", "not:future"} <= reading.ideas and ("future", "me") in reading.following
     assert "future|me" in crisis.features(seen, crisis.lexicon())
+
+
+@pytest.mark.parametrize("message, someone_else", [
+    ("my son takes magnesium", True), ("our kids hate the taste", True), ("i take magnesium", False)])
+def test_the_model_reads_my_son_as_someone_else_not_the_writer(message, someone_else):
+    ideas = crisis.read(plain_words(message).split(), crisis.lexicon()).ideas
+    assert ("others" in ideas, "me" in ideas) == (someone_else, not someone_else)
+
+
+@pytest.mark.parametrize("message, routine", [("i am the worrier", False), ("she wakes at 3 am", True),
+                                              ("i take it at 9pm", True)])
+def test_the_model_reads_am_as_a_time_of_day_only_after_an_hour(message, routine):
+    assert ("routine" in crisis.read(plain_words(message).split(), crisis.lexicon()).ideas) == routine
+
+
+@pytest.mark.parametrize("message, idea", [("is it a waste of money", "asking"), ("i am a waste of space", "burden"),
+                                           ("how do i take it safely", "asking"), ("is it worth it", "asking")])
+def test_the_model_reads_a_question_about_a_products_safety_worth_or_cost(message, idea):
+    ideas = crisis.read(plain_words(message).split(), crisis.lexicon()).ideas
+    assert idea in ideas and ("burden" in ideas) == (idea == "burden")
+
+
+@pytest.mark.parametrize("message", [
+    "Is it a waste of money if I already eat lots of spinach and nuts? Don't want to throw cash at a fad.",
+    "is magnesium really worth it or just a trend, I don't want to risk my money",
+    "My mum is 71 and her neighbour talked her into buying a big tub of magnesium powder. She never reads "
+    "instructions and I'm the anxious one in the house. What's the safest way for her to start?",
+    "ok but why would they need to know", "but will it hurt me", "will glycinate hurt my stomach"])
+def test_questions_about_a_products_safety_worth_or_harm_stay_calm(message):
+    assert emergency(message) is None
+
+
+@pytest.mark.parametrize("calm, urgent", [
+    ("Her doctor said magnesium is fine, so she's confused. Why do forums say the opposite?",
+     "my mum took 20 of her pills and now she is confused"),
+    ("he's confused and so am I: does magnesium help sleep or not?",
+     "she fell an hour ago and now she is confused and her face is drooping"),
+    ("My dad had a heart attack years ago and now wants to try magnesium, is it safe?",
+     "My dad had a heart attack years ago and now he has chest pain"),
+    ("overdosing consequences?", "overdosed on mg what do i do")])
+def test_puzzlement_a_wish_now_and_a_topic_named_are_calm_and_the_state_now_is_not(calm, urgent):
+    assert emergency(calm) is None
+    assert emergency(urgent) is not None
+
+
+def test_a_mind_made_up_to_end_it_is_a_plan_said_plainly():
+    found = emergency("I've made up my mind to end it this weekend")
+    assert found is not None and found.self_harm and found.reason != CRISIS_MODEL
 
 
 @pytest.mark.parametrize("message", [
