@@ -140,22 +140,32 @@ def report(found: list[Proposal], scores: np.ndarray, cut: float) -> list[str]:
     return lines
 
 
-def main() -> int:
-    """Record, cross-validate, fit and write the weights."""
-    paths = [EVAL / n for n in OWN] + [DEVSETS / n for n in DEVSET_FILES if (DEVSETS / n).exists()]
-    found = proposals(paths)
+def paths() -> list[Path]:
+    """The training files: this repository's and, when the folder exists, the development sets."""
+    return [EVAL / n for n in OWN] + [DEVSETS / n for n in DEVSET_FILES if (DEVSETS / n).exists()]
+
+
+def weights_text(files: list[Path]) -> str:
+    """Record, cross-validate and fit: the text of the weights file."""
+    found = proposals(files)
     scores = out_of_fold(found)
     cut = threshold(found, scores)
     names, matrix = design(found)
     w = fit(matrix, np.array([p.focus for p in found], dtype=float), PENALTY)
     lines = ["# Focus model of bot/focus.py, written by scripts/build_focus_model.py: do not edit by hand.",
              f"# trained on {len(found)} proposals ({sum(p.focus for p in found)} a focus) of "
-             + ", ".join(p.name for p in paths),
+             + ", ".join(p.name for p in files),
              f"# penalty = {PENALTY}", f"# bias = {w[0]:.6f}", f"# threshold = {cut:.6f}",
              "# out of fold (each file held out):", *report(found, scores, cut)]
     lines += [f"{n}\t{x:.6f}" for n, x in zip(names, w[1:], strict=True) if abs(x) >= 1e-6]
-    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines[:6 + len({p.file for p in found}) + 2]))
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """Write the weights and print their header."""
+    text = weights_text(paths())
+    WEIGHTS.write_text(text, encoding="utf-8")
+    print("\n".join(line for line in text.splitlines() if line.startswith("#")))
     return 0
 
 

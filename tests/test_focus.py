@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import sys
+from pathlib import Path
 
 import pytest
 
 from bot import focus
 from bot.answer import Kind
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_shipped_model_loads_with_a_bias_a_threshold_and_general_cues_only():
@@ -60,3 +65,19 @@ def test_a_proposal_only_the_model_turns_away_is_context_in_the_reply(engine, mo
     assert engine.answer(question).answered
     monkeypatch.setattr(focus, "is_focus", lambda said: True)  # the lexicon's proposal as it stands
     assert not engine.answer(question).answered
+
+
+@pytest.mark.skipif(not Path("/work/devsets").exists(), reason="the development sets of /work/devsets are not here")
+def test_the_build_script_reproduces_the_shipped_weights():
+    build = _build_script()
+    shipped = (ROOT / "bot" / "data" / "focus-weights.txt").read_text(encoding="utf-8")
+    assert build.weights_text(build.paths()) == shipped
+
+
+def _build_script():
+    """scripts/build_focus_model.py, loaded from its file (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("build_focus_model", ROOT / "scripts" / "build_focus_model.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
