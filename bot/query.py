@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot import intent, lexicon
+from bot import focus, intent, lexicon
 from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
                       normalise, question_stems, stem, stop_words, without_vowels, words)
 
@@ -168,6 +168,7 @@ class Concept:
     phrasing: bool = False  # a phrasing word ("help", "take"): steers ranking, never decides coverage
     abstract: bool = False  # a word the corpus lacks naming a process, event, idea or property
     population: bool = False  # a person's age or state named only in the story ("my 14-year-old", "I'm busy")
+    cues: tuple[str, ...] = ()  # a word the corpus lacks proposed as a focus: what bot.focus weighs
 
 
 @dataclass
@@ -367,6 +368,7 @@ class QueryReader:
             if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
                 query.concepts.append(Concept(age.group(0), (age.group(0),), known=False,
                                               population=age.group(0) not in " ".join(asking)))
+        self._frame_focus(query)
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
         self._frame_population(query, shapes)
@@ -638,7 +640,8 @@ class QueryReader:
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
             placed = in_question and (_predicate(tokens, i) and _adjective(word)
                                       or _compared(tokens, i) and _noun(word))
-            self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed)
+            self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed,
+                               at=(tokens, i))
 
     def _subject_by_class(self, tokens: list[str]) -> list[str]:
         """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
@@ -951,7 +954,7 @@ class QueryReader:
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
-                      acting: bool = False, placed: bool = False) -> None:
+                      acting: bool = False, placed: bool = False, at: tuple[list[str], int] | None = None) -> None:
         """A word the corpus lacks: read through a related corpus word ("renal" -> kidney) or the
         plain words it is made of ("neuralgia" -> nerve pain), as a focus the article may not cover
         ("glycinate", "kids"), or as context ("husband", "tho"); with acting=True it is the
@@ -974,13 +977,37 @@ class QueryReader:
             abstract = bool(reading.entry) and reading.entry.main == "n" and \
                 reading.entry.category in lexicon.ABSTRACT_NOUNS
             population = not in_question and not lexicon.names_animal(reading.entry)  # a person's age or state
+            said = self._cues(query, reading, at, placed) if at and in_question else ()
             self._add(query, reading.english, [stem(reading.english)], weight=weight, abstract=abstract,
-                      population=population)
+                      population=population, cues=said)
         else:
             query.context.append(reading.english)
             # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
             query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
                                 and not intent.refers_to_subject(word))
+
+    def _cues(self, query: Query, reading: Unknown, at: tuple[list[str], int], placed: bool) -> tuple[str, ...]:
+        """What bot.focus weighs of a word of the question sentence proposed as a focus (tokens[i] of `at`)."""
+        tokens, i = at
+        word = reading.english
+        related = reading.entry is not None and any(
+            stem(r) in self.vocabulary for r in reading.entry.related if " " not in r)
+        capitalised = re.search(rf"(?<![.!?] )(?<!^)\b{re.escape(word.capitalize())}\b", query.text) is not None
+        neighbours = {w for w in tokens[max(0, i - 1):i + 2] if stem(w) in self.vocabulary}
+        of_subject = tokens[i + 1:i + 2] == ["of"] and any(map(self._names_subject, tokens[i + 2:i + 3]))
+        return focus.cues(word, tokens, i, related, capitalised, placed, neighbours, of_subject)
+
+    def _frame_focus(self, query: Query) -> None:
+        """Words the lexicon proposes as the focus that bot.focus reads as context are context."""
+        proposed = [c for c in query.concepts if c.cues]
+        if not proposed:
+            return
+        specific = sum(1 for c in query.known if self.subject.isdisjoint(c.terms))
+        said = focus.question_cues(specific, len(_parts(query.text)) > 1)
+        for concept in proposed:
+            if not focus.is_focus(concept.cues + said):
+                query.concepts.remove(concept)
+                query.context.append(concept.word)
 
     def _phrasing_relative(self, reading: Unknown) -> str:
         """The index term of a corpus word that is how questions ask ("adults", "daily") and that
@@ -1088,7 +1115,7 @@ class QueryReader:
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
              ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False,
-             population: bool = False) -> None:
+             population: bool = False, cues: tuple[str, ...] = ()) -> None:
         """Add a concept unless it repeats one already there; unknown phrasing words are dropped."""
         unique = tuple(dict.fromkeys(t for t in terms if t))
         if not unique:
@@ -1111,7 +1138,8 @@ class QueryReader:
                     weight=max(other.weight, weight))
                 return
         query.concepts.append(Concept(word, unique, known, alternatives=usable, weight=weight, phrasing=phrasing,
-                                      abstract=abstract and not known, population=population and not known))
+                                      abstract=abstract and not known, population=population and not known,
+                                      cues=() if known else cues))
 
     def _synonym_at(self, tokens: list[str], i: int, fronted: str = "") -> tuple[int, list[list[str]]]:
         """The longest synonym phrase starting at tokens[i] (as written, else in any inflection; a
