@@ -13,10 +13,10 @@ score keeping at least KEEP of the held-out near misses' proposals a focus, and 
 is fitted on all. The file records the threshold and the out-of-fold figures.
 
 Files: tests/eval/questions.yaml and the voices development files (never voices2, voices5, voices6,
-blind nor real-questions.yaml, the check that the rules generalise), and the development sets of
-DEVSETS when that folder exists (the -tune halves only of the sets whose -check halves are held out).
+blind nor real-questions.yaml, the check that the rules generalise, nor the -check halves of
+voices-dev19, -dev20 and -dev21, which measured the rounds that trained on the other halves).
 
-    python scripts/build_focus_model.py [DEVSETS]
+    python scripts/build_focus_model.py
 """
 
 from __future__ import annotations
@@ -40,10 +40,8 @@ WEIGHTS = ROOT / "bot" / "data" / "focus-weights.txt"
 EVAL = ROOT / "tests" / "eval"
 OWN = ("questions.yaml", "voices.yaml", "voices3.yaml", "voices4.yaml", "voices-dev3.yaml", "voices-dev4.yaml",
        "voices-dev5.yaml", "voices-dev6.yaml", "voices-dev7.yaml", "voices-dev8.yaml", "voices-dev9.yaml",
-       "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices-dev15.yaml")
-DEVSETS = Path("/work/devsets")
-DEVSET_FILES = ("parent-dev.yaml", "clinician-dev.yaml", "followups-dev.yaml", "parent2-dev-tune.yaml",
-                "clinician2-dev-tune.yaml", "teen-nonnative-dev-tune.yaml")
+       "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices-dev15.yaml", "voices-dev16.yaml",
+       "voices-dev17.yaml", "voices-dev18.yaml", "voices-dev19.yaml", "voices-dev20.yaml", "voices-dev21.yaml")
 PENALTY = 1.0  # L2 penalty
 KEEP = 0.97  # share of the held-out near misses whose proposals must stay a focus
 MIN_SEEN = 3  # a cue seen in fewer proposals gets no weight
@@ -141,8 +139,8 @@ def report(found: list[Proposal], scores: np.ndarray, cut: float) -> list[str]:
 
 
 def paths() -> list[Path]:
-    """The training files: this repository's and, when the folder exists, the development sets."""
-    return [EVAL / n for n in OWN] + [DEVSETS / n for n in DEVSET_FILES if (DEVSETS / n).exists()]
+    """The training files (see OWN)."""
+    return [EVAL / n for n in OWN]
 
 
 def weights_text(files: list[Path]) -> str:

@@ -67,7 +67,6 @@ def test_a_proposal_only_the_model_turns_away_is_context_in_the_reply(engine, mo
     assert not engine.answer(question).answered
 
 
-@pytest.mark.skipif(not Path("/work/devsets").exists(), reason="the development sets of /work/devsets are not here")
 def test_the_build_script_reproduces_the_shipped_weights():
     build = _build_script()
     shipped = (ROOT / "bot" / "data" / "focus-weights.txt").read_text(encoding="utf-8")
