@@ -143,7 +143,9 @@ _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "thi
 _FRAGMENT_BREAKERS = _AUXILIARIES | _VERB_AUXILIARIES | _SUBJECTS | _POSSESSIVES | frozenset(
     {"am", "were", "be", "been", "had", "shall", "must", "me", "us", "him", "them"})
 # Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is mag a metal or mineral"
-_CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\w+)\b")
+_CHOICE_RE = re.compile(r"\b(?:is|are|s) (?:the )?(\w+) (?:a |an )?(\w+) or (?:it is |is it )?(?:a |an )?(\w+)\b")
+# the same choice in a statement's order, as other languages ask it: "it is vitamin or mineral?"
+_STATED_CHOICE_RE = re.compile(r"\b(\w+) (?:is|are) (?:a |an )?(\w+) or (?:it is |is it )?(?:a |an )?(\w+)\b")
 # A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
 _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
@@ -152,6 +154,8 @@ _ROLE_RE = re.compile(r"\b(play|plays|played|playing)( \w+){0,2} (role|roles|par
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
+_TIMES = frozenset({"noun.time", "time-unit"})
+_GONE_BY = frozenset({"last", "past", "previous"})  # "last week", "the past month": see _in_time_gone_by
 _PREPOSITION_OPENERS = frozenset({"on", "in", "by", "at", "with"})
 _PREPOSITION_CLOSERS = frozenset({"of", "to"})
 
@@ -402,8 +406,9 @@ class QueryReader:
     def _frame_choice(self, query: Query) -> None:
         """A question whether the subject is one kind of thing or another ("is it a vitamin or a mineral?")
         is answered by the kind the article says it is: the other, which the article lacks, is context."""
-        choice = _CHOICE_RE.search(query.asking)
-        if not choice or not (choice.group(1) in _SUBJECTS or self._names_subject(choice.group(1))):
+        choice = next((c for pattern in (_CHOICE_RE, _STATED_CHOICE_RE) if (c := pattern.search(query.asking))
+                       and (c.group(1) in _SUBJECTS or self._names_subject(c.group(1)))), None)
+        if not choice:
             return
         kinds = {stem(choice.group(2)), stem(choice.group(3))}
         lacking = [c for c in query.unknown if c.terms[0] in kinds]
@@ -622,6 +627,8 @@ class QueryReader:
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
         elif self._intensifies(tokens, i):
             query.context.append(word)  # "dead tired", "super anxious": how much, not what is asked
+        elif _in_time_gone_by(tokens, i):
+            query.context.append(word)  # "i started it last week": when the story happened, not what is asked
         elif _in_phrasal_idiom(tokens, i):
             query.context.append(word)  # "take the edge off the stress": lessen it, not an edge
         elif self._locates(tokens, i):
@@ -723,6 +730,9 @@ class QueryReader:
         # "what role does melatonin play": mainly a verb, in the verb's place ("melatonin supplements" stays a thing)
         thing = thing and not (named is not None and named.main == "v" and self._in_verb_slot(tokens, i + 1))
         thing = thing and not (named is not None and named.main == "r")  # "in the body generally": how, not a product
+        # "stop that body take magnesium": a verb before its object, the article's subject, not a product
+        thing = thing and not (named is not None and named.main == "v" and i + 2 < len(tokens)
+                               and (self._names_subject(tokens[i + 2]) or tokens[i + 2] in _OBJECT_PRONOUNS))
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
@@ -1431,9 +1441,29 @@ def _names_part_said(tokens: list[str], i: int) -> bool:
     return tokens[i] in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stop_words()
 
 
+def _in_time_gone_by(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a time named as gone by ("last week", "the past month", "two days ago"):
+    when something in the story happened; so is the word saying it went by."""
+    if tokens[i] in _GONE_BY:
+        return i + 1 < len(tokens) and _names_time(tokens[i + 1])
+    return _names_time(tokens[i]) and (i > 0 and tokens[i - 1] in _GONE_BY or tokens[i + 1:i + 2] == ["ago"])
+
+
+def _names_time(word: str) -> bool:
+    """Whether a word is mainly a noun naming a time ("week", "month", "days")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n" and found.category in _TIMES
+
+
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:
-    """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of")."""
-    return 0 < i < len(tokens) - 1 and tokens[i - 1] in _PREPOSITION_OPENERS and tokens[i + 1] in _PREPOSITION_CLOSERS
+    """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of"), or
+    of one said without its object at the end ("add it on top", "at the side"): where, said of a place."""
+    if not (0 < i and tokens[i - 1] in _PREPOSITION_OPENERS):
+        return False
+    if i == len(tokens) - 1:
+        found = lexicon.entry(tokens[i])
+        return found is not None and found.main == "n" and found.category == "noun.location"
+    return tokens[i + 1] in _PREPOSITION_CLOSERS
 
 
 _CONDITION_KINDS = frozenset({"noun.state", "noun.act", "noun.event"})  # "insufficiency", "failure", "impairment"
