@@ -190,7 +190,11 @@ INTENTS = (
            re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
-                                 r"\bwho (shouldn t|can t|cannot)\b"),
+                                 r"\bwho (shouldn t|can t|cannot)\b|"
+                                 # for whom it is not allowed, as other languages ask it ("for which persons
+                                 # magnesium is forbidden?", "who is not allowed to take it?")
+                                 r"\b(who|whom|which \w+)\b.*\b(forbidden|prohibited|banned|not (allowed|permitted)|"
+                                 r"(is|are) not (for|good for|recommended))\b"),
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
     # A summing up ("any final thoughts?", "what's the bottom line?", "the verdict on X?", "risk-benefit
     # summary in one line") wants the article's own ("In conclusion, ...", "Overall, ...").
