@@ -77,7 +77,9 @@ INTENTS = (
         # a time named as what is asked: "optimal timing?", "morning or bedtime dosing?", "is there a best
         # time of day", "the ideal time to take it"
         r"timing|(best|right|ideal|optimal|better) (hour|moment|time)s?|"
-        r"(morning|am) or (night|evening|bedtime|at bedtime|pm))\b"),
+        r"(morning|am) or (night|evening|bedtime|at bedtime|pm)|"
+        # a time set by another event: "before or after eating?", "before the food or after the food?"
+        r"before (\w+ ){0,3}or after|after (\w+ ){0,3}or before)\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     # A place in the body ("where in the body?", "which part of the brain?") is answered by one the
@@ -108,7 +110,9 @@ INTENTS = (
                               r"restless|jittery|wired|sick|worse|not sleep)|"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm|be calm|calm down|relax)|wakes? up|"
                               # whether something comes from it ("Is from magnesium?", "could that be due to it?")
-                              r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b)\b"),
+                              r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b|"
+                              # whether it is the cause of what was told ("...now im jittery, could that be it")
+                              r"\b(could|can|might|would) (that|this|it|mag\w*) be (it|why|the cause)$)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
                       r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
     # Benefit: the question asks whether it helps ("does it help with stress?", "is it good for..."), so a
@@ -188,6 +192,13 @@ INTENTS = (
                                    r"\bwhat (should|can|could|do|would) (i|you|he|she|we|they) take for\b|"
                                    r"\bget rid of\b"),
            re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
+    # A test: how a level or a lack is checked ("is there a blood test?", "the analysis of blood can show
+    # if I'm low?", "how do u check ur mag levels") wants a passage naming a test; none covers it.
+    Intent("test", re.compile(r"\b(blood|urine|lab) (tests?|work|analys[ie]s|panels?|exams?)\b|"
+                              r"\b(tests?|analys[ie]s|exams?|examinations?) (of|for|on) (the |my |your |ur )?"
+                              r"(blood|urine|levels?)\b|\bdiagnos\w*|"
+                              r"\b(check|test|measure)(s|ed|ing)? (\w+ ){0,3}(levels?|deficienc\w*)\b"),
+           re.compile(r"\b(test\w*|measur\w*|diagnos\w*|analys[ie]s)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
                                  r"\bwho (shouldn t|can t|cannot)\b|"
