@@ -197,7 +197,11 @@ INTENTS = (
     Intent("test", re.compile(r"\b(blood|urine|lab) (tests?|work|analys[ie]s|panels?|exams?)\b|"
                               r"\b(tests?|analys[ie]s|exams?|examinations?) (of|for|on) (the |my |your |ur )?"
                               r"(blood|urine|levels?)\b|\bdiagnos\w*|"
-                              r"\b(check|test|measure)(s|ed|ing)? (\w+ ){0,3}(levels?|deficienc\w*)\b"),
+                              r"\b(check|test|measure)(s|ed|ing)? (\w+ ){0,3}(levels?|deficienc\w*)\b|"
+                              r"\b(check|test|measure)(s|ed|ing)? (\w+ ){0,2}(if|whether) (\w+ ){0,3}"
+                              r"(low|deficient|lacking|short)\b|"
+                              r"\btests? (to|that|which|for|can|could|will|would) (\w+ ){0,2}"
+                              r"(see|show|tell|check|find)\b"),
            re.compile(r"\b(test\w*|measur\w*|diagnos\w*|analys[ie]s)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
