@@ -758,7 +758,9 @@ class QueryReader:
         if before < 1:
             return False
         if tokens[before] in _VERB_AUXILIARIES:  # a statement's order, as a question: "I can mix with magnesium?"
-            return tokens[before - 1] in _SUBJECTS or self._names_subject(tokens[before - 1])
+            subject = tokens[before - 1]  # ...or a noun the article has: "minerals in food can block it?"
+            return subject in _SUBJECTS or self._names_subject(subject) or stem(subject) in self.vocabulary \
+                and subject not in stop_words() and _noun(subject)
         if tokens[before - 1] in _VERB_AUXILIARIES and stem(tokens[before]) in self.vocabulary:
             return True  # a one-word subject the article has: "does food block magnesium..."
         if not (tokens[before] in _SUBJECTS or self._names_subject(tokens[before])):

@@ -1630,3 +1630,75 @@ def test_a_story_of_rare_words_does_not_keep_a_definition_from_its_defining_pass
         answer = engine.answer(question)
         assert answer.answered and answer.passages[0].text.startswith("Magnesium is an essential mineral"), question
     assert not engine.answer("My son read about supplements. What is magnesium glycinate?").answered
+
+
+def test_standard_text_speak_is_read_as_the_words_it_stands_for(engine):
+    assert message_words("is it tru tho") == ["is", "it", "true", "though"]
+    assert message_words("prolly fine, afaik", hedges=False) == ["probably", "fine"]
+    for question in ("is it tru mag is linked to epilepsy", "legit question, can mag cause insomnia"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+
+
+def test_a_time_gone_by_says_when_the_story_happened(engine):
+    for question in ("started mag the past month and now im anxious all the time, why",
+                     "I took magnesium three days ago and got a headache, is that from it?",
+                     "since last week on magnesium my sleep got worse, can it cause insomnia?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("can magnesium make my week better?").not_discussed == ("week",)
+
+
+def test_the_bare_place_noun_of_a_compound_preposition_is_how_it_is_said(engine):
+    answer = engine.answer("already on pills, is it ok to take magnesium on top")
+    assert answer.answered and "top" in answer.reason["context"]
+    assert "top" not in engine.answer("does magnesium help the top of my head").reason["context"]
+
+
+def test_a_choice_of_kinds_in_a_statements_order_is_answered_by_the_kind_the_article_says(engine):
+    for question in ("Magnesium is vitamin or mineral?", "magnesium, it is a vitamin or a mineral?",
+                     "Is the magnesium vitamin or it is mineral?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+        assert "mineral" in answer.passages[0].text, question
+
+
+def test_a_verb_before_the_subject_is_not_a_product_of_the_word_before_it(engine):
+    answer = engine.answer("The calcium in milk can stop that body absorb magnesium?")
+    assert "body absorb" not in answer.not_discussed
+    answer = engine.answer("Minerals of the food can block that body take magnesium?")
+    assert answer.answered and "interfere with the absorption" in answer.passages[0].text
+
+
+def test_what_is_forbidden_for_whom_asks_who_should_avoid_it(engine):
+    for question in ("Who is not allowed to take magnesium?", "For whom magnesium is prohibited?",
+                     "To which people the magnesium is forbidden?"):
+        assert any(shape.name == "caution" for shape in intent.of_question(question)), question
+        answer = engine.answer(question)
+        assert answer.answered and "should avoid taking magnesium" in answer.passages[0].text, question
+
+
+def test_acting_is_how_a_question_asks_what_a_thing_does(engine):
+    for question in ("How is magnesium acting on the neurons?", "In what way does magnesium act with neurons?"):
+        answer = engine.answer(question)
+        assert answer.answered and "activity of neurons" in answer.passages[0].text, question
+
+
+def test_before_or_after_another_event_asks_a_time(engine):
+    for question in ("Magnesium is taken after the meal or before the meal?", "do u take mag before or after food"):
+        assert any(shape.name == "time or place" for shape in intent.of_question(question)), question
+        assert not engine.answer(question).answered, question
+
+
+def test_how_a_level_is_tested_is_covered_only_by_a_passage_naming_a_test(engine):
+    for question in ("can a blood test show if im low on magnesium", "The analysis of the blood shows the magnesium?",
+                     "how would a doctor check my magnesium levels", "is there a test to tell if u lack mag"):
+        assert any(shape.name == "test" for shape in intent.of_question(question)), question
+        assert not engine.answer(question).answered, question
+    assert engine.answer("does magnesium regulate cholesterol levels?").answered
+
+
+def test_asking_whether_it_is_the_cause_of_what_was_told_asks_a_harm():
+    for question in ("been on magnesium and my sleep is awful, could that be it",
+                     "I take magnesium and I am nervous all day. Can this be the cause?"):
+        assert any(shape.name == "harm" for shape in intent.of_question(question)), question
