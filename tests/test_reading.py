@@ -1702,3 +1702,9 @@ def test_asking_whether_it_is_the_cause_of_what_was_told_asks_a_harm():
     for question in ("been on magnesium and my sleep is awful, could that be it",
                      "I take magnesium and I am nervous all day. Can this be the cause?"):
         assert any(shape.name == "harm" for shape in intent.of_question(question)), question
+
+
+def test_becoming_is_how_a_question_asks_not_a_thing_it_needs_covered(engine):
+    for question in ("With magnesium the sleep becomes more good?", "the concentration became better from magnesium?"):
+        answer = engine.answer(question)
+        assert answer.answered and "become" not in " ".join(answer.reason["missing"]), question
