@@ -471,6 +471,7 @@ class QueryReader:
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
         tokens = self._subject_by_class(tokens)
+        tokens = self._compounds_turned(tokens)
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -719,6 +720,9 @@ class QueryReader:
         modifier = stem(tokens[i])
         if modifier not in self.vocabulary or modifier in self.subject:
             return False
+        opens = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if self._names_subject(tokens[i + 1]) and opens in _BE_WORDS | _VERB_AUXILIARIES:
+            return False  # "the chemicals of the brain magnesium is changing": the subject opens a clause
         heads = [stem(w) for way in [[tokens[i + 1]], *self._by_lemmas.get((_singular(tokens[i + 1]),), [])]
                  for w in way if len(way) == 1]
         # each head's words before it, as remembered (the union of a common head's is large at 10,000 passages)
@@ -1165,6 +1169,23 @@ class QueryReader:
         term = stem(tokens[i])
         return (i + 1 < len(tokens) and term in self.vocabulary
                 and term in self._preceding(stem(tokens[i + 1])))
+
+    def _compounds_turned(self, tokens: list[str]) -> list[str]:
+        """The sentence with a compound of the article said turned round with "of", as other languages
+        say it ("the vessels of blood", "pressure of the blood"), in the article's order ("blood vessels");
+        never one of the subject ("the effects of magnesium")."""
+        out, i = [], 0
+        while i < len(tokens):
+            j = i + 2 + (tokens[i + 2:i + 3] == ["the"])  # the word after "of" (and "the")
+            if j < len(tokens) and tokens[i + 1] == "of" and not self._names_subject(tokens[j]) \
+                    and not self._names_subject(tokens[i]) and tokens[j] not in stop_words() \
+                    and stem(tokens[j]) in self._preceding(stem(tokens[i])):
+                out += [tokens[j], tokens[i]]
+                i = j + 1
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
 
     def _verb_made_of(self, word: str) -> str | None:
         """The corpus verb an adjective, or its comparative, makes with -en ("wider" -> widen: "are

@@ -1708,3 +1708,16 @@ def test_becoming_is_how_a_question_asks_not_a_thing_it_needs_covered(engine):
     for question in ("With magnesium the sleep becomes more good?", "the concentration became better from magnesium?"):
         answer = engine.answer(question)
         assert answer.answered and "become" not in " ".join(answer.reason["missing"]), question
+
+
+def test_a_compound_of_the_article_turned_round_with_of_is_read_in_its_order(engine):
+    for question in ("Magnesium is regulating the pressure of the blood?",
+                     "The levels of cholesterol magnesium helps?"):
+        answer = engine.answer(question)
+        assert answer.answered and "regulate blood pressure and cholesterol" in answer.passages[0].text, question
+    assert engine.answer("What are the side effects of magnesium?").answered  # never a compound of the subject
+
+
+def test_the_subject_opening_a_clause_is_no_product_of_the_word_before_it(engine):
+    answer = engine.answer("The signals of the brain magnesium is changing them?")
+    assert answer.answered and "brain magnesium" not in answer.not_discussed
