@@ -1549,13 +1549,16 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
-    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv")."""
+    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv"); "ie" for
+    "ei" or the reverse ("wierd") a quarter."""
     distance = damerau(typed, meant)
     if distance != 1:
         return float(distance)
     at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
     if len(typed) == len(meant):
         swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
+        if swapped and typed[at:at + 2] in ("ie", "ei"):
+            return 0.25  # "i before e" the wrong way round ("wierd", "recieve"): the commonest confusion of all
         slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double

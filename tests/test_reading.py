@@ -1721,3 +1721,9 @@ def test_a_compound_of_the_article_turned_round_with_of_is_read_in_its_order(eng
 def test_the_subject_opening_a_clause_is_no_product_of_the_word_before_it(engine):
     answer = engine.answer("The signals of the brain magnesium is changing them?")
     assert answer.answered and "brain magnesium" not in answer.not_discussed
+
+
+def test_i_before_e_the_wrong_way_round_is_the_likeliest_slip(engine):
+    for typed, meant in (("wierd", "weird"), ("beleive", "believe"), ("freind", "friend")):
+        answer = engine.answer(f"is it {typed} that magnesium causes headaches")
+        assert answer.reason["corrected"].get(typed) == meant, typed
