@@ -942,8 +942,8 @@ class QueryReader:
             meant = next((c for c in nearby if c in _AUXILIARIES), None)
         elif _verb_slot(tokens, i) and not _verb(word):  # "how do i avid them": avoid
             meant = next((c for c in nearby if _verb(c) and stem(c) in self.vocabulary), None)
-        elif word in self._synonym_words:
-            return word
+        elif word in self._synonym_words or stem(word) in question_stems():
+            return word  # a word of asking is said as meant ("is magnesium making people...": not taking)
         else:
             before = tokens[i - 1] if i else ""
             meant = next((c for c in nearby if c not in stop_words() and (

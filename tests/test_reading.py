@@ -1727,3 +1727,9 @@ def test_i_before_e_the_wrong_way_round_is_the_likeliest_slip(engine):
     for typed, meant in (("wierd", "weird"), ("beleive", "believe"), ("freind", "friend")):
         answer = engine.answer(f"is it {typed} that magnesium causes headaches")
         assert answer.reason["corrected"].get(typed) == meant, typed
+
+
+def test_a_word_of_asking_is_never_read_as_a_neighbour_slip(engine):
+    for question in ("I took magnesium and got a headache, is that common?", "is magnesium making people anxious?"):
+        assert engine.answer(question).reason["corrected"] == {}, question
+    assert engine.answer("hart problems and magnesium?").reason["corrected"] == {"hart": "heart"}
