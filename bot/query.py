@@ -369,8 +369,9 @@ class QueryReader:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
             if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
-                query.concepts.append(Concept(age.group(0), (age.group(0),), known=False,
-                                              population=age.group(0) not in " ".join(asking)))
+                said = age.group(4) or age.group(5)  # "i am 14" is named as the age it says: 14-year-olds
+                query.concepts.append(Concept(f"{said}-year-olds" if said else age.group(0), (age.group(0),),
+                                              known=False, population=age.group(0) not in " ".join(asking)))
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
         self._frame_population(query, shapes)

@@ -1733,3 +1733,8 @@ def test_a_word_of_asking_is_never_read_as_a_neighbour_slip(engine):
     for question in ("I took magnesium and got a headache, is that common?", "is magnesium making people anxious?"):
         assert engine.answer(question).reason["corrected"] == {}, question
     assert engine.answer("hart problems and magnesium?").reason["corrected"] == {"hart": "heart"}
+
+
+def test_an_age_said_of_oneself_is_named_as_the_age(engine):
+    assert engine.answer("is it safe for me to take mag, im 13").not_discussed == ("13-year-olds",)
+    assert engine.answer("my sister she is 8, can she have magnesium gummies?").not_discussed == ("8-year-olds",)
