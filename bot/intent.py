@@ -69,7 +69,7 @@ INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time
-        rf"\b(how long|how soon|how fast|how quickly|what time|how (much|many) {_TIME_UNITS}|"
+        rf"\b(how long|too long|how soon|how fast|how quickly|what time|how (much|many) {_TIME_UNITS}|"
         r"when (should|do|does|can|to)|when is(?! (it )?too\b)|"
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time

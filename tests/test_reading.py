@@ -1738,3 +1738,9 @@ def test_a_word_of_asking_is_never_read_as_a_neighbour_slip(engine):
 def test_an_age_said_of_oneself_is_named_as_the_age(engine):
     assert engine.answer("is it safe for me to take mag, im 13").not_discussed == ("13-year-olds",)
     assert engine.answer("my sister she is 8, can she have magnesium gummies?").not_discussed == ("8-year-olds",)
+
+
+def test_too_long_asks_a_time(engine):
+    question = "been on magnesium since last year, is that too long?"
+    assert any(shape.name == "time or place" for shape in intent.of_question(question))
+    assert not engine.answer(question).answered
