@@ -429,7 +429,7 @@ class QueryReader:
                    and any(i.name == "harm" for i in intent.of_question(c.word))]
         # the specific thing is one asked about, not a word of the story ("reads health blogs... what side effects?")
         if harming and any(c not in harming and c.weight >= 1.0 and not self.subject.issuperset(c.terms)
-                           for c in query.known):
+                           and not self._names_subject(c.word) for c in query.known):  # "mag": the subject too
             query.context.extend(c.word for c in harming if not c.known)  # "sleep disturbance": the corpus lacks it
             query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c
                               for c in query.concepts if c.known or c not in harming]

@@ -1744,3 +1744,9 @@ def test_too_long_asks_a_time(engine):
     question = "been on magnesium since last year, is that too long?"
     assert any(shape.name == "time or place" for shape in intent.of_question(question))
     assert not engine.answer(question).answered
+
+
+def test_words_of_harm_beside_only_a_synonym_of_the_subject_still_name_what_is_asked(engine):
+    for question in ("are there any side effects from mag", "r there ne sfx from mg"):
+        answer = engine.answer(question)
+        assert "side effects" in " ".join(answer.reason["matched"]), question
