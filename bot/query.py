@@ -62,7 +62,8 @@ _CLAUSE_RE = re.compile(rf";\s*(?={_ASKING_START})|,\s+(?=(?:so|but)\s+{_ASKING_
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
                      r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})"
                      r"(?: (?:years?|yrs?|yo)(?: old)?)?\b(?! (?:mg|mcg|g|ml|pills?|tablets?))"
-                     r"|\bis (\d{1,2}) (?:years?|yrs?)\b")
+                     r"|\bis (\d{1,2}) (?:years?|yrs?)\b"
+                     r"|\b(?:have|has|having) (\d{1,3}) (?:years?|yrs?)\b")  # "he has 10 years"
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
@@ -368,8 +369,8 @@ class QueryReader:
         if age:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
-            if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
-                said = age.group(4) or age.group(5)  # "i am 14" is named as the age it says: 14-year-olds
+            if int(age.group(1) or age.group(4) or age.group(5) or age.group(6)) < _ADULT_AGE or age.group(3):
+                said = age.group(4) or age.group(5) or age.group(6)  # "i am 14" is named as the age: 14-year-olds
                 query.concepts.append(Concept(f"{said}-year-olds" if said else age.group(0), (age.group(0),),
                                               known=False, population=age.group(0) not in " ".join(asking)))
         self._frame_abstract(query)

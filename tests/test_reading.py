@@ -1750,3 +1750,9 @@ def test_words_of_harm_beside_only_a_synonym_of_the_subject_still_name_what_is_a
     for question in ("are there any side effects from mag", "r there ne sfx from mg"):
         answer = engine.answer(question)
         assert "side effects" in " ".join(answer.reason["matched"]), question
+
+
+def test_an_age_had_as_other_languages_say_it_is_an_age(engine):
+    answer = engine.answer("I have 45 years, how much magnesium I must take in one day?")
+    assert answer.answered and "400-420mg" in answer.passages[0].text
+    assert engine.answer("My daughter has 6 years, she can take magnesium?").not_discussed[-1] == "6-year-olds"
