@@ -69,7 +69,7 @@ INTENTS = (
     Intent("time or place", re.compile(
         rf"^(when|(?!{_BODY_PLACE})where)\b|"
         # "...when is too much?" sets a condition (when it is too much), asks no time
-        rf"\b(how long|how soon|how fast|how quickly|what time|how (much|many) {_TIME_UNITS}|"
+        rf"\b(how long|too long|how soon|how fast|how quickly|what time|how (much|many) {_TIME_UNITS}|"
         r"when (should|do|does|can|to)|when is(?! (it )?too\b)|"
         r"where (can|do|to|is)|which (time|store|shop|brand)|"
         # "which is the best hour of the day", "at what moment": a time named by a noun of time
@@ -77,7 +77,9 @@ INTENTS = (
         # a time named as what is asked: "optimal timing?", "morning or bedtime dosing?", "is there a best
         # time of day", "the ideal time to take it"
         r"timing|(best|right|ideal|optimal|better) (hour|moment|time)s?|"
-        r"(morning|am) or (night|evening|bedtime|at bedtime|pm))\b"),
+        r"(morning|am) or (night|evening|bedtime|at bedtime|pm)|"
+        # a time set by another event: "before or after eating?", "before the food or after the food?"
+        r"before (\w+ ){0,3}or after|after (\w+ ){0,3}or before)\b"),
         re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?|years?)|morning|evening|bedtime|"
                    r"pharmac\w*|stores?|shops?)\b"), required=True),
     # A place in the body ("where in the body?", "which part of the brain?") is answered by one the
@@ -108,7 +110,9 @@ INTENTS = (
                               r"restless|jittery|wired|sick|worse|not sleep)|"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm|be calm|calm down|relax)|wakes? up|"
                               # whether something comes from it ("Is from magnesium?", "could that be due to it?")
-                              r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b)\b"),
+                              r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b|"
+                              # whether it is the cause of what was told ("...now im jittery, could that be it")
+                              r"\b(could|can|might|would) (that|this|it|mag\w*) be (it|why|the cause)$)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
                       r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
     # Benefit: the question asks whether it helps ("does it help with stress?", "is it good for..."), so a
@@ -188,9 +192,24 @@ INTENTS = (
                                    r"\bwhat (should|can|could|do|would) (i|you|he|she|we|they) take for\b|"
                                    r"\bget rid of\b"),
            re.compile(r"\b(treat\w*|manag\w*|antidote|cure)\b"), required=True),
+    # A test: how a level or a lack is checked ("is there a blood test?", "the analysis of blood can show
+    # if I'm low?", "how do u check ur mag levels") wants a passage naming a test; none covers it.
+    Intent("test", re.compile(r"\b(blood|urine|lab) (tests?|work|analys[ie]s|panels?|exams?)\b|"
+                              r"\b(tests?|analys[ie]s|exams?|examinations?) (of|for|on) (the |my |your |ur )?"
+                              r"(blood|urine|levels?)\b|\bdiagnos\w*|"
+                              r"\b(check|test|measure)(s|ed|ing)? (\w+ ){0,3}(levels?|deficienc\w*)\b|"
+                              r"\b(check|test|measure)(s|ed|ing)? (\w+ ){0,2}(if|whether) (\w+ ){0,3}"
+                              r"(low|deficient|lacking|short)\b|"
+                              r"\btests? (to|that|which|for|can|could|will|would) (\w+ ){0,2}"
+                              r"(see|show|tell|check|find)\b"),
+           re.compile(r"\b(test\w*|measur\w*|diagnos\w*|analys[ie]s)\b"), required=True),
     # Caution: contraindications and who should not take it want who should avoid it, not who may ("adults").
     Intent("caution", re.compile(r"\bcontraindicat\w*|\b(who|which \w+) (should|must) (not|never|avoid)\b|"
-                                 r"\bwho (shouldn t|can t|cannot)\b"),
+                                 r"\bwho (shouldn t|can t|cannot)\b|"
+                                 # for whom it is not allowed, as other languages ask it ("for which persons
+                                 # magnesium is forbidden?", "who is not allowed to take it?")
+                                 r"\b(who|whom|which \w+)\b.*\b(forbidden|prohibited|banned|not (allowed|permitted)|"
+                                 r"(is|are) not (for|good for|recommended))\b"),
            re.compile(r"\b(should avoid|avoid taking|should not|must not|those with)\b")),
     # A summing up ("any final thoughts?", "what's the bottom line?", "the verdict on X?", "risk-benefit
     # summary in one line") wants the article's own ("In conclusion, ...", "Overall, ...").

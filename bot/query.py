@@ -62,7 +62,8 @@ _CLAUSE_RE = re.compile(rf";\s*(?={_ASKING_START})|,\s+(?=(?:so|but)\s+{_ASKING_
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
                      r"|\b(?:i am|i m|he is|she is|he s|she s|is only|aged)(?: only| just| barely)? (\d{1,2})"
                      r"(?: (?:years?|yrs?|yo)(?: old)?)?\b(?! (?:mg|mcg|g|ml|pills?|tablets?))"
-                     r"|\bis (\d{1,2}) (?:years?|yrs?)\b")
+                     r"|\bis (\d{1,2}) (?:years?|yrs?)\b"
+                     r"|\b(?:have|has|having) (\d{1,3}) (?:years?|yrs?)\b")  # "he has 10 years"
 _ADULT_AGE = 18
 _FAMILY_PREFIX = 5  # letters a word-family relative must share at least
 _FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
@@ -143,7 +144,9 @@ _SUBJECTS = frozenset({"it", "i", "you", "he", "she", "they", "we", "that", "thi
 _FRAGMENT_BREAKERS = _AUXILIARIES | _VERB_AUXILIARIES | _SUBJECTS | _POSSESSIVES | frozenset(
     {"am", "were", "be", "been", "had", "shall", "must", "me", "us", "him", "them"})
 # Whether the subject is one kind of thing or another: "is it a vitamin or a mineral?", "is mag a metal or mineral"
-_CHOICE_RE = re.compile(r"\b(?:is|are|s) (\w+) (?:a |an )?(\w+) or (?:a |an )?(\w+)\b")
+_CHOICE_RE = re.compile(r"\b(?:is|are|s) (?:the )?(\w+) (?:a |an )?(\w+) or (?:it is |is it )?(?:a |an )?(\w+)\b")
+# the same choice in a statement's order, as other languages ask it: "it is vitamin or mineral?"
+_STATED_CHOICE_RE = re.compile(r"\b(\w+) (?:is|are) (?:a |an )?(\w+) or (?:it is |is it )?(?:a |an )?(\w+)\b")
 # A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
 _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
@@ -152,6 +155,12 @@ _ROLE_RE = re.compile(r"\b(play|plays|played|playing)( \w+){0,2} (role|roles|par
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
+_TIMES = frozenset({"noun.time", "time-unit"})
+_GONE_BY = frozenset({"last", "past", "previous"})  # "last week", "the past month": see _in_time_gone_by
+# "every afternoon", "each night": when something in the story keeps happening (see _in_story_time)...
+_RECURRING = frozenset({"every", "each"})
+_TAKE_REACH = 4  # ...unless a word of taking stands this close before it ("take it every morning": a timing)
+_TAKING = frozenset({"take", "dose", "use", "swallow", "pop"})
 _PREPOSITION_OPENERS = frozenset({"on", "in", "by", "at", "with"})
 _PREPOSITION_CLOSERS = frozenset({"of", "to"})
 
@@ -365,9 +374,10 @@ class QueryReader:
         if age:
             inside = set(age.group(0).split())  # "year", "old": read as one age, not as words
             query.concepts = [c for c in query.concepts if c.known or c.word not in inside]
-            if int(age.group(1) or age.group(4) or age.group(5)) < _ADULT_AGE or age.group(3):
-                query.concepts.append(Concept(age.group(0), (age.group(0),), known=False,
-                                              population=age.group(0) not in " ".join(asking)))
+            if int(age.group(1) or age.group(4) or age.group(5) or age.group(6)) < _ADULT_AGE or age.group(3):
+                said = age.group(4) or age.group(5) or age.group(6)  # "i am 14" is named as the age: 14-year-olds
+                query.concepts.append(Concept(f"{said}-year-olds" if said else age.group(0), (age.group(0),),
+                                              known=False, population=age.group(0) not in " ".join(asking)))
         self._frame_focus(query)
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
@@ -404,8 +414,9 @@ class QueryReader:
     def _frame_choice(self, query: Query) -> None:
         """A question whether the subject is one kind of thing or another ("is it a vitamin or a mineral?")
         is answered by the kind the article says it is: the other, which the article lacks, is context."""
-        choice = _CHOICE_RE.search(query.asking)
-        if not choice or not (choice.group(1) in _SUBJECTS or self._names_subject(choice.group(1))):
+        choice = next((c for pattern in (_CHOICE_RE, _STATED_CHOICE_RE) if (c := pattern.search(query.asking))
+                       and (c.group(1) in _SUBJECTS or self._names_subject(c.group(1)))), None)
+        if not choice:
             return
         kinds = {stem(choice.group(2)), stem(choice.group(3))}
         lacking = [c for c in query.unknown if c.terms[0] in kinds]
@@ -425,7 +436,7 @@ class QueryReader:
                    and any(i.name == "harm" for i in intent.of_question(c.word))]
         # the specific thing is one asked about, not a word of the story ("reads health blogs... what side effects?")
         if harming and any(c not in harming and c.weight >= 1.0 and not self.subject.issuperset(c.terms)
-                           for c in query.known):
+                           and not self._names_subject(c.word) for c in query.known):  # "mag": the subject too
             query.context.extend(c.word for c in harming if not c.known)  # "sleep disturbance": the corpus lacks it
             query.concepts = [dataclasses.replace(c, phrasing=True) if c in harming else c
                               for c in query.concepts if c.known or c not in harming]
@@ -468,6 +479,7 @@ class QueryReader:
         tokens = [self._meant_here(query, tokens, i) for i in range(len(tokens))]
         tokens = [_LACK if self._says_lack(tokens, i) else word for i, word in enumerate(tokens)]
         tokens = self._subject_by_class(tokens)
+        tokens = self._compounds_turned(tokens)
         query.spelled.extend(tokens)
         strange = [self._strange(word) for word in tokens]
         known = [not odd and word not in stops and word not in _OBJECT_PRONOUNS
@@ -624,6 +636,8 @@ class QueryReader:
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
         elif self._intensifies(tokens, i):
             query.context.append(word)  # "dead tired", "super anxious": how much, not what is asked
+        elif _in_story_time(tokens, i):
+            query.context.append(word)  # "i started it last week", "tired every afternoon": when, not what is asked
         elif _in_phrasal_idiom(tokens, i):
             query.context.append(word)  # "take the edge off the stress": lessen it, not an edge
         elif self._locates(tokens, i):
@@ -715,6 +729,9 @@ class QueryReader:
         modifier = stem(tokens[i])
         if modifier not in self.vocabulary or modifier in self.subject:
             return False
+        opens = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if self._names_subject(tokens[i + 1]) and opens in _BE_WORDS | _VERB_AUXILIARIES:
+            return False  # "the chemicals of the brain magnesium is changing": the subject opens a clause
         heads = [stem(w) for way in [[tokens[i + 1]], *self._by_lemmas.get((_singular(tokens[i + 1]),), [])]
                  for w in way if len(way) == 1]
         # each head's words before it, as remembered (the union of a common head's is large at 10,000 passages)
@@ -726,6 +743,9 @@ class QueryReader:
         # "what role does melatonin play": mainly a verb, in the verb's place ("melatonin supplements" stays a thing)
         thing = thing and not (named is not None and named.main == "v" and self._in_verb_slot(tokens, i + 1))
         thing = thing and not (named is not None and named.main == "r")  # "in the body generally": how, not a product
+        # "stop that body take magnesium": a verb before its object, the article's subject, not a product
+        thing = thing and not (named is not None and named.main == "v" and i + 2 < len(tokens)
+                               and (self._names_subject(tokens[i + 2]) or tokens[i + 2] in _OBJECT_PRONOUNS))
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
@@ -751,7 +771,9 @@ class QueryReader:
         if before < 1:
             return False
         if tokens[before] in _VERB_AUXILIARIES:  # a statement's order, as a question: "I can mix with magnesium?"
-            return tokens[before - 1] in _SUBJECTS or self._names_subject(tokens[before - 1])
+            subject = tokens[before - 1]  # ...or a noun the article has: "minerals in food can block it?"
+            return subject in _SUBJECTS or self._names_subject(subject) or stem(subject) in self.vocabulary \
+                and subject not in stop_words() and _noun(subject)
         if tokens[before - 1] in _VERB_AUXILIARIES and stem(tokens[before]) in self.vocabulary:
             return True  # a one-word subject the article has: "does food block magnesium..."
         if not (tokens[before] in _SUBJECTS or self._names_subject(tokens[before])):
@@ -929,8 +951,8 @@ class QueryReader:
             meant = next((c for c in nearby if c in _AUXILIARIES), None)
         elif _verb_slot(tokens, i) and not _verb(word):  # "how do i avid them": avoid
             meant = next((c for c in nearby if _verb(c) and stem(c) in self.vocabulary), None)
-        elif word in self._synonym_words:
-            return word
+        elif word in self._synonym_words or stem(word) in question_stems():
+            return word  # a word of asking is said as meant ("is magnesium making people...": not taking)
         else:
             before = tokens[i - 1] if i else ""
             meant = next((c for c in nearby if c not in stop_words() and (
@@ -1181,6 +1203,23 @@ class QueryReader:
         term = stem(tokens[i])
         return (i + 1 < len(tokens) and term in self.vocabulary
                 and term in self._preceding(stem(tokens[i + 1])))
+
+    def _compounds_turned(self, tokens: list[str]) -> list[str]:
+        """The sentence with a compound of the article said turned round with "of", as other languages
+        say it ("the vessels of blood", "pressure of the blood"), in the article's order ("blood vessels");
+        never one of the subject ("the effects of magnesium")."""
+        out, i = [], 0
+        while i < len(tokens):
+            j = i + 2 + (tokens[i + 2:i + 3] == ["the"])  # the word after "of" (and "the")
+            if j < len(tokens) and tokens[i + 1] == "of" and not self._names_subject(tokens[j]) \
+                    and not self._names_subject(tokens[i]) and tokens[j] not in stop_words() \
+                    and stem(tokens[j]) in self._preceding(stem(tokens[i])):
+                out += [tokens[j], tokens[i]]
+                i = j + 1
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
 
     def _verb_made_of(self, word: str) -> str | None:
         """The corpus verb an adjective, or its comparative, makes with -en ("wider" -> widen: "are
@@ -1459,9 +1498,35 @@ def _names_part_said(tokens: list[str], i: int) -> bool:
     return tokens[i] in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stop_words()
 
 
+def _in_story_time(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a time named as gone by ("last week", "the past month", "two days ago") or
+    as recurring ("every afternoon", "each night"): when something in the story happened or keeps
+    happening; so is the word saying so. A recurring time of taking it ("take it every morning") is
+    a timing asked about."""
+    if tokens[i] in _GONE_BY or tokens[i] in _RECURRING:
+        return i + 1 < len(tokens) and _in_story_time(tokens, i + 1)
+    if not _names_time(tokens[i]) or i == 0:
+        return False
+    if tokens[i - 1] in _RECURRING:
+        return not any(lemma(w) in _TAKING or stem(w) in _TAKING for w in tokens[max(0, i - 1 - _TAKE_REACH):i - 1])
+    return tokens[i - 1] in _GONE_BY or tokens[i + 1:i + 2] == ["ago"]
+
+
+def _names_time(word: str) -> bool:
+    """Whether a word is mainly a noun naming a time ("week", "month", "days")."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n" and found.category in _TIMES
+
+
 def _in_compound_preposition(tokens: list[str], i: int) -> bool:
-    """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of")."""
-    return 0 < i < len(tokens) - 1 and tokens[i - 1] in _PREPOSITION_OPENERS and tokens[i + 1] in _PREPOSITION_CLOSERS
+    """Whether tokens[i] is the bare noun of a compound preposition ("on top of", "in terms of"), or
+    of one said without its object at the end ("add it on top", "at the side"): where, said of a place."""
+    if not (0 < i and tokens[i - 1] in _PREPOSITION_OPENERS):
+        return False
+    if i == len(tokens) - 1:
+        found = lexicon.entry(tokens[i])
+        return found is not None and found.main == "n" and found.category == "noun.location"
+    return tokens[i + 1] in _PREPOSITION_CLOSERS
 
 
 _CONDITION_KINDS = frozenset({"noun.state", "noun.act", "noun.event"})  # "insufficiency", "failure", "impairment"
@@ -1524,13 +1589,16 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
-    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv")."""
+    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv"); "ie" for
+    "ei" or the reverse ("wierd") a quarter."""
     distance = damerau(typed, meant)
     if distance != 1:
         return float(distance)
     at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
     if len(typed) == len(meant):
         swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
+        if swapped and typed[at:at + 2] in ("ie", "ei"):
+            return 0.25  # "i before e" the wrong way round ("wierd", "recieve"): the commonest confusion of all
         slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double

@@ -295,11 +295,28 @@ def message_words(text: str, hedges: bool = True, fixed: Callable[[str], str] = 
     clinical shorthand: "bp" names what is asked)."""
     speak, shorthand, stops = text_speak(), clinical_shorthand(), stop_words()
     out: list[str] = []
-    for word in map(fixed, words(text)):
+    for word in map(fixed, map(unstretched, words(text))):
         meaning = speak[word] if word in speak else shorthand.get(word, (_with_g(word),))
         if hedges or len(meaning) == 1 or stops.issuperset(meaning) or word in shorthand:
             out.extend(meaning)
     return out
+
+
+_STRETCH_RE = re.compile(r"([a-z])\1{2,}")  # a letter typed three times or more ("sooo", "sleeeep")
+
+
+@lru_cache(maxsize=1024)
+def unstretched(word: str) -> str:
+    """A word with letters stretched for emphasis ("sooo", "pleaseee", "hurtsss", "bruhhh") as meant:
+    each run as one letter or two, the text-speak or commonest English word so spelled ("so", "please",
+    "sleep"); a word with no such run is as written."""
+    runs = _STRETCH_RE.split(word)  # text, letter, text, letter, ..., text
+    if len(runs) == 1:
+        return word
+    pieces, letters = runs[0::2], runs[1::2]
+    spellings = [pieces[0] + "".join(c * n + rest for c, n, rest in zip(letters, counts, pieces[1:], strict=True))
+                 for counts in itertools.product((1, 2), repeat=len(letters))]
+    return max(spellings, key=lambda w: (w in text_speak(), frequency(w)))
 
 
 def _with_g(word: str) -> str:

@@ -61,7 +61,7 @@ def test_an_everyday_word_of_the_asking_is_context(engine, question, word):
 
 
 def test_a_proposal_only_the_model_turns_away_is_context_in_the_reply(engine, monkeypatch):
-    question = "I'm dead tired every afternoon, could it be low magnesium?"
+    question = "which direction does magnesium push sleep, better or worse?"
     assert engine.answer(question).answered
     monkeypatch.setattr(focus, "is_focus", lambda said: True)  # the lexicon's proposal as it stands
     assert not engine.answer(question).answered

@@ -1631,3 +1631,140 @@ def test_a_story_of_rare_words_does_not_keep_a_definition_from_its_defining_pass
         answer = engine.answer(question)
         assert answer.answered and answer.passages[0].text.startswith("Magnesium is an essential mineral"), question
     assert not engine.answer("My son read about supplements. What is magnesium glycinate?").answered
+
+
+def test_standard_text_speak_is_read_as_the_words_it_stands_for(engine):
+    assert message_words("is it tru tho") == ["is", "it", "true", "though"]
+    assert message_words("prolly fine, afaik", hedges=False) == ["probably", "fine"]
+    for question in ("is it tru mag is linked to epilepsy", "legit question, can mag cause insomnia"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+
+
+def test_a_time_gone_by_says_when_the_story_happened(engine):
+    for question in ("started mag the past month and now im anxious all the time, why",
+                     "I took magnesium three days ago and got a headache, is that from it?",
+                     "since last week on magnesium my sleep got worse, can it cause insomnia?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    assert engine.answer("can magnesium make my week better?").not_discussed == ("week",)
+
+
+def test_a_recurring_time_says_when_the_story_happens_but_a_recurring_time_of_taking_is_asked(engine):
+    for question in ("my son gets headaches every evening, can magnesium cause headaches?",
+                     "she wakes up each night since starting magnesium, can it cause insomnia?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    said = "is it ok to take magnesium every morning".split()
+    assert not query._in_story_time(said, said.index("morning"))
+    assert query._in_story_time("tired every afternoon".split(), 2)
+
+
+def test_the_bare_place_noun_of_a_compound_preposition_is_how_it_is_said(engine):
+    answer = engine.answer("already on pills, is it ok to take magnesium on top")
+    assert answer.answered and "top" in answer.reason["context"]
+    said = "does magnesium help the top of my head".split()
+    assert not query._in_compound_preposition(said, said.index("top"))  # a place named: bot.focus weighs it
+
+
+def test_a_choice_of_kinds_in_a_statements_order_is_answered_by_the_kind_the_article_says(engine):
+    for question in ("Magnesium is vitamin or mineral?", "magnesium, it is a vitamin or a mineral?",
+                     "Is the magnesium vitamin or it is mineral?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+        assert "mineral" in answer.passages[0].text, question
+
+
+def test_a_verb_before_the_subject_is_not_a_product_of_the_word_before_it(engine):
+    answer = engine.answer("The calcium in milk can stop that body absorb magnesium?")
+    assert "body absorb" not in answer.not_discussed
+    answer = engine.answer("Minerals of the food can block that body take magnesium?")
+    assert answer.answered and "interfere with the absorption" in answer.passages[0].text
+
+
+def test_what_is_forbidden_for_whom_asks_who_should_avoid_it(engine):
+    for question in ("Who is not allowed to take magnesium?", "For whom magnesium is prohibited?",
+                     "To which people the magnesium is forbidden?"):
+        assert any(shape.name == "caution" for shape in intent.of_question(question)), question
+        answer = engine.answer(question)
+        assert answer.answered and "should avoid taking magnesium" in answer.passages[0].text, question
+
+
+def test_acting_is_how_a_question_asks_what_a_thing_does(engine):
+    for question in ("How is magnesium acting on the neurons?", "In what way does magnesium act with neurons?"):
+        answer = engine.answer(question)
+        assert answer.answered and "activity of neurons" in answer.passages[0].text, question
+
+
+def test_before_or_after_another_event_asks_a_time(engine):
+    for question in ("Magnesium is taken after the meal or before the meal?", "do u take mag before or after food"):
+        assert any(shape.name == "time or place" for shape in intent.of_question(question)), question
+        assert not engine.answer(question).answered, question
+
+
+def test_how_a_level_is_tested_is_covered_only_by_a_passage_naming_a_test(engine):
+    for question in ("can a blood test show if im low on magnesium", "The analysis of the blood shows the magnesium?",
+                     "how would a doctor check my magnesium levels", "is there a test to tell if u lack mag"):
+        assert any(shape.name == "test" for shape in intent.of_question(question)), question
+        assert not engine.answer(question).answered, question
+    assert engine.answer("does magnesium regulate cholesterol levels?").answered
+
+
+def test_asking_whether_it_is_the_cause_of_what_was_told_asks_a_harm():
+    for question in ("been on magnesium and my sleep is awful, could that be it",
+                     "I take magnesium and I am nervous all day. Can this be the cause?"):
+        assert any(shape.name == "harm" for shape in intent.of_question(question)), question
+
+
+def test_becoming_is_how_a_question_asks_not_a_thing_it_needs_covered(engine):
+    for question in ("With magnesium the sleep becomes more good?", "the concentration became better from magnesium?"):
+        answer = engine.answer(question)
+        assert answer.answered and "become" not in " ".join(answer.reason["missing"]), question
+
+
+def test_a_compound_of_the_article_turned_round_with_of_is_read_in_its_order(engine):
+    for question in ("Magnesium is regulating the pressure of the blood?",
+                     "The levels of cholesterol magnesium helps?"):
+        answer = engine.answer(question)
+        assert answer.answered and "regulate blood pressure and cholesterol" in answer.passages[0].text, question
+    assert engine.answer("What are the side effects of magnesium?").answered  # never a compound of the subject
+
+
+def test_the_subject_opening_a_clause_is_no_product_of_the_word_before_it(engine):
+    answer = engine.answer("The signals of the brain magnesium is changing them?")
+    assert answer.answered and "brain magnesium" not in answer.not_discussed
+
+
+def test_i_before_e_the_wrong_way_round_is_the_likeliest_slip(engine):
+    for typed, meant in (("wierd", "weird"), ("beleive", "believe"), ("freind", "friend")):
+        answer = engine.answer(f"is it {typed} that magnesium causes headaches")
+        assert answer.reason["corrected"].get(typed) == meant, typed
+
+
+def test_a_word_of_asking_is_never_read_as_a_neighbour_slip(engine):
+    for question in ("I took magnesium and got a headache, is that common?", "is magnesium making people anxious?"):
+        assert engine.answer(question).reason["corrected"] == {}, question
+    assert engine.answer("hart problems and magnesium?").reason["corrected"] == {"hart": "heart"}
+
+
+def test_an_age_said_of_oneself_is_named_as_the_age(engine):
+    assert engine.answer("is it safe for me to take mag, im 13").not_discussed == ("13-year-olds",)
+    assert engine.answer("my sister she is 8, can she have magnesium gummies?").not_discussed == ("8-year-olds",)
+
+
+def test_too_long_asks_a_time(engine):
+    question = "been on magnesium since last year, is that too long?"
+    assert any(shape.name == "time or place" for shape in intent.of_question(question))
+    assert not engine.answer(question).answered
+
+
+def test_words_of_harm_beside_only_a_synonym_of_the_subject_still_name_what_is_asked(engine):
+    for question in ("are there any side effects from mag", "r there ne sfx from mg"):
+        answer = engine.answer(question)
+        assert "side effects" in " ".join(answer.reason["matched"]), question
+
+
+def test_an_age_had_as_other_languages_say_it_is_an_age(engine):
+    answer = engine.answer("I have 45 years, how much magnesium I must take in one day?")
+    assert answer.answered and "400-420mg" in answer.passages[0].text
+    assert engine.answer("My daughter has 6 years, she can take magnesium?").not_discussed[-1] == "6-year-olds"

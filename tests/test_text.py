@@ -4,7 +4,7 @@ from nltk.metrics.distance import edit_distance
 
 from bot import lexicon, query, text
 from bot.text import (_english_in_order, damerau, english_start, english_words, frequency, message_words, stem,
-                      stop_words, tokens, words)
+                      stop_words, tokens, unstretched, words)
 
 
 def test_numbers_and_ranges_are_searchable():
@@ -86,3 +86,10 @@ def test_warm_builds_the_table_of_words_typed_without_vowels_before_any_question
     assert text._by_consonants.cache_info().currsize == 1
     assert "work" in text.without_vowels("wrk")
     assert text._by_consonants.cache_info().hits >= 1  # the question found the table already built
+
+
+def test_letters_stretched_for_emphasis_are_read_as_meant():
+    assert [unstretched(w) for w in ("sooo", "pleaseee", "sleeeep", "hurtsss", "bruhhh", "coool")] == \
+        ["so", "please", "sleep", "hurts", "bruh", "cool"]
+    assert unstretched("sleep") == "sleep" and unstretched("aaa") == "a"
+    assert message_words("helppp me sleeep") == ["help", "me", "sleep"]
