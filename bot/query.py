@@ -111,6 +111,10 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
                              "hers", "they", "them", "their"})
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
+# Pronouns of things, which may stand for a thing named earlier in the same sentence, and the words
+# joining that sentence's clauses.
+_ANAPHORS = frozenset({"it", "its", "they", "them"})
+_CLAUSE_JOINS = frozenset({"and", "but", "or", "so"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
 # saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
 # take double") asks about too much; followed by a content word it is something else ("more energy").
@@ -388,13 +392,16 @@ class QueryReader:
         magnesium be the reason?", "I'm busy with two toddlers") restrict a question that decides
         something for them (an amount, whether it is safe or suitable, which is best, when, who: see
         intent.asks_for_whom), or that names nothing of its own; one asking what magnesium does to
-        something the article names (causes, helps, is linked to) asks what holds for everyone: for it
-        they are context. A report that asks nothing ("She took it and won't wake up.") is not judged so."""
+        something the article names (causes, helps, is linked to), or what a thing is, asks what holds for
+        everyone: for it they are context. A report that asks nothing ("She took it and won't wake up.") is
+        not judged so."""
         story = [c for c in query.concepts if c.population]
         first = query.asking.split()[:1]
         asks = "?" in query.text or not _QUESTION_WORDS.union(_AUXILIARIES).isdisjoint(first)  # not a report
-        if not story or not asks or intent.asks_for_whom(query.asking, shapes) or not any(
-                c.weight >= 1.0 and self.subject.isdisjoint(c.terms) for c in query.known):
+        # what a thing is ("What is magnesium and why does the body need it?") holds for everyone too
+        names = intent.defined_word(query.asking) or any(c.weight >= 1.0 and self.subject.isdisjoint(c.terms)
+                                                         for c in query.known)
+        if not story or not asks or intent.asks_for_whom(query.asking, shapes) or not names:
             return
         query.context.extend(c.word for c in story)
         query.concepts = [c for c in query.concepts if not c.population]
@@ -453,6 +460,8 @@ class QueryReader:
         rest ("Does that include him?"), or names nothing at all ("What could be going on?", "Any thoughts?")."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
+        named = {c.word.split()[0] for c in own.known if not c.phrasing}
+        tokens = [w for i, w in enumerate(tokens) if not _refers_back(tokens, i, named)]
         if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
             return all(c.phrasing or c.abstract for c in own.concepts)
         return len(own.known) <= 1
@@ -1250,6 +1259,16 @@ def _focus_noun(word: str) -> bool:
     """Whether a word is mainly a noun for something a question can be about ("weight", not "up")."""
     found = lexicon.entry(word)
     return found is not None and found.main == "n" and lexicon.is_focus(found, True)
+
+
+def _refers_back(tokens: list[str], position: int, named: set[str]) -> bool:
+    """Whether a pronoun of things ("it", "them") stands for a thing the same question sentence named in
+    a clause before it ("What is magnesium, and does the body need it?"), not for the story; in the
+    thing's own clause it is something else ("can magnesium cause it?")."""
+    if tokens[position] not in _ANAPHORS:
+        return False
+    joins = [j for j in range(position) if tokens[j] in _CLAUSE_JOINS]
+    return bool(joins) and not named.isdisjoint(tokens[:joins[-1]])
 
 
 def _sentences(question: str) -> list[tuple[list[str], bool]]:

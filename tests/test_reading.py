@@ -1630,3 +1630,15 @@ def test_a_story_of_rare_words_does_not_keep_a_definition_from_its_defining_pass
         answer = engine.answer(question)
         assert answer.answered and answer.passages[0].text.startswith("Magnesium is an essential mineral"), question
     assert not engine.answer("My son read about supplements. What is magnesium glycinate?").answered
+
+
+def test_a_pronoun_standing_for_a_thing_named_earlier_in_the_question_sentence_does_not_point_at_the_story(engine):
+    # "it" after a clause naming the thing is that thing: the story's words stay the asker's, weighing less
+    told = engine.answer("My uncle said I should look at my diet. I never took it seriously. I shrugged. "
+                         "What is magnesium, and does a person really need it?")
+    assert told.passages[0].text.startswith("Magnesium is an essential mineral")
+    story = {c.word: c.weight for c in told.query.concepts}
+    assert story["look"] < story["magnesium"]
+    # in the thing's own clause it stands for something of the story ("can magnesium cause it?")
+    pointed = engine.answer("My husband lies awake every night. He started a new supplement. Could magnesium cause it?")
+    assert {c.word: c.weight for c in pointed.query.concepts}.get("awake", 2.0) >= 1.0
