@@ -1642,3 +1642,14 @@ def test_a_pronoun_standing_for_a_thing_named_earlier_in_the_question_sentence_d
     # in the thing's own clause it stands for something of the story ("can magnesium cause it?")
     pointed = engine.answer("My husband lies awake every night. He started a new supplement. Could magnesium cause it?")
     assert {c.word: c.weight for c in pointed.query.concepts}.get("awake", 2.0) >= 1.0
+
+
+def test_it_doing_something_to_a_thing_the_question_names_is_the_subject_not_the_story(engine):
+    for question in ("My wife has taken magnesium for a month. She paces at night and feels edgy. Can it really "
+                     "cause anxiety?",
+                     "Dad takes a pill every night with his tea. His head pounds. Does it trigger migraines?"):
+        weights = {c.word: c.weight for c in engine.answer(question).query.concepts}
+        assert weights["night"] < 1.0, question  # the story's words are the asker's
+    # "is it ...?" asks about the story's thing: the story is what is asked
+    story = engine.answer("My daughter started magnesium and wakes every night. Is it a side effect?")
+    assert {c.word: c.weight for c in story.query.concepts}["night"] >= 1.0
