@@ -115,7 +115,7 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # joining that sentence's clauses.
 _ANAPHORS = frozenset({"it", "its", "they", "them"})
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "so"})
-_BE = frozenset({"is", "be", "was", "were", "been", "being", "s"})
+_BE = frozenset({"is", "are", "be", "was", "were", "been", "being", "s"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
 # saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
 # take double") asks about too much; followed by a content word it is something else ("more energy").
@@ -1263,19 +1263,27 @@ def _focus_noun(word: str) -> bool:
 
 
 def _refers_back(tokens: list[str], position: int, named: set[str]) -> bool:
-    """Whether a pronoun of things stands for what the question sentence is about, not for the story:
+    """Whether a pronoun of things (or an existential "there") stands for what the question sentence is
+    about, not for the story:
     for a thing it named in a clause before it ("What is magnesium, and does the body need it?"; in
     the thing's own clause it is something else: "can magnesium cause it?"), or, beside a thing the
-    sentence names, "it" doing something to that thing ("Can it actually cause sleeplessness?": the
-    article's subject; "is it a side effect?", "could it be...", is the story's thing)."""
+    sentence names, "it" doing something to that thing or taken ("Can it actually cause sleeplessness?",
+    "who shouldn't take it?": the article's subject; "is it a side effect?", "could it be...", is the
+    story's thing)."""
+    if tokens[position] == "there":  # "are there illnesses...?", "there is": no place, no pointing
+        return not _BE.isdisjoint(tokens[max(position - 1, 0):position + 2])
     if tokens[position] not in _ANAPHORS:
         return False
     joins = [j for j in range(position) if tokens[j] in _CLAUSE_JOINS]
     if joins and not named.isdisjoint(tokens[:joins[-1]]):
         return True
+    if tokens[position] != "it" or not named:
+        return False
+    if position and lemma(tokens[position - 1]) == "take":  # what is taken: the supplement ("shouldn't take it")
+        return True
     after = [w for w in tokens[position + 1:] if (found := lexicon.entry(w)) is None or found.main != "r"]
-    return tokens[position] == "it" and bool(named) and bool(after) and after[0] not in _BE and \
-        (found := lexicon.entry(after[0])) is not None and "v" in found.parts
+    return bool(after) and after[0] not in _BE and (found := lexicon.entry(after[0])) is not None \
+        and "v" in found.parts
 
 
 def _sentences(question: str) -> list[tuple[list[str], bool]]:

@@ -1653,3 +1653,13 @@ def test_it_doing_something_to_a_thing_the_question_names_is_the_subject_not_the
     # "is it ...?" asks about the story's thing: the story is what is asked
     story = engine.answer("My daughter started magnesium and wakes every night. Is it a side effect?")
     assert {c.word: c.weight for c in story.query.concepts}["night"] >= 1.0
+
+
+def test_an_existential_there_and_the_it_that_is_taken_do_not_point_at_the_story(engine):
+    for question in ("My gran has lots of health problems and a drawer of pills. A neighbour gave her magnesium. "
+                     "Is there anyone who should not take it?",
+                     "My brother is on a dozen tablets for his heart and feels awful. Are there conditions where "
+                     "people should not take it?"):
+        answer = engine.answer(question)
+        assert answer.answered and "certain medical conditions" in answer.passages[0].text, question
+        assert {c.word: c.weight for c in answer.query.concepts}["health" if "health" in question else "heart"] < 1.0
