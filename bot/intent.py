@@ -43,7 +43,7 @@ _SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
-               ("quantity", re.compile(rf"^({_BOUNDS}|ranges?)$")),
+               ("quantity", re.compile(rf"^({_BOUNDS}|ranges?|numbers?)$")),
                # (the synonyms table reads "takeaway", "verdict", "summary" as the article's "conclusion")
                ("summary", re.compile(r"^(final|bottom|line|sentence|gist|tl ?dr|nutshell)$")),
                # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks

@@ -526,6 +526,15 @@ def test_a_word_naming_the_reason_asked_for_is_how_the_question_asks_not_a_focus
     assert not intent.names_asked_kind("pathway", intent.of_question("how much a day"))  # asks no reason
 
 
+def test_a_number_asked_for_beside_an_amount_is_how_the_question_asks(engine):
+    for question in ("Give me a number: how much magnesium per day?", "I just need the number. How many mg a day?",
+                     "Is there a number for how much an adult should take?"):
+        answer = engine.answer(question)
+        assert answer.answered and "400-420mg" in answer.passages[0].text, question
+    assert intent.names_asked_kind("number", intent.of_question("how many mg a day"))
+    assert not intent.names_asked_kind("number", intent.of_question("does it cause side effects"))
+
+
 def test_a_dosage_form_is_read_as_a_medication_or_a_supplement(engine):
     answer = engine.answer("is it ok to take magnesium alongside my other capsules")
     assert "other supplements or medications" in answer.passages[0].text
