@@ -638,7 +638,8 @@ class QueryReader:
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
-        elif i and _names_condition(word) and (states := self._conditions_named_by(tokens[i - 1])):
+        elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
+                and (states := self._conditions_named_by(tokens[i - 1])):
             # "renal insufficiency", "heart failure": the condition of that organ the article names
             query.asked += in_question
             query.expanded[word] = [self._word_of(t) for t in states]
@@ -706,6 +707,13 @@ class QueryReader:
             return False
         following = tokens[i + 1]
         return following in _AMOUNT_WORDS or stem(following) in self.subject and tokens[i + 2:i + 3] == ["than"]
+
+    def _said_by_subject(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is what the article's subject does, a verb ending in -s right after it
+        ("evidence magnesium lifts low mood"), not a condition it names ("magnesium deficiency")."""
+        found = lexicon.entry(lemma(tokens[i]))
+        return tokens[i].endswith("s") and self._names_subject(tokens[i - 1]) and found is not None \
+            and "v" in found.parts
 
     def _names_subject(self, word: str) -> bool:
         """Whether a word is the article's subject or a synonym of it ("mag", "mg")."""

@@ -1672,3 +1672,10 @@ def test_an_existential_there_and_the_it_that_is_taken_do_not_point_at_the_story
         answer = engine.answer(question)
         assert answer.answered and "certain medical conditions" in answer.passages[0].text, question
         assert {c.word: c.weight for c in answer.query.concepts}["health" if "health" in question else "heart"] < 1.0
+
+
+def test_a_verb_ending_in_s_after_the_subject_is_what_it_does_not_a_condition_it_names(engine):
+    for question in ("is there evidence magnesium lifts low mood?", "proof magnesium lifts anxiety?"):
+        answer = engine.answer(question)
+        assert "defici" not in answer.query.terms, question
+    assert "defici" in engine.answer("magnesium insufficiency and depression?").query.terms  # a condition
