@@ -151,7 +151,10 @@ INTENTS = (
                                        r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
                                        # what too much of it does ("what happens if u take way too much")
                                        r"\bwhat (happens|would happen|will happen|can happen)\b.*\b(too (much|many)|"
-                                       r"overdose\w*|excess\w*)\b|"
+                                       r"overdose\w*|overdo\w*|excess\w*)\b|"
+                                       # the troubles it brings, asked for ("what nerve problems does it cause?")
+                                       r"\b(what|which) (\w+ ){0,4}(problems|symptoms|effects|issues|troubles) "
+                                       r"(do|does|can|could|would|will|might|may) (\w+ ){1,3}(cause|give|trigger)\b|"
                                        # the effects to warn of ("adverse effects to counsel pt on")
                                        r"\b(side|adverse|unwanted) effects (\w+ ){0,3}(counsel|warn|watch for|"
                                        r"look out for|be aware of)\b|"

@@ -1679,3 +1679,13 @@ def test_a_verb_ending_in_s_after_the_subject_is_what_it_does_not_a_condition_it
         answer = engine.answer(question)
         assert "defici" not in answer.query.terms, question
     assert "defici" in engine.answer("magnesium insufficiency and depression?").query.terms  # a condition
+
+
+def test_asking_what_troubles_it_causes_wants_them_named(engine):
+    for question in ("what nerve and brain problems can magnesium cause when you take too much?",
+                     "which problems does too much magnesium cause?"):
+        assert "effects named" in [i.name for i in intent.of_question(question)], question
+        answer = engine.answer(question)
+        assert answer.answered and "headaches, anxiety, and insomnia" in answer.passages[0].text, question
+    lacking = intent.of_question("what problems do people with low magnesium have")
+    assert "effects named" not in [i.name for i in lacking]
