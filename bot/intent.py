@@ -229,6 +229,10 @@ _CLOSING_ADVERBS_RE = re.compile(rf"( {_ADVERBS})+$")  # "...even do again"
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_POINTED}{_NEXT_QUESTION}$",
     rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
+    # what it does, asked of someone or of the text ("explain what the nervous system does",
+    # "how does the author describe what X actually does?")
+    rf"^(\w+ )*(tell me|explain|describe|describes) (\w+ ){{0,3}}what {_THING} ({_ADVERBS} )?(does|do)"
+    rf"( in (the )?\w+)?( (and )?(where|why|how) .*)?$",
     rf"^(what|which) (is|are) the ({_ROLES}) of {_THING}( in (the )?\w+)?$",
     # as a reader asks it of the text: "how does the author define X('s function)?", "how is X defined?"
     rf"^how (does|do|would) (the |this )?(\w+ )?(define|defines|describe) {_THING}( s ({_ROLES}))?$",

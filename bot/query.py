@@ -115,6 +115,8 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # joining that sentence's clauses.
 _ANAPHORS = frozenset({"it", "its", "they", "them"})
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "so"})
+# The particles of phrasal verbs ("fit in", "calm down")
+_VERB_PARTICLES = frozenset({"in", "into", "up", "out", "off", "on", "over", "down", "back", "away"})
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "being", "s"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
 # saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
@@ -495,6 +497,10 @@ class QueryReader:
                 continue
             span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
                 else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
+            if span == 1 and _phrasal_verb(tokens, i):  # "where magnesium fits in": belongs, not fits (seizures)
+                query.context.append(" ".join(tokens[i:i + 2]))
+                i += 2
+                continue
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
@@ -1479,6 +1485,16 @@ def _in_compound_preposition(tokens: list[str], i: int) -> bool:
 
 
 _CONDITION_KINDS = frozenset({"noun.state", "noun.act", "noun.event"})  # "insufficiency", "failure", "impairment"
+
+
+def _phrasal_verb(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] and the particle after it are one WordNet verb ending a clause ("where magnesium
+    fits in", "fits in with"; not "fits in children")."""
+    if i + 1 >= len(tokens) or tokens[i + 1] not in _VERB_PARTICLES \
+            or i + 2 < len(tokens) and tokens[i + 2] not in _CLAUSE_JOINS | {"with", "here", "there"}:
+        return False
+    found = lexicon.entry(f"{lemma(tokens[i])} {tokens[i + 1]}")
+    return found is not None and found.main == "v"
 
 
 def _names_condition(word: str, states_only: bool = False) -> bool:

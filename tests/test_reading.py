@@ -1689,3 +1689,19 @@ def test_asking_what_troubles_it_causes_wants_them_named(engine):
         assert answer.answered and "headaches, anxiety, and insomnia" in answer.passages[0].text, question
     lacking = intent.of_question("what problems do people with low magnesium have")
     assert "effects named" not in [i.name for i in lacking]
+
+
+def test_a_synonym_key_with_the_particle_of_a_phrasal_verb_is_that_verb(engine):
+    answer = engine.answer("where does magnesium fit in?")
+    assert "epilepsi" not in answer.query.terms and "fit in" in answer.query.context
+    assert "epilepsi" in engine.answer("can magnesium stop fits in children").query.terms  # a noun: seizures
+    assert "epilepsi" in engine.answer("does magnesium help with fits").query.terms
+
+
+def test_asking_someone_to_explain_what_a_thing_does_asks_it_defined(engine):
+    for question in ("Could you explain what magnesium does in the body?",
+                     "can someone explain in simple terms what the nervous system does and why magnesium matters?"):
+        assert intent.defined_word(question.casefold().rstrip("?")) is not None, question
+    assert intent.defined_word("how does the article describe what magnesium actually does") == "magnesium"
+    answer = engine.answer("Could you explain what magnesium does in the body?")
+    assert answer.passages[0].text.startswith("Magnesium is an essential mineral")
