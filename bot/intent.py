@@ -180,7 +180,9 @@ INTENTS = (
     Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
                                     r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
                                     r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
-                                    r"which is it)\b"),
+                                    r"which is it|(beneficial|helpful|positive|good) (or |and )?(harmful|detrimental|"
+                                    r"negative|bad)|(harmful|detrimental|negative|bad) (or |and )?(beneficial|helpful|"
+                                    r"positive|good))\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
     # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
     # treated; a passage saying none does not cover it.

@@ -1705,3 +1705,11 @@ def test_asking_someone_to_explain_what_a_thing_does_asks_it_defined(engine):
     assert intent.defined_word("how does the article describe what magnesium actually does") == "magnesium"
     answer = engine.answer("Could you explain what magnesium does in the body?")
     assert answer.passages[0].text.startswith("Magnesium is an essential mineral")
+
+
+def test_asking_whether_it_is_beneficial_or_harmful_wants_both_sides_weighed(engine):
+    for question in ("Is magnesium beneficial or harmful for the nervous system?",
+                     "overall, is it helpful or harmful to nerves?", "Mg on the CNS: net positive or negative?"):
+        assert "both sides" in [i.name for i in intent.of_question(question.casefold())], question
+        assert "both positive and negative effects" in engine.answer(question).passages[0].text, question
+    assert "both sides" not in [i.name for i in intent.of_question("is it harmful for kids")]
