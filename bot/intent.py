@@ -163,7 +163,9 @@ INTENTS = (
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     # "who should I ask?" asks whom to consult (advice), not who may take it
-    Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|\bwho (?!{_ADVISED})(should|can|must|is|are|needs?)\b|"
+    Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|"
+                                rf"\bwho ((just|really|actually|definitely) )?(?!{_ADVISED})"
+                                r"(shouldn t|should|can|must|is|are|needs?)\b|"
                                 r"\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"

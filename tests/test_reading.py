@@ -1713,3 +1713,12 @@ def test_asking_whether_it_is_beneficial_or_harmful_wants_both_sides_weighed(eng
         assert "both sides" in [i.name for i in intent.of_question(question.casefold())], question
         assert "both positive and negative effects" in engine.answer(question).passages[0].text, question
     assert "both sides" not in [i.name for i in intent.of_question("is it harmful for kids")]
+
+
+def test_a_question_sentence_asking_a_kind_of_answer_is_covered_by_a_passage_giving_it(engine):
+    # the question sentence names only the subject; the story after it is the asker's, not what is asked
+    for question in ("Are there people who really shouldn't take magnesium? I'm buying a big jar for my whole "
+                     "family and my wide circle of friends.",
+                     "Who shouldn't take magnesium? I keep a big stock for the household and want to be sure."):
+        answer = engine.answer(question)
+        assert answer.answered and "certain medical conditions" in answer.passages[0].text, question
