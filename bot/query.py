@@ -378,7 +378,8 @@ class QueryReader:
         shapes = intent.of_question(query.asking)
         self._frame_population(query, shapes)
         self._frame_choice(query)
-        kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
+        # (the question sentence's: "print a different number" in the story is not how it asks)
+        kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes) and c.weight >= 1.0]
         if kind_words:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]

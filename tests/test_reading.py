@@ -1722,3 +1722,10 @@ def test_a_question_sentence_asking_a_kind_of_answer_is_covered_by_a_passage_giv
                      "Who shouldn't take magnesium? I keep a big stock for the household and want to be sure."):
         answer = engine.answer(question)
         assert answer.answered and "certain medical conditions" in answer.passages[0].text, question
+
+
+def test_lead_to_is_how_a_link_is_asked_like_cause(engine):
+    for question in ("can too much magnesium lead to headaches?", "does it lead to anxiety?"):
+        answer = engine.answer(question)
+        assert "lead" not in [c.word for c in answer.query.known if not c.phrasing], question
+        assert answer.answered, question
