@@ -39,13 +39,14 @@ _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usual
 _BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
 _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
 _SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
-            r"final (thoughts?|words?|advice|say|verdict|answer|take)|gist|tl ?dr|in (short|summary)|long story short")
+            r"(final|closing|parting) (thoughts?|words?|advice|say|verdict|answer|take|remarks?|recommendations?)|"
+            r"gist|tl ?dr|in (short|summary)|long story short")
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
                ("quantity", re.compile(rf"^({_BOUNDS}|ranges?|numbers?)$")),
                # (the synonyms table reads "takeaway", "verdict", "summary" as the article's "conclusion")
-               ("summary", re.compile(r"^(final|bottom|line|sentence|gist|tl ?dr|nutshell)$")),
+               ("summary", re.compile(r"^(final|closing|parting|bottom|line|sentence|gist|tl ?dr|nutshell)$")),
                # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks
                ("both sides", re.compile(r"^(harms?|hurts?|hinders?|upsides?|downsides?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
@@ -397,7 +398,7 @@ _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
-                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"takes?|taking|took|supplements?|supplementation|supplementing|supplemented|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 

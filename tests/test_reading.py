@@ -1729,3 +1729,12 @@ def test_lead_to_is_how_a_link_is_asked_like_cause(engine):
         answer = engine.answer(question)
         assert "lead" not in [c.word for c in answer.query.known if not c.phrasing], question
         assert answer.answered, question
+
+
+def test_closing_advice_asks_the_summing_up_and_supplementing_points_at_the_subject(engine):
+    for question in ("any closing advice for someone starting magnesium?", "parting words on magnesium?",
+                     "closing rec before a patient starts supplementing?"):
+        answer = engine.answer(question)
+        assert answer.answered and answer.passages[0].text.startswith("In conclusion"), question
+    assert engine.answer("risks when supplementing?").kind is not Kind.NO_MATCH
+    assert engine.answer("any recs on dose?").answered  # clinical shorthand: recommendations
