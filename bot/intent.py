@@ -151,8 +151,9 @@ INTENTS = (
                                        r"( (main|common|possible|potential|known|usual))? (side|secondary|adverse|"
                                        r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
                                        # what too much of it does ("what happens if u take way too much")
-                                       r"\bwhat (happens|would happen|will happen|can happen)\b.*\b(too (much|many)|"
-                                       r"overdose\w*|overdo\w*|excess\w*)\b|"
+                                       r"\bwhat ((happens|would happen|will happen|can happen)|"
+                                       r"(\w+ ){0,2}(can|could|would|will|might|does) (\w+ ){0,2}do)\b.*"
+                                       r"\b(too (much|many)|overdose\w*|overdo\w*|excess\w*)\b|"
                                        # the troubles it brings, asked for ("what nerve problems does it cause?")
                                        r"\b(what|which) (\w+ ){0,4}(problems|symptoms|effects|issues|troubles) "
                                        r"(do|does|can|could|would|will|might|may) (\w+ ){1,3}(cause|give|trigger)\b|"

@@ -1738,3 +1738,11 @@ def test_closing_advice_asks_the_summing_up_and_supplementing_points_at_the_subj
         assert answer.answered and answer.passages[0].text.startswith("In conclusion"), question
     assert engine.answer("risks when supplementing?").kind is not Kind.NO_MATCH
     assert engine.answer("any recs on dose?").answered  # clinical shorthand: recommendations
+
+
+def test_what_it_can_do_when_you_take_too_much_wants_the_effects_named(engine):
+    for question in ("what does it do if you overdo it",
+                     "what could magnesium do to the nerves when you take too much?"):
+        assert "effects named" in [i.name for i in intent.of_question(question.rstrip("?"))], question
+        assert "headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text, question
+    assert "effects named" not in [i.name for i in intent.of_question("what can magnesium do for my nerves")]
