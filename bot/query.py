@@ -584,8 +584,10 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
-        if intent.names_article(word) or intent.names_work(tokens, i):
-            query.context.append(word)  # "does the article list...": where it is said, not what is asked
+        # "does the article list...": where it is said; "wide awake": how much (not the article's "wide range")
+        if intent.names_article(word) or intent.names_work(tokens, i) \
+                or word != "too" and stem(word) in self.vocabulary and self._intensifies(tokens, i):
+            query.context.append(word)
             return
         if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")

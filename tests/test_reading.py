@@ -1746,3 +1746,11 @@ def test_what_it_can_do_when_you_take_too_much_wants_the_effects_named(engine):
         assert "effects named" in [i.name for i in intent.of_question(question.rstrip("?"))], question
         assert "headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text, question
     assert "effects named" not in [i.name for i in intent.of_question("what can magnesium do for my nerves")]
+
+
+def test_a_corpus_word_saying_how_much_of_a_state_is_context(engine):
+    for question in ("he is wide awake at night, can magnesium cause that?",
+                     "she's been wide awake since she started it"):
+        answer = engine.answer(question)
+        assert "wide" in answer.query.context and "wide" not in answer.query.terms, question
+    assert "wide" in engine.answer("is magnesium involved in a wide range of processes?").query.terms
