@@ -1005,9 +1005,10 @@ class QueryReader:
                       population=population)
         else:
             query.context.append(reading.english)
-            # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
+            # A word pointing at the article ("claims", "mentioned") or asking a role ("a real job in") is
+            # not a subject it lacks.
             query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
-                                and not intent.refers_to_subject(word))
+                                and not intent.refers_to_subject(word) and not intent.frames_definition(word))
 
     def _phrasing_relative(self, reading: Unknown) -> str:
         """The index term of a corpus word that is how questions ask ("adults", "daily") and that

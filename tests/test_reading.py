@@ -1754,3 +1754,10 @@ def test_a_corpus_word_saying_how_much_of_a_state_is_context(engine):
         answer = engine.answer(question)
         assert "wide" in answer.query.context and "wide" not in answer.query.terms, question
     assert "wide" in engine.answer("is magnesium involved in a wide range of processes?").query.terms
+
+
+def test_a_word_asking_a_role_is_not_a_subject_the_corpus_lacks(engine):
+    answer = engine.answer("My grandson asked me about supplements at lunch. Does it have a real job in how nerve "
+                           "cells behave?")
+    assert answer.answered and "regulate the activity of neurons" in answer.passages[0].text
+    assert not engine.answer("what is the job of a pharmacist?").answered
