@@ -115,6 +115,7 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # joining that sentence's clauses.
 _ANAPHORS = frozenset({"it", "its", "they", "them"})
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "so"})
+_LABEL_RE = re.compile(r"^\s*((?:[\w'-]+ ){0,3}[\w'-]+):\s+(?=\S)")  # "Med student q: how does..."
 # The particles of phrasal verbs ("fit in", "calm down")
 _VERB_PARTICLES = frozenset({"in", "into", "up", "out", "off", "on", "over", "down", "back", "away"})
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "being", "s"})
@@ -1322,10 +1323,21 @@ def _chunks(sentence: str, tokens: list[str]) -> list[list[str]]:
 
 
 def _parts(question: str) -> list[str]:
-    """The sentences of a message that have words."""
-    sentences = _SENTENCE_RE.split(question.strip())
+    """The sentences of a message that have words; a label naming who asks ("Med student q: ...") is one
+    of its own, told, not asked."""
+    sentences = [c for p in _SENTENCE_RE.split(question.strip()) for c in _labelled(p)]
     return [c for p in sentences for c in ([p] if _ASKING_START_RE.match(normalise(p)) else _CLAUSE_RE.split(p))
             if words(c)]
+
+
+def _labelled(sentence: str) -> list[str]:
+    """A sentence parted after a short label before a colon that names a person ("Med student q:",
+    "Pharmacist question:"), else whole."""
+    label = _LABEL_RE.match(sentence)
+    if not label or not any((found := lexicon.entry(w)) is not None and found.main == "n"
+                            and found.category == "noun.person" for w in words(label.group(1))):
+        return [sentence]
+    return [label.group(1), sentence[label.end():]]
 
 
 def _asking(parts: list[str]) -> list[bool]:

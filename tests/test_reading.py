@@ -1761,3 +1761,11 @@ def test_a_word_asking_a_role_is_not_a_subject_the_corpus_lacks(engine):
                            "cells behave?")
     assert answer.answered and "regulate the activity of neurons" in answer.passages[0].text
     assert not engine.answer("what is the job of a pharmacist?").answered
+
+
+def test_a_label_naming_who_asks_is_told_not_asked(engine):
+    answer = engine.answer("Med student q: how does the article describe what the nervous system does?")
+    assert "transmitting signals from the brain" in answer.passages[0].text
+    assert {c.word: c.weight for c in answer.query.concepts}["student"] < 1.0
+    # a topic before the colon is what is asked
+    assert "insomnia" in engine.answer("Insomnia: caused by magnesium?").query.terms
