@@ -276,8 +276,8 @@ _PAST_AMOUNT_RE = re.compile(r"(?<!recommended )\b(dietary|food) intake\b|"
                              # the right amount had or given ("will a tablet ensure I get the right amount?",
                              # "am I sure to have the right quantity?") is a thing a way of taking it gives
                              r"\b(get|gets|getting|got|give|gives|giving|ensures?|guarantees?|provides?|have|has|having)"
-                             r"( me| you| my body| your body| us| them)?( the| a)?"
-                             r"( (right|correct|proper|enough|full|whole|recommended|daily))+ "
+                             r"( me| you| my body| your body| us| them)?( the| a| an)?"
+                             r"( (right|correct|proper|enough|full|whole|recommended|daily|adequate|sufficient))+ "
                              r"(dose|dosage|amount|quantity|intake)\b")
 
 

@@ -1769,3 +1769,10 @@ def test_a_label_naming_who_asks_is_told_not_asked(engine):
     assert {c.word: c.weight for c in answer.query.concepts}["student"] < 1.0
     # a topic before the colon is what is asked
     assert "insomnia" in engine.answer("Insomnia: caused by magnesium?").query.terms
+
+
+def test_an_adequate_or_sufficient_amount_given_asks_no_amount(engine):
+    for question in ("do supplements ensure sufficient intake?", "does a supplement guarantee an adequate dose?"):
+        assert "quantity" not in [i.name for i in intent.of_question(question.rstrip("?"))], question
+    assert "right amount" in engine.answer("do supplements ensure sufficient intake?").passages[0].text
+    assert "quantity" in [i.name for i in intent.of_question("what is an adequate intake for adults")]
