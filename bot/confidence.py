@@ -23,9 +23,9 @@ BM25 scores are not comparable across questions, so the rule looks at what the b
    as matched when the passage has all the words of one of its alternatives (the question's
    words, or one synonym; an alternative with a word the corpus lacks never matches).
    Coverage >= min_coverage -> ANSWER, else WEAK; a passage holding the whole question sentence
-   of a longer message, when that sentence names something specific or asks what a thing is or
-   does, covers enough too (the story's words it lacks are the asker's: "...bottles and stores. How
-   much do adults need?").
+   of a longer message, when that sentence names something specific, asks what a thing is or
+   does, or asks a kind of answer the passage gives (people, a number), covers enough too (the
+   story's words it lacks are the asker's: "...bottles and stores. How much do adults need?").
 """
 
 from __future__ import annotations
@@ -96,12 +96,14 @@ def concept_weight(index: Index, concept: Concept) -> float:
 
 
 def assess(query: Query, index: Index, passages: list[int], texts: list[str],
-           heading_counts: list[dict[str, int]]) -> Candidates:
+           heading_counts: list[dict[str, int]], kinds: tuple[intent.Intent, ...] = ()) -> Candidates:
     """Coverage and own-text matches of each candidate passage (ids and texts), vectorised over the
     candidates.
 
     `heading_counts[i]` tells how often each term occurs in passage i's indexed section heading,
     so that a term counts as in the passage's own text only when it occurs more often than that.
+    `kinds` are the kinds of answer the question asks for (people, a number: not only a direction);
+    a passage giving them holds a question sentence that names nothing specific as a whole.
     """
     ids = np.asarray(passages, dtype=np.int64)
     concepts = query.known
@@ -133,7 +135,10 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     asked = (own @ hits) / own_total if own_total else coverage
     # ...or asks what a thing is or does ("My son is 20... What does magnesium actually do?")
     named = (own * rare).sum() > 0 or intent.defined_word(query.asking) is not None
-    whole = (asked >= 1.0 - 1e-9) & bool(named)
+    # ...or asks a kind of answer the passage gives ("Are there people who shouldn't take magnesium? I'm
+    # buying a big tub for the household": the people, whatever of the story the passage lacks)
+    gives = np.array([bool(kinds) and all(intent.answers(k, text) for k in kinds) for text in texts], dtype=bool)
+    whole = (asked >= 1.0 - 1e-9) & (bool(named) | gives)
     return Candidates(ids, texts, coverage, in_text, hits, specific, asked, whole)
 
 

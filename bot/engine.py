@@ -108,8 +108,9 @@ class Engine:
                     return others
         hits = [h for h in library.index.search(query.terms, max(top, depth)) if h.passage != besides]
         passages = [library.passages[h.passage] for h in hits]
+        kinds = tuple(i for i in wanted if not i.direction)
         candidates = assess(query, library.index, [h.passage for h in hits], [p.text for p in passages],
-                            [library.heading_counts[p.section] for p in passages])
+                            [library.heading_counts[p.section] for p in passages], kinds)
         order = self._rerank(query, hits, candidates, wanted, state)
         confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
         found = [Found(passages[i], hits[i].score, hits[i].passage) for i in order]

@@ -39,13 +39,14 @@ _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usual
 _BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
 _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
 _SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
-            r"final (thoughts?|words?|advice|say|verdict|answer|take)|gist|tl ?dr|in (short|summary)|long story short")
+            r"(final|closing|parting) (thoughts?|words?|advice|say|verdict|answer|take|remarks?|recommendations?)|"
+            r"gist|tl ?dr|in (short|summary)|long story short")
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
                ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
-               ("quantity", re.compile(rf"^({_BOUNDS}|ranges?)$")),
+               ("quantity", re.compile(rf"^({_BOUNDS}|ranges?|numbers?)$")),
                # (the synonyms table reads "takeaway", "verdict", "summary" as the article's "conclusion")
-               ("summary", re.compile(r"^(final|bottom|line|sentence|gist|tl ?dr|nutshell)$")),
+               ("summary", re.compile(r"^(final|closing|parting|bottom|line|sentence|gist|tl ?dr|nutshell)$")),
                # the sides weighed ("helps or harms?", "upsides and downsides"): how it asks
                ("both sides", re.compile(r"^(harms?|hurts?|hinders?|upsides?|downsides?)$")))
 # "where in the body?" asks for a place in the body, not a time or a shop.
@@ -154,8 +155,12 @@ INTENTS = (
                                        r"( (main|common|possible|potential|known|usual))? (side|secondary|adverse|"
                                        r"collateral|unwanted|bad|negative|harmful|ill) effects\b|"
                                        # what too much of it does ("what happens if u take way too much")
-                                       r"\bwhat (happens|would happen|will happen|can happen)\b.*\b(too (much|many)|"
-                                       r"overdose\w*|excess\w*)\b|"
+                                       r"\bwhat ((happens|would happen|will happen|can happen)|"
+                                       r"(\w+ ){0,2}(can|could|would|will|might|does) (\w+ ){0,2}do)\b.*"
+                                       r"\b(too (much|many)|overdose\w*|overdo\w*|excess\w*)\b|"
+                                       # the troubles it brings, asked for ("what nerve problems does it cause?")
+                                       r"\b(what|which) (\w+ ){0,4}(problems|symptoms|effects|issues|troubles) "
+                                       r"(do|does|can|could|would|will|might|may) (\w+ ){1,3}(cause|give|trigger)\b|"
                                        # the effects to warn of ("adverse effects to counsel pt on")
                                        r"\b(side|adverse|unwanted) effects (\w+ ){0,3}(counsel|warn|watch for|"
                                        r"look out for|be aware of)\b|"
@@ -164,7 +169,9 @@ INTENTS = (
            re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     # "who should I ask?" asks whom to consult (advice), not who may take it
-    Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|\bwho (?!{_ADVISED})(should|can|must|is|are|needs?)\b|"
+    Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|"
+                                rf"\bwho ((just|really|actually|definitely) )?(?!{_ADVISED})"
+                                r"(shouldn t|should|can|must|is|are|needs?)\b|"
                                 r"\bfor whom\b|"
                                 r"\b(which|what) (kinds? of |sorts? of |types? of |groups? of )?"
                                 r"(people|patients?|populations?|groups?|persons?|individuals?)\b|"
@@ -181,7 +188,9 @@ INTENTS = (
     Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
                                     r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
                                     r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
-                                    r"which is it)\b"),
+                                    r"which is it|(beneficial|helpful|positive|good) (or |and )?(harmful|detrimental|"
+                                    r"negative|bad)|(harmful|detrimental|negative|bad) (or |and )?(beneficial|helpful|"
+                                    r"positive|good))\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
     # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
     # treated; a passage saying none does not cover it.
@@ -245,6 +254,10 @@ _CLOSING_ADVERBS_RE = re.compile(rf"( {_ADVERBS})+$")  # "...even do again"
 _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(what( {_ADVERBS})? (is|are)|whats|what s) {_THING}{_POINTED}{_NEXT_QUESTION}$",
     rf"^(\w+ )*(tell me|explain|know|wonder) what {_THING} (is|are)$",
+    # what it does, asked of someone or of the text ("explain what the nervous system does",
+    # "how does the author describe what X actually does?")
+    rf"^(\w+ )*(tell me|explain|describe|describes) (\w+ ){{0,3}}what {_THING} ({_ADVERBS} )?(does|do)"
+    rf"( in (the )?\w+)?( (and )?(where|why|how) .*)?$",
     rf"^(what|which) (is|are) the ({_ROLES}) of {_THING}( in (the )?\w+)?$",
     # as a reader asks it of the text: "how does the author define X('s function)?", "how is X defined?"
     rf"^how (does|do|would) (the |this )?(\w+ )?(define|defines|describe) {_THING}( s ({_ROLES}))?$",
@@ -282,8 +295,8 @@ _PAST_AMOUNT_RE = re.compile(r"(?<!recommended )\b(dietary|food) intake\b|"
                              # the right amount had or given ("will a tablet ensure I get the right amount?",
                              # "am I sure to have the right quantity?") is a thing a way of taking it gives
                              r"\b(get|gets|getting|got|give|gives|giving|ensures?|guarantees?|provides?|have|has|having)"
-                             r"( me| you| my body| your body| us| them)?( the| a)?"
-                             r"( (right|correct|proper|enough|full|whole|recommended|daily))+ "
+                             r"( me| you| my body| your body| us| them)?( the| a| an)?"
+                             r"( (right|correct|proper|enough|full|whole|recommended|daily|adequate|sufficient))+ "
                              r"(dose|dosage|amount|quantity|intake)\b")
 
 
@@ -405,7 +418,7 @@ _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
-                        r"takes?|taking|took|supplements?|supplementation|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"takes?|taking|took|supplements?|supplementation|supplementing|supplemented|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 

@@ -112,6 +112,14 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
                              "hers", "they", "them", "their"})
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
+# Pronouns of things, which may stand for a thing named earlier in the same sentence, and the words
+# joining that sentence's clauses.
+_ANAPHORS = frozenset({"it", "its", "they", "them"})
+_CLAUSE_JOINS = frozenset({"and", "but", "or", "so"})
+_LABEL_RE = re.compile(r"^\s*((?:[\w'-]+ ){0,3}[\w'-]+):\s+(?=\S)")  # "Med student q: how does..."
+# The particles of phrasal verbs ("fit in", "calm down")
+_VERB_PARTICLES = frozenset({"in", "into", "up", "out", "off", "on", "over", "down", "back", "away"})
+_BE = frozenset({"is", "are", "be", "was", "were", "been", "being", "s"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
 # saying one of them on its own ("and if u go over that?", "what if you take more then that", "what if i
 # take double") asks about too much; followed by a content word it is something else ("more energy").
@@ -383,7 +391,8 @@ class QueryReader:
         shapes = intent.of_question(query.asking)
         self._frame_population(query, shapes)
         self._frame_choice(query)
-        kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes)]
+        # (the question sentence's: "print a different number" in the story is not how it asks)
+        kind_words = [c for c in query.concepts if intent.names_asked_kind(c.word, shapes) and c.weight >= 1.0]
         if kind_words:
             query.context.extend(c.word for c in kind_words)
             query.concepts = [c for c in query.concepts if c not in kind_words]
@@ -400,13 +409,16 @@ class QueryReader:
         magnesium be the reason?", "I'm busy with two toddlers") restrict a question that decides
         something for them (an amount, whether it is safe or suitable, which is best, when, who: see
         intent.asks_for_whom), or that names nothing of its own; one asking what magnesium does to
-        something the article names (causes, helps, is linked to) asks what holds for everyone: for it
-        they are context. A report that asks nothing ("She took it and won't wake up.") is not judged so."""
+        something the article names (causes, helps, is linked to), or what a thing is, asks what holds for
+        everyone: for it they are context. A report that asks nothing ("She took it and won't wake up.") is
+        not judged so."""
         story = [c for c in query.concepts if c.population]
         first = query.asking.split()[:1]
         asks = "?" in query.text or not _QUESTION_WORDS.union(_AUXILIARIES).isdisjoint(first)  # not a report
-        if not story or not asks or intent.asks_for_whom(query.asking, shapes) or not any(
-                c.weight >= 1.0 and self.subject.isdisjoint(c.terms) for c in query.known):
+        # what a thing is ("What is magnesium and why does the body need it?") holds for everyone too
+        names = intent.defined_word(query.asking) or any(c.weight >= 1.0 and self.subject.isdisjoint(c.terms)
+                                                         for c in query.known)
+        if not story or not asks or intent.asks_for_whom(query.asking, shapes) or not names:
             return
         query.context.extend(c.word for c in story)
         query.concepts = [c for c in query.concepts if not c.population]
@@ -466,6 +478,8 @@ class QueryReader:
         rest ("Does that include him?"), or names nothing at all ("What could be going on?", "Any thoughts?")."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
+        named = {c.word.split()[0] for c in own.known if not c.phrasing}
+        tokens = [w for i, w in enumerate(tokens) if not _refers_back(tokens, i, named)]
         if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
             return all(c.phrasing or c.abstract for c in own.concepts)
         return len(own.known) <= 1
@@ -499,6 +513,10 @@ class QueryReader:
                 continue
             span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
                 else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
+            if span == 1 and _phrasal_verb(tokens, i):  # "where magnesium fits in": belongs, not fits (seizures)
+                query.context.append(" ".join(tokens[i:i + 2]))
+                i += 2
+                continue
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
@@ -581,8 +599,10 @@ class QueryReader:
         word = tokens[i]
         if word in stops or len(word) == 1 and not word.isdigit():
             return
-        if intent.names_article(word) or intent.names_work(tokens, i):
-            query.context.append(word)  # "does the article list...": where it is said, not what is asked
+        # "does the article list...": where it is said; "wide awake": how much (not the article's "wide range")
+        if intent.names_article(word) or intent.names_work(tokens, i) \
+                or word != "too" and stem(word) in self.vocabulary and self._intensifies(tokens, i):
+            query.context.append(word)
             return
         if word == "too" and (i + 1 == len(tokens) or tokens[i + 1] in stops):
             return  # "in the nerves too or...": also, not the "too" of an excess ("too high")
@@ -644,7 +664,8 @@ class QueryReader:
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
-        elif i and _names_condition(word) and (states := self._conditions_named_by(tokens[i - 1])):
+        elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
+                and (states := self._conditions_named_by(tokens[i - 1])):
             # "renal insufficiency", "heart failure": the condition of that organ the article names
             query.asked += in_question
             query.expanded[word] = [self._word_of(t) for t in states]
@@ -713,6 +734,13 @@ class QueryReader:
             return False
         following = tokens[i + 1]
         return following in _AMOUNT_WORDS or stem(following) in self.subject and tokens[i + 2:i + 3] == ["than"]
+
+    def _said_by_subject(self, tokens: list[str], i: int) -> bool:
+        """Whether tokens[i] is what the article's subject does, a verb ending in -s right after it
+        ("evidence magnesium lifts low mood"), not a condition it names ("magnesium deficiency")."""
+        found = lexicon.entry(lemma(tokens[i]))
+        return tokens[i].endswith("s") and self._names_subject(tokens[i - 1]) and found is not None \
+            and "v" in found.parts
 
     def _names_subject(self, word: str) -> bool:
         """Whether a word is the article's subject or a synonym of it ("mag", "mg")."""
@@ -1004,9 +1032,10 @@ class QueryReader:
                       population=population, cues=said)
         else:
             query.context.append(reading.english)
-            # A word pointing at the article ("claims", "mentioned") is not a subject it lacks.
+            # A word pointing at the article ("claims", "mentioned") or asking a role ("a real job in") is
+            # not a subject it lacks.
             query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
-                                and not intent.refers_to_subject(word))
+                                and not intent.refers_to_subject(word) and not intent.frames_definition(word))
 
     def _cues(self, query: Query, reading: Unknown, at: tuple[list[str], int], placed: bool) -> tuple[str, ...]:
         """What bot.focus weighs of a word of the question sentence proposed as a focus (tokens[i] of `at`)."""
@@ -1319,6 +1348,30 @@ def _focus_noun(word: str) -> bool:
     return found is not None and found.main == "n" and lexicon.is_focus(found, True)
 
 
+def _refers_back(tokens: list[str], position: int, named: set[str]) -> bool:
+    """Whether a pronoun of things (or an existential "there") stands for what the question sentence is
+    about, not for the story:
+    for a thing it named in a clause before it ("What is magnesium, and does the body need it?"; in
+    the thing's own clause it is something else: "can magnesium cause it?"), or, beside a thing the
+    sentence names, "it" doing something to that thing or taken ("Can it actually cause sleeplessness?",
+    "who shouldn't take it?": the article's subject; "is it a side effect?", "could it be...", is the
+    story's thing)."""
+    if tokens[position] == "there":  # "are there illnesses...?", "there is": no place, no pointing
+        return not _BE.isdisjoint(tokens[max(position - 1, 0):position + 2])
+    if tokens[position] not in _ANAPHORS:
+        return False
+    joins = [j for j in range(position) if tokens[j] in _CLAUSE_JOINS]
+    if joins and not named.isdisjoint(tokens[:joins[-1]]):
+        return True
+    if tokens[position] != "it" or not named:
+        return False
+    if position and lemma(tokens[position - 1]) == "take":  # what is taken: the supplement ("shouldn't take it")
+        return True
+    after = [w for w in tokens[position + 1:] if (found := lexicon.entry(w)) is None or found.main != "r"]
+    return bool(after) and after[0] not in _BE and (found := lexicon.entry(after[0])) is not None \
+        and "v" in found.parts
+
+
 def _sentences(question: str) -> list[tuple[list[str], bool]]:
     """The words of each sentence, and whether it is the question (those ending with "?", else the
     last sentence)."""
@@ -1337,10 +1390,21 @@ def _chunks(sentence: str, tokens: list[str]) -> list[list[str]]:
 
 
 def _parts(question: str) -> list[str]:
-    """The sentences of a message that have words."""
-    sentences = _SENTENCE_RE.split(question.strip())
+    """The sentences of a message that have words; a label naming who asks ("Med student q: ...") is one
+    of its own, told, not asked."""
+    sentences = [c for p in _SENTENCE_RE.split(question.strip()) for c in _labelled(p)]
     return [c for p in sentences for c in ([p] if _ASKING_START_RE.match(normalise(p)) else _CLAUSE_RE.split(p))
             if words(c)]
+
+
+def _labelled(sentence: str) -> list[str]:
+    """A sentence parted after a short label before a colon that names a person ("Med student q:",
+    "Pharmacist question:"), else whole."""
+    label = _LABEL_RE.match(sentence)
+    if not label or not any((found := lexicon.entry(w)) is not None and found.main == "n"
+                            and found.category == "noun.person" for w in words(label.group(1))):
+        return [sentence]
+    return [label.group(1), sentence[label.end():]]
 
 
 def _asking(parts: list[str]) -> list[bool]:
@@ -1530,6 +1594,16 @@ def _in_compound_preposition(tokens: list[str], i: int) -> bool:
 
 
 _CONDITION_KINDS = frozenset({"noun.state", "noun.act", "noun.event"})  # "insufficiency", "failure", "impairment"
+
+
+def _phrasal_verb(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] and the particle after it are one WordNet verb ending a clause ("where magnesium
+    fits in", "fits in with"; not "fits in children")."""
+    if i + 1 >= len(tokens) or tokens[i + 1] not in _VERB_PARTICLES \
+            or i + 2 < len(tokens) and tokens[i + 2] not in _CLAUSE_JOINS | {"with", "here", "there"}:
+        return False
+    found = lexicon.entry(f"{lemma(tokens[i])} {tokens[i + 1]}")
+    return found is not None and found.main == "v"
 
 
 def _names_condition(word: str, states_only: bool = False) -> bool:

@@ -1768,3 +1768,149 @@ def test_an_age_had_as_other_languages_say_it_is_an_age(engine):
     answer = engine.answer("I have 45 years, how much magnesium I must take in one day?")
     assert answer.answered and "400-420mg" in answer.passages[0].text
     assert engine.answer("My daughter has 6 years, she can take magnesium?").not_discussed[-1] == "6-year-olds"
+
+
+def test_a_number_asked_for_beside_an_amount_is_how_the_question_asks(engine):
+    for question in ("Give me a number: how much magnesium per day?", "I just need the number. How many mg a day?",
+                     "Is there a number for how much an adult should take?"):
+        answer = engine.answer(question)
+        assert answer.answered and "400-420mg" in answer.passages[0].text, question
+    assert intent.names_asked_kind("number", intent.of_question("how many mg a day"))
+    assert not intent.names_asked_kind("number", intent.of_question("does it cause side effects"))
+
+
+def test_a_pronoun_standing_for_a_thing_named_earlier_in_the_question_sentence_does_not_point_at_the_story(engine):
+    # "it" after a clause naming the thing is that thing: the story's words stay the asker's, weighing less
+    told = engine.answer("My uncle said I should look at my diet. I never took it seriously. I shrugged. "
+                         "What is magnesium, and does a person really need it?")
+    assert told.passages[0].text.startswith("Magnesium is an essential mineral")
+    story = {c.word: c.weight for c in told.query.concepts}
+    assert story["look"] < story["magnesium"]
+    # in the thing's own clause it stands for something of the story ("can magnesium cause it?")
+    pointed = engine.answer("My husband lies awake every night. He started a new supplement. Could magnesium cause it?")
+    assert {c.word: c.weight for c in pointed.query.concepts}.get("awake", 2.0) >= 1.0
+
+
+def test_it_doing_something_to_a_thing_the_question_names_is_the_subject_not_the_story(engine):
+    for question in ("My wife has taken magnesium for a month. She paces at night and feels edgy. Can it really "
+                     "cause anxiety?",
+                     "Dad takes a pill every night with his tea. His head pounds. Does it trigger migraines?"):
+        weights = {c.word: c.weight for c in engine.answer(question).query.concepts}
+        assert weights["night"] < 1.0, question  # the story's words are the asker's
+    # "is it ...?" asks about the story's thing: the story is what is asked
+    story = engine.answer("My daughter started magnesium and wakes every night. Is it a side effect?")
+    assert {c.word: c.weight for c in story.query.concepts}["night"] >= 1.0
+
+
+def test_an_existential_there_and_the_it_that_is_taken_do_not_point_at_the_story(engine):
+    for question in ("My gran has lots of health problems and a drawer of pills. A neighbour gave her magnesium. "
+                     "Is there anyone who should not take it?",
+                     "My brother is on a dozen tablets for his heart and feels awful. Are there conditions where "
+                     "people should not take it?"):
+        answer = engine.answer(question)
+        assert answer.answered and "certain medical conditions" in answer.passages[0].text, question
+        assert {c.word: c.weight for c in answer.query.concepts}["health" if "health" in question else "heart"] < 1.0
+
+
+def test_a_verb_ending_in_s_after_the_subject_is_what_it_does_not_a_condition_it_names(engine):
+    for question in ("is there evidence magnesium lifts low mood?", "proof magnesium lifts anxiety?"):
+        answer = engine.answer(question)
+        assert "defici" not in answer.query.terms, question
+    assert "defici" in engine.answer("magnesium insufficiency and depression?").query.terms  # a condition
+
+
+def test_asking_what_troubles_it_causes_wants_them_named(engine):
+    for question in ("what nerve and brain problems can magnesium cause when you take too much?",
+                     "which problems does too much magnesium cause?"):
+        assert "effects named" in [i.name for i in intent.of_question(question)], question
+        answer = engine.answer(question)
+        assert answer.answered and "headaches, anxiety, and insomnia" in answer.passages[0].text, question
+    lacking = intent.of_question("what problems do people with low magnesium have")
+    assert "effects named" not in [i.name for i in lacking]
+
+
+def test_a_synonym_key_with_the_particle_of_a_phrasal_verb_is_that_verb(engine):
+    answer = engine.answer("where does magnesium fit in?")
+    assert "epilepsi" not in answer.query.terms and "fit in" in answer.query.context
+    assert "epilepsi" in engine.answer("can magnesium stop fits in children").query.terms  # a noun: seizures
+    assert "epilepsi" in engine.answer("does magnesium help with fits").query.terms
+
+
+def test_asking_someone_to_explain_what_a_thing_does_asks_it_defined(engine):
+    for question in ("Could you explain what magnesium does in the body?",
+                     "can someone explain in simple terms what the nervous system does and why magnesium matters?"):
+        assert intent.defined_word(question.casefold().rstrip("?")) is not None, question
+    assert intent.defined_word("how does the article describe what magnesium actually does") == "magnesium"
+    answer = engine.answer("Could you explain what magnesium does in the body?")
+    assert answer.passages[0].text.startswith("Magnesium is an essential mineral")
+
+
+def test_asking_whether_it_is_beneficial_or_harmful_wants_both_sides_weighed(engine):
+    for question in ("Is magnesium beneficial or harmful for the nervous system?",
+                     "overall, is it helpful or harmful to nerves?", "Mg on the CNS: net positive or negative?"):
+        assert "both sides" in [i.name for i in intent.of_question(question.casefold())], question
+        assert "both positive and negative effects" in engine.answer(question).passages[0].text, question
+    assert "both sides" not in [i.name for i in intent.of_question("is it harmful for kids")]
+
+
+def test_a_question_sentence_asking_a_kind_of_answer_is_covered_by_a_passage_giving_it(engine):
+    # the question sentence names only the subject; the story after it is the asker's, not what is asked
+    for question in ("Are there people who really shouldn't take magnesium? I'm buying a big jar for my whole "
+                     "family and my wide circle of friends.",
+                     "Who shouldn't take magnesium? I keep a big stock for the household and want to be sure."):
+        answer = engine.answer(question)
+        assert answer.answered and "certain medical conditions" in answer.passages[0].text, question
+
+
+def test_lead_to_is_how_a_link_is_asked_like_cause(engine):
+    for question in ("can too much magnesium lead to headaches?", "does it lead to anxiety?"):
+        answer = engine.answer(question)
+        assert "lead" not in [c.word for c in answer.query.known if not c.phrasing], question
+        assert answer.answered, question
+
+
+def test_closing_advice_asks_the_summing_up_and_supplementing_points_at_the_subject(engine):
+    for question in ("any closing advice for someone starting magnesium?", "parting words on magnesium?",
+                     "closing rec before a patient starts supplementing?"):
+        answer = engine.answer(question)
+        assert answer.answered and answer.passages[0].text.startswith("In conclusion"), question
+    assert engine.answer("risks when supplementing?").kind is not Kind.NO_MATCH
+    assert engine.answer("any recs on dose?").answered  # clinical shorthand: recommendations
+
+
+def test_what_it_can_do_when_you_take_too_much_wants_the_effects_named(engine):
+    for question in ("what does it do if you overdo it",
+                     "what could magnesium do to the nerves when you take too much?"):
+        assert "effects named" in [i.name for i in intent.of_question(question.rstrip("?"))], question
+        assert "headaches, anxiety, and insomnia" in engine.answer(question).passages[0].text, question
+    assert "effects named" not in [i.name for i in intent.of_question("what can magnesium do for my nerves")]
+
+
+def test_a_corpus_word_saying_how_much_of_a_state_is_context(engine):
+    for question in ("he is wide awake at night, can magnesium cause that?",
+                     "she's been wide awake since she started it"):
+        answer = engine.answer(question)
+        assert "wide" in answer.query.context and "wide" not in answer.query.terms, question
+    assert "wide" in engine.answer("is magnesium involved in a wide range of processes?").query.terms
+
+
+def test_a_word_asking_a_role_is_not_a_subject_the_corpus_lacks(engine):
+    answer = engine.answer("My grandson asked me about supplements at lunch. Does it have a real job in how nerve "
+                           "cells behave?")
+    assert answer.answered and "regulate the activity of neurons" in answer.passages[0].text
+    assert not engine.answer("what is the job of a pharmacist?").answered
+
+
+def test_a_label_naming_who_asks_is_told_not_asked(engine):
+    answer = engine.answer("Med student q: how does the article describe what the nervous system does?")
+    assert "transmitting signals from the brain" in answer.passages[0].text
+    assert {c.word: c.weight for c in answer.query.concepts}["student"] < 1.0
+    # a topic before the colon is what is asked
+    assert "insomnia" in engine.answer("Insomnia: caused by magnesium?").query.terms
+
+
+def test_an_adequate_or_sufficient_amount_given_asks_no_amount(engine):
+    for question in ("do supplements ensure sufficient intake?", "does a supplement guarantee an adequate dose?"):
+        assert "quantity" not in [i.name for i in intent.of_question(question.rstrip("?"))], question
+    assert "right amount" in engine.answer("do supplements ensure sufficient intake?").passages[0].text
+    assert "quantity" in [i.name for i in intent.of_question("what is an adequate intake for adults")]
