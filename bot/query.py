@@ -198,7 +198,7 @@ class Query:
     expanded: dict[str, list[str]] = field(default_factory=dict)
     context: list[str] = field(default_factory=list)  # words read as the asker's context, not the focus
     asked: int = 0  # content words of the question sentence that the corpus knows (or a synonym of)
-    unrelated: int = 0  # ...and those it lacks that were read as context ("translate", "french")
+    unrelated: int = 0  # ...and the nouns and verbs it lacks that were read as context ("translate", "night")
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
     asking: str = ""  # the question sentence as meant: text-speak spelled out, misspellings fixed
@@ -1032,9 +1032,10 @@ class QueryReader:
                       population=population, cues=said)
         else:
             query.context.append(reading.english)
-            # A word pointing at the article ("claims", "mentioned") or asking a role ("a real job in") is
-            # not a subject it lacks.
-            query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nva"
+            # What the question names is its nouns and verbs: an adjective or adverb says how it asks
+            # ("legit", "basic", "weird"). A word pointing at the article ("claims", "mentioned") or asking
+            # a role ("a real job in") is not a subject it lacks.
+            query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nv"
                                 and not intent.refers_to_subject(word) and not intent.frames_definition(word))
 
     def _cues(self, query: Query, reading: Unknown, at: tuple[list[str], int], placed: bool) -> tuple[str, ...]:

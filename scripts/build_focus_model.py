@@ -41,7 +41,8 @@ EVAL = ROOT / "tests" / "eval"
 OWN = ("questions.yaml", "voices.yaml", "voices3.yaml", "voices4.yaml", "voices-dev3.yaml", "voices-dev4.yaml",
        "voices-dev5.yaml", "voices-dev6.yaml", "voices-dev7.yaml", "voices-dev8.yaml", "voices-dev9.yaml",
        "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices-dev15.yaml", "voices-dev16.yaml",
-       "voices-dev17.yaml", "voices-dev18.yaml", "voices-dev19.yaml", "voices-dev20.yaml", "voices-dev21.yaml")
+       "voices-dev17.yaml", "voices-dev18.yaml", "voices-dev19.yaml", "voices-dev20.yaml", "voices-dev21.yaml",
+       "voices-dev22.yaml")
 PENALTY = 1.0  # L2 penalty
 KEEP = 0.98  # share of the held-out near misses whose proposals must stay a focus
 MIN_SEEN = 3  # a cue seen in fewer proposals gets no weight

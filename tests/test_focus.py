@@ -49,7 +49,7 @@ def test_a_question_about_something_else_stays_a_near_miss(engine, question):
 
 
 @pytest.mark.parametrize(("question", "word"), [
-    ("whose advice should I follow on magnesium and headaches?", "whose"),
+    ("what's the general principle for taking magnesium safely?", "principle"),
     ("ok so it settles the nerves, but can it also cause insomnia?", "settles"),
     ("which direction does magnesium push sleep, better or worse?", "direction"),
     ("I'm dead tired every afternoon, could it be low magnesium?", "afternoon"),

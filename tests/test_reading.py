@@ -1914,3 +1914,15 @@ def test_an_adequate_or_sufficient_amount_given_asks_no_amount(engine):
         assert "quantity" not in [i.name for i in intent.of_question(question.rstrip("?"))], question
     assert "right amount" in engine.answer("do supplements ensure sufficient intake?").passages[0].text
     assert "quantity" in [i.name for i in intent.of_question("what is an adequate intake for adults")]
+
+
+def test_wh_words_are_function_words_and_adjectives_name_nothing_the_question_asks_about(engine):
+    for question in ("whose advice should I follow on magnesium and headaches?",
+                     "I'm wondering whether magnesium can cause anxiety."):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.not_discussed, question
+    # hedges and slang adjectives ("legit", "basic", "weird") say how it is asked, not what it names
+    slangy = engine.answer("so whats the basic deal with magnesium, is it legit something my body needs")
+    assert slangy.answered and slangy.query.unrelated <= slangy.query.asked
+    assert not engine.answer("how do I translate good night into French?").answered  # naming things it lacks
+
