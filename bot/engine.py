@@ -221,7 +221,8 @@ class Engine:
         @functools.cache
         def restates(position: int) -> bool:
             text = library.passages[hits[position].passage].text
-            return intent.sums_up(text) or bool(asked) and intent.only_announces(text, asked)
+            return intent.sums_up(text) or bool(asked) and (intent.only_announces(text, asked)
+                                                            or intent.only_sums_up(text, asked))
 
         enough = self.config.confidence.min_coverage
         floor = self.config.confidence.prefer_within * hits[0].score

@@ -453,12 +453,25 @@ def first_sentence(message: str) -> str:
 
 
 _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
+_SUMS_UP_INSIDE_RE = re.compile(r"(^|[.!?] )(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
 
 
 def sums_up(passage: str) -> bool:
     """Whether a passage opens a summary ("In conclusion, ..."): it restates what the article
     states elsewhere."""
     return _shows(_SUMS_UP_RE, passage)
+
+
+def only_sums_up(passage: str, about: frozenset[str]) -> bool:
+    """Whether a passage mentions the question's terms only from a sentence summing up on ("Overall,
+    magnesium can have both... While it can help..., it can also cause insomnia"): it restates what
+    another passage states."""
+    if not _shows(_SUMS_UP_INSIDE_RE, passage):  # no sentence sums up (the common case): no splitting
+        return False
+    sentences = sentence_terms(passage)
+    start = next(i for i, (sentence, _) in enumerate(sentences) if _SUMS_UP_RE.search(sentence))
+    mentions = [i for i, (_, terms) in enumerate(sentences) if not about.isdisjoint(terms)]
+    return bool(mentions) and min(mentions) >= start
 
 
 def only_announces(passage: str, about: frozenset[str]) -> bool:

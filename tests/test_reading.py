@@ -1926,3 +1926,14 @@ def test_wh_words_are_function_words_and_adjectives_name_nothing_the_question_as
     assert slangy.answered and slangy.query.unrelated <= slangy.query.asked
     assert not engine.answer("how do I translate good night into French?").answered  # naming things it lacks
 
+
+
+def test_a_passage_naming_a_thing_only_after_summing_up_yields_to_one_stating_it(engine):
+    passages = engine.library.passages
+    summing = next(p.text for p in passages if "Overall, magnesium can have both" in p.text)
+    assert intent.only_sums_up(summing, frozenset({"insomnia"}))  # only in "...cause headaches, anxiety, and insomnia"
+    assert not intent.only_sums_up(summing, frozenset({"melatonin"}))  # stated before the summing up
+    assert not intent.only_sums_up("Magnesium can cause insomnia. Overall, it is safe.", frozenset({"insomnia"}))
+    for question in ("Can magnesium actually cause sleeplessness?", "is insomnia something magnesium can cause?"):
+        answer = engine.answer(question)
+        assert answer.answered and "Finally, magnesium can also cause insomnia" in answer.passages[0].text, question
