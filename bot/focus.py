@@ -6,12 +6,13 @@ bot/lexicon.py's `is_focus` proposes a word by its WordNet category and part of 
 scripts/build_focus_model.py on the labelled questions of the development eval files (every word
 such a question's reading proposes: context in an in-scope question, the focus of a near miss that
 names one), weighs the proposal's cues (bot/data/focus-weights.txt): its part of speech and WordNet
-category, its English frequency, length, number, capitals and medical word parts, whether WordNet
-relates it to a corpus word, the kinds of its neighbours, how many things the question names that
-the article has, and whether it tells a story first. Only words of the question sentence are
-weighed: the story proposes only people by age, animals and states of a person, which restrict
-the answer wherever they are said. A proposal scoring under the threshold is
-read as context.
+category (of its most used noun sense, and those of its other noun senses, and whether none, some or
+all of them are concrete things), its English frequency, length, number, capitals and medical word
+parts, whether WordNet relates it to a corpus word, the kinds of its neighbours, how many things the
+question names that the article has, and whether it tells a story first. Only words of the question
+sentence are weighed: the story proposes only people by age, animals and states of a person, which
+restrict the answer wherever they are said. A proposal scoring under the threshold is read as
+context.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _TAKING = frozenset({"take", "use", "try", "mix", "combine", "give", "add", "swa
 OF_SUBJECT = "of-subject"
 PLACED = "placed"
 KEPT = frozenset({OF_SUBJECT, PLACED, *(f"category:{c}" for c in lexicon.POPULATION_CATEGORIES)})  # see is_focus
+# Noun senses that name a thing one can hold, eat or point at (the share of them is a cue).
+_CONCRETE = frozenset({"noun.artifact", "noun.object", "noun.substance", "noun.food", "noun.body", "noun.animal",
+                       "noun.plant"})
 _ASKING = frozenset({"what", "which", "how", "why", "when", "where", "who", "is", "are", "does", "do", "can",
                      "could", "should", "would", "will"})
 
@@ -106,6 +110,7 @@ def cues(word: str, tokens: list[str], i: int, related: bool, capitalised: bool,
     ]
     if found is not None:
         said += [f"also:{p}" for p in found.parts[1:]]
+        said += _sense_cues(found.senses)
     if word.endswith("s") and lemma(word) != word:
         said.append("plural")
     if capitalised:
@@ -119,6 +124,17 @@ def cues(word: str, tokens: list[str], i: int, related: bool, capitalised: bool,
     if of_subject:
         said.append(OF_SUBJECT)
     return tuple(said)
+
+
+def _sense_cues(senses: tuple[str, ...]) -> list[str]:
+    """Cues of a word's other noun senses than its most used (whose category is a cue of its own):
+    each category among them ("stroke": an act first, a state too), and whether none, some or all
+    of its noun senses are concrete things."""
+    if not senses:
+        return []
+    concrete = sum(s in _CONCRETE for s in senses)
+    share = "all" if concrete == len(senses) else "some" if concrete else "none"
+    return [*(f"sense:{s}" for s in sorted(set(senses[1:]) - {senses[0]})), f"concrete:{share}"]
 
 
 def question_cues(specific: int, story: bool) -> tuple[str, ...]:

