@@ -705,12 +705,13 @@ class QueryReader:
     def _intensifies(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as an adverb, says how much of what the adjective
         after it names, one the article or the synonyms table has ("dead tired", "super anxious")."""
+        if i + 1 >= len(tokens) or not (stem(tokens[i + 1]) in self.vocabulary or tokens[i + 1] in self._synonym_words):
+            return False  # (checked first: most questions then never read the lexicon, a cold start's cost)
         found = lexicon.entry(tokens[i])
-        if found is None or "r" not in found.parts or i + 1 >= len(tokens):
+        if found is None or "r" not in found.parts:
             return False
         following = lexicon.entry(tokens[i + 1])
-        known = stem(tokens[i + 1]) in self.vocabulary or tokens[i + 1] in self._synonym_words
-        return known and following is not None and following.main == "a"
+        return following is not None and following.main == "a"
 
     def _says_lack(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says the subject is lacking: an absence word within three words of it
