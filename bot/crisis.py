@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bot.weights import read_weights
+
 NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "noone", "none", "without", "nor", "neither"})
 _NEGATION_REACH = 3  # a negator this many words before an idea says it is denied ("no real future")
 _NEXT_REACH = 2  # an idea this many words after another's end is read as following it ("gone>finality")
@@ -65,14 +67,7 @@ def lexicon() -> Lexicon:
 
 def read_model(text: str) -> Model:
     """A model from its file's text: `# bias`, `# threshold` lines, then `feature <TAB> weight`."""
-    weights, settings = {}, {}
-    for line in text.splitlines():
-        if line.startswith("#") and "=" in line:
-            key, value = line[1:].split("=", 1)
-            settings[key.strip()] = float(value.split()[0])
-        elif line and not line.startswith("#"):
-            name, weight = line.split("\t")
-            weights[name] = float(weight)
+    weights, settings = read_weights(text)
     pairs: dict[str, dict[str, float]] = {}
     for name, weight in weights.items():
         if "|" in name:

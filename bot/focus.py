@@ -23,6 +23,7 @@ from importlib import resources
 
 from bot import lexicon
 from bot.text import frequency, is_english_word, lemma
+from bot.weights import read_weights
 
 # Neighbours read by what they are (closed classes of function words; any other word by its kind).
 _PREPOSITIONS = frozenset({"for", "with", "in", "of", "on", "about", "to", "from", "after", "before", "during",
@@ -52,14 +53,7 @@ class Model:
 
 def read_model(text: str) -> Model:
     """A model from its file's text: `# bias = x`, `# threshold = x` lines, then `cue <TAB> weight`."""
-    weights, settings = {}, {}
-    for line in text.splitlines():
-        if line.startswith("#") and "=" in line:
-            key, value = line[1:].split("=", 1)
-            settings[key.strip()] = float(value.split()[0])
-        elif line and not line.startswith("#"):
-            name, weight = line.split("\t")
-            weights[name] = float(weight)
+    weights, settings = read_weights(text)
     return Model(weights, settings["bias"], settings["threshold"])
 
 
