@@ -1,19 +1,19 @@
-"""Question analysis: synonyms, spelling correction and the concepts a question asks about."""
+"""Question analysis: the Query a question is read into, its concepts, and the QueryReader that reads it
+(spelling in bot.spelling, sentences in bot.sentences)."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from bot import focus, intent, lexicon
-from bot.text import (damerau, english_start, english_words, frequency, is_english_word, lemma, message_words,
-                      normalise, question_stems, stem, stop_words, without_vowels, words)
+from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
+from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
+from bot.text import damerau, english_words, is_english_word, lemma, question_stems, stem, stop_words, words
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -49,14 +49,6 @@ _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" re
 # Adjectives WordNet puts beside "possible" ("achievable", "feasible", "doable") ask whether a thing
 # can be done, as "possible" does: how a question asks, not a thing it asks about.
 _POSSIBLE = "possible"
-_BREAK_RE = re.compile(r"\s[\u2013\u2014-]+\s|:\s|\s*/\s*|\s*[\u2192>]\s*")  # " — ", ": ", "/", "→" between words
-# Sentences end at . ! ? (also before a closing quote: "'a thing.' Does...").
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"’”)])\s+|\n+")
-# A question joined to a story by a semicolon or by ", so" / ", but" ("...stressed on game days,
-# so could magnesium help?") is a sentence of its own; one joined to another question is not.
-_ASKING_START = r"(?:could|can|does|do|did|is|are|would|should|will|might|may|what|whats|why|how|which|who)\b"
-_ASKING_START_RE = re.compile(_ASKING_START)
-_CLAUSE_RE = re.compile(rf";\s*(?={_ASKING_START})|,\s+(?=(?:so|but)\s+{_ASKING_START})")
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says;
 # "he is 20 years", "she's 78": an adult, whom the article's "adults" include (its words are no focus).
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
@@ -65,19 +57,12 @@ _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|mo
                      r"|\bis (\d{1,2}) (?:years?|yrs?)\b"
                      r"|\b(?:have|has|having) (\d{1,3}) (?:years?|yrs?)\b")  # "he has 10 years"
 _ADULT_AGE = 18
-_FAMILY_PREFIX = 5  # letters a word-family relative must share at least
-_FAMILY_SHARE = 0.8  # ...and this share of the shorter stem
-_REMEMBERED = 4096  # corrections and word families kept per corpus version
 _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question before it
 _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
-_EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see QueryReader._unlikeliness)
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "this", "that"})
 _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
-_RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
-_FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
-_CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
 _LINKING = frozenset({"is", "s", "was", "are", "be"})
 _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
 # The sexes, and words for either ("is it the same for men and women?": see _frame_sexes).
@@ -116,7 +101,6 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # joining that sentence's clauses.
 _ANAPHORS = frozenset({"it", "its", "they", "them"})
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "so"})
-_LABEL_RE = re.compile(r"^\s*((?:[\w'-]+ ){0,3}[\w'-]+):\s+(?=\S)")  # "Med student q: how does..."
 # The particles of phrasal verbs ("fit in", "calm down")
 _VERB_PARTICLES = frozenset({"in", "into", "up", "out", "off", "on", "over", "down", "back", "away"})
 _BE = frozenset({"is", "are", "be", "was", "were", "been", "being", "s"})
@@ -160,7 +144,6 @@ _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
 # "play a part in", "plays any role in", "play a big part in": how a link is asked (see _frame_role)
 _ROLE_RE = re.compile(r"\b(play|plays|played|playing)( \w+){0,2} (role|roles|part|parts) in\b")
-_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "who", "which"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
 # "by way of", "with regard to"): a function word, not a thing asked about.
 _TIMES = frozenset({"noun.time", "time-unit"})
@@ -227,7 +210,7 @@ class Query:
         return out
 
 
-class QueryReader:
+class QueryReader(Speller):
     """Reads questions against one corpus vocabulary."""
 
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
@@ -933,10 +916,6 @@ class QueryReader:
         terms = {stem(word), stem(lemma(word))}
         return terms.isdisjoint(self.vocabulary) and terms.isdisjoint(question_stems())
 
-    def familiar(self, word: str) -> bool:
-        """Whether a word is a corpus word, a misspelling of one ("magneisum") or a word WordNet
-        knows in some form (clinical words: "contraindicate", "supplementation")."""
-        return word in self.surface_words or self.correct(word) is not None or lexicon.entry(word) is not None
 
     def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
         """Each word as _spelled reads it beside its neighbours."""
@@ -958,12 +937,6 @@ class QueryReader:
             query.corrected[word] = fixed
         return fixed or word
 
-    def _in_phrase(self, word: str, before: str, after: str) -> str | None:
-        """The correction of a misspelling that makes a dictionary phrase with the word before or
-        after it ("blood suger": sugar), if any."""
-        return next((c for c in (self.correct(word), *self.english_typos(word)) if c and (
-            before and lexicon.entry(f"{before} {c}") is not None
-            or after and lexicon.entry(f"{c} {after}") is not None)), None)
 
     def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
         """tokens[i], or the word one edit away that its place says was meant: a real English word
@@ -1132,39 +1105,6 @@ class QueryReader:
                                 and stem(w) not in question_stems() for w in content)
         return tuple(stem(w) for w in content) if known else ()
 
-    def _likeliest(self, word: str) -> str | None:
-        """The corpus or English word most likely meant by a word that is neither, if any; failing
-        that, a common word it spells without vowels ("wrk": work), a word of the article first."""
-        corpus = self.correct(word)
-        if corpus and _in_use(word) and self._unlikeliness(word, corpus) >= -frequency(word):
-            corpus = None  # an English word likelier meant as written ("properties", not "proper")
-        candidates = [c for c in (corpus, *self.english_typos(word), *self._left_out_of(word)) if c]
-        if not candidates and lexicon.entry(word) is None:
-            return max(without_vowels(word), default=None,
-                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary))
-        return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
-
-    def _left_out_of(self, word: str) -> list[str]:
-        """The article's words and the stop words that a rare English word is with one letter (not the
-        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip)."""
-        if frequency(word) >= _RARE_WORD:
-            return []
-        return [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
-                and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
-                and lemma(c) != lemma(word)]
-
-    def _unlikeliness(self, typed: str, meant: str) -> float:
-        """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
-        is about as unlikely as a word a thousand times rarer; the commonest slips half that), less
-        how common the word is, and a word of the article or of the synonyms table ("pills") some
-        thirty times likelier (noisy-channel spelling)."""
-        return (_EDIT_RARITY * _typing_cost(typed, meant) - frequency(meant)
-                - _CORPUS_LIKELIER * (stem(meant) in self.vocabulary or meant in self._synonym_words))
-
-    def english_typos(self, word: str) -> tuple[str, ...]:
-        """The English words one edit away (Damerau: a swap, a missing, extra or wrong letter) from a
-        word that is not English; remembered."""
-        return _remembered(self._typos, word, _english_typos)
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
              ways: list[list[str]] | None = None, weight: float = 1.0, abstract: bool = False,
@@ -1263,47 +1203,6 @@ class QueryReader:
                 return verb
         return None
 
-    def word_family(self, term: str) -> str | None:
-        """A corpus stem of the same word family ("absorb" -> "absorpt"), remembered."""
-        return _remembered(self._families, term, self._word_family)
-
-    def correct(self, word: str) -> str | None:
-        """A close corpus word for a misspelled one; None for real words the corpus lacks. Remembered."""
-        return _remembered(self._corrections, word, self._correct)
-
-    def _word_family(self, term: str) -> str | None:
-        """A corpus stem of the same word family ("absorb" -> "absorpt"): most of the stem shared,
-        and what differs is a suffix, not another word ("heartburn" is not "heart")."""
-        best = None
-        for candidate in self._by_prefix.get(term[:_FAMILY_PREFIX], ()):
-            shared = len(os.path.commonprefix([term, candidate]))
-            tail = max(term, candidate, key=len)[shared:]
-            if (shared >= _FAMILY_SHARE * min(len(term), len(candidate)) and len(tail) <= 5
-                    and not (len(tail) >= 3 and is_english_word(tail)) and (best is None or shared > best[0])):
-                best = (shared, candidate)
-        return best[1] if best else None
-
-    def _correct(self, word: str) -> str | None:
-        """A close corpus word for a misspelled one; None for real words the corpus lacks."""
-        if len(word) < 3 or word.isdigit() or word in stop_words() or lexicon.entry(word) is not None and _in_use(word):
-            return None
-        limit = 1 if len(word) <= 4 else self.max_distance
-        best: tuple[int, int, str] | None = None
-        for candidate in self._candidates(word):
-            distance = damerau(word, candidate)
-            if distance <= limit:
-                rank = (distance, -len(candidate), candidate)
-                if best is None or rank < best:
-                    best = rank
-        return best[2] if best else None
-
-    def _candidates(self, word: str) -> set[str]:
-        """Corpus and stop words within two edits (one deletion on each side)."""
-        found: set[str] = set()
-        for key in _deletions(word) | {word}:
-            found |= self._deletes.get(key, set())
-        return found
-
 
 def _set_aside(tokens: list[str], i: int) -> int:
     """How many words from tokens[i] set a thing aside ("beyond the nerves", "other than headaches"):
@@ -1374,70 +1273,12 @@ def _refers_back(tokens: list[str], position: int, named: set[str]) -> bool:
         and "v" in found.parts
 
 
-def _sentences(question: str) -> list[tuple[list[str], bool]]:
-    """The words of each sentence, and whether it is the question (those ending with "?", else the
-    last sentence)."""
-    parts = _parts(question)
-    asking = _asking(parts)
-    return [(message_words(p, hedges=False), a) for p, a in zip(parts, asking, strict=True)] or [([], True)]
-
-
-def _chunks(sentence: str, tokens: list[str]) -> list[list[str]]:
-    """A sentence's words in the pieces a dash, a colon or a slash between words sets apart
-    ("Sleep: helps or harms?", "Essential mineral — systems involved?"); the sentence whole if
-    its pieces do not spell the same words (text-speak spelled out across them)."""
-    pieces = [message_words(piece, hedges=False) for piece in _BREAK_RE.split(sentence)]
-    pieces = [piece for piece in pieces if piece]
-    return pieces if len(pieces) > 1 and [w for piece in pieces for w in piece] == tokens else [tokens]
-
-
-def _parts(question: str) -> list[str]:
-    """The sentences of a message that have words; a label naming who asks ("Med student q: ...") is one
-    of its own, told, not asked."""
-    sentences = [c for p in _SENTENCE_RE.split(question.strip()) for c in _labelled(p)]
-    return [c for p in sentences for c in ([p] if _ASKING_START_RE.match(normalise(p)) else _CLAUSE_RE.split(p))
-            if words(c)]
-
-
-def _labelled(sentence: str) -> list[str]:
-    """A sentence parted after a short label before a colon that names a person ("Med student q:",
-    "Pharmacist question:"), else whole."""
-    label = _LABEL_RE.match(sentence)
-    if not label or not any((found := lexicon.entry(w)) is not None and found.main == "n"
-                            and found.category == "noun.person" for w in words(label.group(1))):
-        return [sentence]
-    return [label.group(1), sentence[label.end():]]
-
-
-def _asking(parts: list[str]) -> list[bool]:
-    """Which sentences are the question: those ending with "?" that are more than a reaction ("fr?",
-    "really?": no word, or only adverbs), else the last one."""
-    asking = [p.rstrip().endswith("?") and not _reacts(p) for p in parts]
-    return asking if any(asking) else [i == len(parts) - 1 for i in range(len(parts))]
-
-
 def _adds(said: list[str]) -> bool:
     """Whether a question adds to what was said before ("for kids too", "even for a gummy", "as well")."""
     following = [*said[1:], ""]
     return any(w in _ADDITIVE and not (w == "too" and (nxt in _DEGREE_OF or _adjective(nxt) or _adverb(nxt)))
                or w == "well" and i > 0 and said[i - 1] == "as" and nxt != "as"
                for i, (w, nxt) in enumerate(zip(said, following, strict=True)))
-
-
-def _reacts(sentence: str) -> bool:
-    """Whether a sentence only reacts to what was said: no words but fillers, or only adverbs ("seriously?")."""
-    return all(w not in _QUESTION_WORDS and (found := lexicon.entry(w)) is not None and found.main == "r"
-               for w in message_words(sentence, hedges=False))
-
-
-def _asked_words(question: str, asking: list[str]) -> list[str]:
-    """The words of the question sentences (`asking`) that say what is asked, without an opening
-    condition ("When body don't have enough magnesium, it is connected with which illness?")."""
-    if "," not in question:  # a condition clause ends with a comma: most questions have none
-        return asking
-    parts = _parts(question)
-    return [w for p, a in zip(parts, _asking(parts), strict=True) if a
-            for w in message_words(intent.without_condition(p), hedges=False)]
 
 
 def _pointed_at(word: str, question: str) -> bool:
@@ -1634,67 +1475,6 @@ def _is_verb(word: str) -> bool:
     return found is not None and "v" in found.parts
 
 
-def _english_typos(word: str) -> tuple[str, ...]:
-    """See QueryReader.english_typos."""
-    if len(word) < 3 or _in_use(word):
-        return ()
-    if len(word) == 3:  # too short to guess at, but for the silent e left off the end ("giv", "hav")
-        return (word + "e",) if _in_use(word + "e") else ()
-    edits = _edits(word, english_start(word))  # none past the letters an English word starts with
-    listed = english_words().intersection(edits)
-    # Failing a word in use, a rarer one WordNet knows ("antidepresant": antidepressant).
-    found = [w for w in listed if frequency(w) > 0] or [w for w in listed if lexicon.entry(w) is not None]
-    return tuple(sorted(found, key=edits.index))  # in the order of _edits
-
-
-@lru_cache(maxsize=4096)
-def _in_use(word: str) -> bool:
-    """Whether a word is English as written: listed, in use, or a dictionary word in its own form;
-    an ending nobody writes on a listed word ("triger": trig + er) is likelier a slip ("trigger")."""
-    if word in english_words() or word in stop_words() or frequency(word) > 0:
-        return True
-    return (is_english_word(word) or lexicon.entry(word) is not None) and lemma(word) == word
-
-
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, other in enumerate(row)
-                         if abs(r - row_number) <= 1 and abs(c - column + (r - row_number) * 0.5) <= 1 and other != key}
-                   for row_number, keys in enumerate(_KEYBOARD_ROWS) for column, key in enumerate(keys)}
-
-
-def _typing_cost(typed: str, meant: str) -> float:
-    """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
-    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
-    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv"); "ie" for
-    "ei" or the reverse ("wierd") a quarter."""
-    distance = damerau(typed, meant)
-    if distance != 1:
-        return float(distance)
-    at = next((i for i, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
-    if len(typed) == len(meant):
-        swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
-        if swapped and typed[at:at + 2] in ("ie", "ei"):
-            return 0.25  # "i before e" the wrong way round ("wierd", "recieve"): the commonest confusion of all
-        slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
-    else:
-        longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
-        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e"
-    return 0.5 if slip else 1.0
-
-
-def _edits(word: str, upto: int) -> list[str]:
-    """Words one edit away, the edit at letter `upto` or before: swapped neighbours first, then a
-    letter missing, extra or wrong (lists rather than generators: made faster, hundreds at a time)."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(min(upto, len(word)) + 1)]
-    return ([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-            + [a + b[1:] for a, b in splits if b]
-            + [a + c + b for a, b in splits for c in letters]
-            + [a + c + b[1:] for a, b in splits if b for c in letters])
-
-
-
-
 @dataclass(frozen=True)
 class Unknown:
     """How a word the corpus lacks was read."""
@@ -1708,17 +1488,3 @@ class Unknown:
     def focus(self, in_question: bool) -> bool:
         """Whether it restricts what is asked (see bot.lexicon)."""
         return lexicon.is_focus(self.entry, in_question)
-
-
-def _remembered(memo: dict, key: str, work_out: Callable):
-    """memo[key], worked out on first use (a full memo is emptied)."""
-    if key not in memo:
-        if len(memo) >= _REMEMBERED:
-            memo.clear()
-        memo[key] = work_out(key)
-    return memo[key]
-
-
-def _deletions(word: str) -> set[str]:
-    """The word with one letter deleted, every way."""
-    return {word[:i] + word[i + 1:] for i in range(len(word))}

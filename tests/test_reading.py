@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import intent, lexicon, query
+from bot import intent, lexicon, query, sentences, spelling
 from bot.answer import Kind
 from bot.query import QueryReader
 from bot.text import is_english_word, lemma, message_words, stem, without_vowels
@@ -177,7 +177,7 @@ def test_shortened_kin_words_are_kin_and_contractions_are_spelled_out():
 
 
 def test_a_misspelling_is_read_as_the_likeliest_word_typed_with_the_commonest_slips():
-    from bot.query import _typing_cost
+    from bot.spelling import _typing_cost
     from bot.text import frequency
     assert _typing_cost("wiat", "wait") == 0.5 and _typing_cost("wiat", "what") == 1.0  # a swap, not a far key
     assert _typing_cost("hapen", "happen") == 0.5 and _typing_cost("hapen", "haven") == 1.0  # an undoubled letter
@@ -758,17 +758,17 @@ def test_words_of_the_clinical_register_are_read_as_the_plain_words_they_say(eng
 
 
 def test_a_silent_e_left_off_the_end_is_a_common_slip(engine):
-    assert query._typing_cost("wher", "where") == 0.5 and query._typing_cost("wher", "when") == 1.0
+    assert spelling._typing_cost("wher", "where") == 0.5 and spelling._typing_cost("wher", "when") == 1.0
     assert engine.answer("wher does magnesium work").query.corrected["wher"] == "where"  # not the commoner "when"
     assert engine.answer("can it giv u headaches").query.corrected["giv"] == "give"  # three letters, + e only
-    assert "dgo" not in query._english_typos("dgo")
+    assert "dgo" not in spelling._english_typos("dgo")
 
 
 def test_an_ending_nobody_writes_on_a_listed_word_is_read_as_a_slip(engine):
-    assert not query._in_use("triger") and query._in_use("creatine") and query._in_use("enif")
+    assert not spelling._in_use("triger") and spelling._in_use("creatine") and spelling._in_use("enif")
     assert engine.answer("does magnesium triger headaches").query.corrected["triger"] == "trigger"
     assert "creatine" not in engine.answer("what about creatine").query.corrected  # a dictionary word as written
-    assert "enif" not in query._english_typos("enuf")  # a star's name nobody means
+    assert "enif" not in spelling._english_typos("enuf")  # a star's name nobody means
 
 
 def test_a_rare_real_word_missing_a_letter_of_a_far_commoner_one_is_that_word(engine):
@@ -1061,7 +1061,7 @@ def test_a_condition_named_by_a_corpus_word_and_one_it_lacks_is_one_focus(engine
 def test_a_misspelling_of_a_rarer_word_wordnet_knows_is_corrected_when_no_commoner_one_fits(engine):
     assert engine.answer("can i take magnesium with my antidepresant").query.corrected["antidepresant"] == \
         "antidepressant"
-    assert query._english_typos("acutally") == ("actually",)  # a word in use still first
+    assert spelling._english_typos("acutally") == ("actually",)  # a word in use still first
 
 
 def test_a_question_comparing_the_sexes_asks_for_a_difference_the_article_does_not_give(engine):
@@ -1337,9 +1337,9 @@ def test_a_word_parts_negation_is_how_it_says_it_not_what_must_be_covered(engine
 
 
 def test_no_phrase_is_read_across_a_dash_a_colon_or_a_slash(engine):
-    assert query._chunks("Essential mineral — systems involved?", ["essential", "mineral", "systems", "involved"]) \
+    assert sentences._chunks("Essential mineral — systems involved?", ["essential", "mineral", "systems", "involved"]) \
         == [["essential", "mineral"], ["systems", "involved"]]
-    assert query._chunks("400-420mg a day", ["400", "420", "mg", "a", "day"]) == [["400", "420", "mg", "a", "day"]]
+    assert sentences._chunks("400-420mg a day", ["400", "420", "mg", "a", "day"]) == [["400", "420", "mg", "a", "day"]]
     answer = engine.answer("Essential mineral — systems involved?")
     assert answer.answered and "mineral systems" not in [c.word for c in answer.query.concepts]
     assert "essential mineral" in answer.passages[0].passage.text
@@ -1512,10 +1512,10 @@ def test_an_adverb_after_a_thing_says_how_not_a_product_of_it(engine):
 
 
 def test_a_sentence_ending_inside_quotes_ends_there():
-    sentences = query._sentences("My doctor called it 'the relaxation mineral.' Can it help with stress?")
-    assert [asking for _, asking in sentences] == [False, True]
-    sentences = query._sentences('He keeps saying "it is just a mineral!" Could it cause headaches?')
-    assert [asking for _, asking in sentences] == [False, True]
+    read = sentences._sentences("My doctor called it 'the relaxation mineral.' Can it help with stress?")
+    assert [asking for _, asking in read] == [False, True]
+    read = sentences._sentences('He keeps saying "it is just a mineral!" Could it cause headaches?')
+    assert [asking for _, asking in read] == [False, True]
 
 
 def test_a_best_time_asks_for_a_time(engine):
@@ -1577,12 +1577,12 @@ def test_the_bottom_line_asks_for_the_article_summing_up(engine):
 
 
 def test_a_question_joined_to_the_story_by_so_but_or_a_semicolon_is_its_own_sentence(engine):
-    assert query._parts("He coaches on weekends and is stressed, so could magnesium help his stress?") == \
+    assert sentences._parts("He coaches on weekends and is stressed, so could magnesium help his stress?") == \
         ["He coaches on weekends and is stressed", "so could magnesium help his stress?"]
-    assert query._parts("My son has been moody; is magnesium linked to depression?") == \
+    assert sentences._parts("My son has been moody; is magnesium linked to depression?") == \
         ["My son has been moody", "is magnesium linked to depression?"]
-    assert len(query._parts("What is the normal range of blood sugar, and does magnesium affect it?")) == 1
-    assert len(query._parts("Is it elemental magnesium, but is it adjusted in pregnancy?")) == 1  # two questions
+    assert len(sentences._parts("What is the normal range of blood sugar, and does magnesium affect it?")) == 1
+    assert len(sentences._parts("Is it elemental magnesium, but is it adjusted in pregnancy?")) == 1  # two questions
     for question in ("My wife waitresses double shifts and is wiped out, so could magnesium boost her energy?",
                      "Since the layoffs my husband has been irritable; could magnesium help with his stress?"):
         answer = engine.answer(question)

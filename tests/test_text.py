@@ -2,7 +2,7 @@ import random
 
 from nltk.metrics.distance import edit_distance
 
-from bot import lexicon, query, text
+from bot import lexicon, spelling, text
 from bot.text import (_english_in_order, damerau, english_start, english_words, frequency, message_words, stem,
                       stop_words, tokens, unstretched, words)
 
@@ -62,13 +62,13 @@ def test_english_typos_skip_no_english_word_by_looking_only_where_one_can_start(
         word = rng.choice(ordered)
         i = rng.randrange(len(word))
         typo = word[:i] + word[i + 1:] if rng.random() < 0.5 else word[:i] + rng.choice("aeiouxyz") + word[i:]
-        if len(typo) < 4 or query._in_use(typo):
+        if len(typo) < 4 or spelling._in_use(typo):
             continue  # not read as a typo
-        every = list(query._edits(typo, len(typo)))  # every edit, wherever it is
+        every = list(spelling._edits(typo, len(typo)))  # every edit, wherever it is
         listed = table.intersection(every)
         in_use = [w for w in listed if frequency(w) > 0]  # "enif" is meant by nobody...
         known = in_use or [w for w in listed if lexicon.entry(w) is not None]  # ...unless WordNet knows it
-        assert query._english_typos(typo) == tuple(sorted(known, key=every.index)), typo
+        assert spelling._english_typos(typo) == tuple(sorted(known, key=every.index)), typo
 
 
 def test_a_dropped_g_is_put_back_only_where_the_word_is_not_english_without_it():
