@@ -15,7 +15,8 @@ from bot.config import Config, load_config
 from bot.confidence import SPECIFIC, Candidates, assess, judge
 from bot.corpus import Passage
 from bot.library import Library, load_library
-from bot.query import Query, QueryReader, verbless
+from bot.grammar import verbless
+from bot.query import Query, QueryReader
 from bot.search import Hit, Index
 from bot.text import clinical_register, stem, tokens, words
 

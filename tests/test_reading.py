@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import intent, lexicon, query, sentences, spelling
+from bot import grammar, intent, lexicon, sentences, spelling
 from bot.answer import Kind
 from bot.query import QueryReader
 from bot.text import is_english_word, lemma, message_words, stem, without_vowels
@@ -347,7 +347,7 @@ def test_the_bare_noun_of_a_compound_preposition_is_how_it_is_said_not_a_focus(e
     assert "other supplements or medications" in answer.passages[0].text
     assert not engine.answer("does magnesium help in cases of acne").answered  # what follows still decides
     said = "is magnesium good for the top of my head".split()
-    assert not query._in_compound_preposition(said, said.index("top"))  # not bare: bot.focus weighs it
+    assert not grammar._in_compound_preposition(said, said.index("top"))  # not bare: bot.focus weighs it
 
 
 def test_a_synonym_does_not_break_up_the_article_s_own_word_pair():
@@ -1243,7 +1243,7 @@ def test_a_verbless_fragment_naming_two_things_the_article_names_together_means_
                   "Food and sleep quality?", "Kidney stones and diet advice",  # never named together
                   "does poor sleep make you forgetful", "Teen sleep needs?"):  # a subject of its own; one thing
         assert engine.answer(other).kind is Kind.NO_MATCH, other
-    assert not query.verbless("can stress cause headaches".split()) and query.verbless(["memory", "benefit"])
+    assert not grammar.verbless("can stress cause headaches".split()) and grammar.verbless(["memory", "benefit"])
 
 
 def test_helps_or_harms_asks_both_sides_and_the_sides_named_are_how_it_asks(engine):
@@ -1279,10 +1279,10 @@ def test_a_written_work_pointed_at_names_the_article_but_a_piece_of_something_do
 
 
 def test_a_thing_set_aside_is_not_what_is_asked_but_an_amount_gone_past_is_too_much(engine):
-    assert query._set_aside("effect beyond the nerves".split(), 1) == 3
-    assert query._set_aside("side effects other than headaches".split(), 2) == 3
-    assert query._set_aside("go beyond the recommended dose".split(), 1) == 0
-    assert query._set_aside("beyond 420 mg".split(), 0) == 0
+    assert grammar._set_aside("effect beyond the nerves".split(), 1) == 3
+    assert grammar._set_aside("side effects other than headaches".split(), 2) == 3
+    assert grammar._set_aside("go beyond the recommended dose".split(), 1) == 0
+    assert grammar._set_aside("beyond 420 mg".split(), 0) == 0
     nerves = engine.answer("Anti-inflammatory effect in the body, beyond the nerves?")
     assert nerves.answered and "in the body" in nerves.passages[0].passage.text
     assert "nerves" in nerves.reason["context"]
@@ -1656,15 +1656,15 @@ def test_a_recurring_time_says_when_the_story_happens_but_a_recurring_time_of_ta
         answer = engine.answer(question)
         assert answer.answered and not answer.not_discussed, question
     said = "is it ok to take magnesium every morning".split()
-    assert not query._in_story_time(said, said.index("morning"))
-    assert query._in_story_time("tired every afternoon".split(), 2)
+    assert not grammar._in_story_time(said, said.index("morning"))
+    assert grammar._in_story_time("tired every afternoon".split(), 2)
 
 
 def test_the_bare_place_noun_of_a_compound_preposition_is_how_it_is_said(engine):
     answer = engine.answer("already on pills, is it ok to take magnesium on top")
     assert answer.answered and "top" in answer.reason["context"]
     said = "does magnesium help the top of my head".split()
-    assert not query._in_compound_preposition(said, said.index("top"))  # a place named: bot.focus weighs it
+    assert not grammar._in_compound_preposition(said, said.index("top"))  # a place named: bot.focus weighs it
 
 
 def test_a_choice_of_kinds_in_a_statements_order_is_answered_by_the_kind_the_article_says(engine):
