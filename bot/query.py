@@ -1,5 +1,6 @@
 """Question analysis: the Query a question is read into, its concepts, and the QueryReader that reads it
-(spelling in bot.spelling, sentences in bot.sentences, word classes and phrase shapes in bot.grammar)."""
+(spelling in bot.spelling, sentences in bot.sentences, word classes and phrase shapes in
+bot.grammar, words the corpus lacks looked up in bot.unknown_words)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from bot import focus, intent, lexicon
 from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS, _LARGE_WORDS, _LATER_AUXILIARIES,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
-                         _names_action, _names_condition, _names_part_said, _names_person, _noun, _phrasal_verb,
-                         _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
+                         _names_condition, _names_part_said, _names_person, _noun, _phrasal_verb, _predicate,
+                         _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
-from bot.text import damerau, english_words, is_english_word, lemma, question_stems, stem, stop_words, words
+from bot.text import damerau, english_words, lemma, question_stems, stem, stop_words, words
+from bot.unknown_words import Unknown, UnknownWords
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
 # connector, or points back with a pronoun.
@@ -49,9 +51,6 @@ _LACK = "lacking"
 _SUBSTANCES_HELD = frozenset({"noun.artifact", "noun.substance"})  # "my antidepressant", "her antacid"
 _SUBSTANCES = frozenset({"noun.substance", "noun.body"})  # what a product can be made of ("melatonin")
 _MEDICATIONS = "medications"  # the article's word for drugs: "pills", "meds" read as it
-# Adjectives WordNet puts beside "possible" ("achievable", "feasible", "doable") ask whether a thing
-# can be done, as "possible" does: how a question asks, not a thing it asks about.
-_POSSIBLE = "possible"
 # "my 6 year old", "a 3-month-old", "my 9yo", "he's only 9": a child, whatever the rest of the message says;
 # "he is 20 years", "she's 78": an adult, whom the article's "adults" include (its words are no focus).
 _AGE_RE = re.compile(r"\b(\d{1,3}) (?:(year|yr|yrs|years) olds?|yo|y o|(month|months|mo|week|weeks) olds?)\b"
@@ -161,7 +160,7 @@ class Query:
         return out
 
 
-class QueryReader(Speller):
+class QueryReader(Speller, UnknownWords):
     """Reads questions against one corpus vocabulary."""
 
     def __init__(self, vocabulary: Iterable[str], surface_words: Iterable[str],
@@ -986,13 +985,6 @@ class QueryReader(Speller):
                 query.concepts.remove(concept)
                 query.context.append(concept.word)
 
-    def _phrasing_relative(self, reading: Unknown) -> str:
-        """The index term of a corpus word that is how questions ask ("adults", "daily") and that
-        WordNet relates an adjective to ("grown" -> adult), else "" (a noun is a thing asked about:
-        "growth")."""
-        related = reading.entry.related if reading.entry is not None and reading.entry.main == "a" else ()
-        return next((stem(r) for r in related if " " not in r and stem(r) in question_stems()
-                     and (r in self.surface_words or lemma(r) in self._lemmas)), "")
 
     def _read_gloss(self, query: Query, reading: Unknown, in_question: bool, weight: float) -> None:
         """A word read as the plain words it is made of, as if the asker had written them; if
@@ -1019,42 +1011,6 @@ class QueryReader(Speller):
         for concept in plain.concepts:  # a part's negation ("analgesic": without pain) is how it says it
             self._add(query, concept.word, list(concept.terms), phrasing=concept.phrasing or concept.word in _NEGATIONS,
                       ways=[list(w) for w in concept.alternatives], weight=weight)
-
-    def _unknown_word(self, english: str) -> Unknown:
-        """How a word the corpus lacks is read (see _read_unknown)."""
-        found = lexicon.entry(english)
-        if found is not None and found.main == "a" and _POSSIBLE in found.related:
-            return Unknown(english, found, (), asks=True)
-        ways: list[tuple[str, ...]] = []
-        if found is not None and (found.main == "a" or lexicon.is_focus(found, True)):
-            # A thing is not known through what one does with it ("thinner" -> reduce).
-            related = [r for r in found.related if found.main != "n" or not _names_action(r)]
-            ways = [way for way in map(self._corpus_terms, related) if way]
-        plain = None
-        if not ways and " " not in english:
-            plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None)
-        return Unknown(english, found, tuple(dict.fromkeys(ways)), plain or ())
-
-    def _whole_word(self, piece: str) -> str | None:
-        """The word a piece of a compound stands for: an English word, or the corpus word it begins
-        ("magnes" in "hypomagnesemia" -> magnesium)."""
-        if piece in stop_words():
-            return None
-        if is_english_word(piece):
-            return piece
-        if len(piece) < _FAMILY_PREFIX:
-            return None
-        starting = (w for w in self._surface_by_prefix.get(piece[:_FAMILY_PREFIX], ()) if w.startswith(piece))
-        return min(starting, key=lambda w: (len(w), w), default=None)
-
-    def _corpus_terms(self, phrase: str) -> tuple[str, ...]:
-        """The index terms of a phrase if the corpus has every one of its words (in some inflection:
-        "physic" is not "physical", though both stem to physic) and none is a phrasing word
-        ("learning" -> get, "grammar" -> well-formed), else ()."""
-        content = [w for w in words(phrase) if w not in stop_words()]
-        known = content and all((w in self.surface_words or lemma(w) in self._lemmas)
-                                and stem(w) not in question_stems() for w in content)
-        return tuple(stem(w) for w in content) if known else ()
 
 
     def _add(self, query: Query, word: str, terms: list[str], phrasing: bool = False,
@@ -1227,18 +1183,3 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
-
-
-@dataclass(frozen=True)
-class Unknown:
-    """How a word the corpus lacks was read."""
-
-    english: str  # the word (misspellings are fixed before it is read)
-    entry: lexicon.Entry | None
-    ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
-    gloss: tuple[str, ...] = ()  # the plain words it is made of ("neuralgia" -> nerve, pain)
-    asks: bool = False  # an adjective of possibility ("achievable", "feasible"): how a question asks
-
-    def focus(self, in_question: bool) -> bool:
-        """Whether it restricts what is asked (see bot.lexicon)."""
-        return lexicon.is_focus(self.entry, in_question)
