@@ -51,14 +51,14 @@ _FRAGMENT_BREAKERS = _AUXILIARIES | _VERB_AUXILIARIES | _SUBJECTS | _POSSESSIVES
 # A light verb, "the", a noun and a particle make an idiom ("take the edge off"): see _in_phrasal_idiom.
 _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
-# A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
-# "by way of", "with regard to"): a function word, not a thing asked about.
-_TIMES = frozenset({"noun.time", "time-unit"})
-_GONE_BY = frozenset({"last", "past", "previous"})  # "last week", "the past month": see _in_time_gone_by
+_TIMES = frozenset({"noun.time", "time-unit"})  # WordNet categories of a word naming a time
+_GONE_BY = frozenset({"last", "past", "previous"})  # "last week", "the past month": see _in_story_time
 # "every afternoon", "each night": when something in the story keeps happening (see _in_story_time)...
 _RECURRING = frozenset({"every", "each"})
 _TAKE_REACH = 4  # ...unless a word of taking stands this close before it ("take it every morning": a timing)
 _TAKING = frozenset({"take", "dose", "use", "swallow", "pop"})
+# A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
+# "by way of", "with regard to"): a function word, not a thing asked about.
 _PREPOSITION_OPENERS = frozenset({"on", "in", "by", "at", "with"})
 _PREPOSITION_CLOSERS = frozenset({"of", "to"})
 
