@@ -102,7 +102,8 @@ IDEAS = {
     # a question about a product: is it safe, right, worth the money, recommended ("waste money": not a burden)
     "asking": "safe;safely;safety;unsafe;correct;incorrect;important;trend;fad;hype;money;cost;price;expensive;"
               "cheap;afford;waste money;waste of money;waste my money;worth it;worth taking;worth trying;risk;risky;"
-              "recommended;recommend;recommendation;advice;advise;information;info;label;brand;helpful;benefit;"
+              "any use;any good;of any use;recommended;recommend;recommendation;advice;advise;information;info;"
+              "label;brand;helpful;benefit;"
               "explain;difference;effective;evidence;proof;okay to;ok to;allowed;separate;same time;instead;versus;vs",
     # the writer asks to understand or learn: a question about words, reasons or a text, not a plan
     "learning": "understand;understanding;reasoning;the reason;the meaning;meaning of;what does it mean;"
@@ -113,7 +114,10 @@ IDEAS = {
     "phrasal": "end up;ended up;ends up;ending up;in the end;did not finish;not finish reading;finish reading;"
                "run into trouble;running into trouble;ran into trouble;into trouble;any trouble;"
                "sleep through;sleeping through;slept through;through the night;go through;went through;"
-               "read through;look through;get through the day;over the counter;leave it;left over",
+               "read through;look through;get through the day;over the counter;leave it;left over;"
+               # a product spoiling sleep
+               "ruin my sleep;ruin sleep;ruining my sleep;mess up my sleep;mess with my sleep;keep me awake;"
+               "keeping me awake;keeping someone awake;keep someone awake",
     # the writer closes a chat about the product: thanks for the help or the answer, that is all
     "closing": "thanks for the help;thanks for your help;thank you for the help;thank you for your help;"
                "thanks for the info;thanks for the information;thanks for the answer;thanks for the answers;"
