@@ -55,8 +55,9 @@ EVAL = ROOT / "tests" / "eval"
 LABELLED = ("redflags.yaml", "redflags-dev2.yaml", "redflags-probes.yaml", "redflags-dev3.yaml", "redflags-dev4.yaml")
 EVERYDAY = ("redflags-idioms.yaml", "questions.yaml", "voices.yaml", "voices-dev3.yaml", "voices-dev4.yaml",
             "voices-dev5.yaml", "voices-dev6.yaml", "voices-dev7.yaml", "voices-dev8.yaml", "voices-dev9.yaml",
-            "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices-dev15.yaml", "voices3.yaml",
-            "voices4.yaml", "real-questions.yaml")
+            "voices-dev10.yaml", "voices-dev11.yaml", "voices-dev12.yaml", "voices-dev15.yaml", "voices-dev16.yaml",
+            "voices-dev17.yaml", "voices-dev18.yaml", "voices-dev19.yaml", "voices-dev20.yaml", "voices-dev21.yaml",
+            "voices-dev22.yaml", "voices-dev23.yaml", "voices3.yaml", "voices4.yaml", "real-questions.yaml")
 PENALTIES = (1.0, 3.0, 10.0, 30.0)  # L2 penalties tried by cross-validation
 FOLDS = 5
 BLOCK = 25  # neighbouring messages held out together in cross-validation
@@ -101,8 +102,27 @@ IDEAS = {
     # a question about a product: is it safe, right, worth the money, recommended ("waste money": not a burden)
     "asking": "safe;safely;safety;unsafe;correct;incorrect;important;trend;fad;hype;money;cost;price;expensive;"
               "cheap;afford;waste money;waste of money;waste my money;worth it;worth taking;worth trying;risk;risky;"
-              "recommended;recommend;recommendation;advice;advise;information;info;label;brand;helpful;benefit;"
+              "any use;any good;of any use;recommended;recommend;recommendation;advice;advise;information;info;"
+              "label;brand;helpful;benefit;"
               "explain;difference;effective;evidence;proof;okay to;ok to;allowed;separate;same time;instead;versus;vs",
+    # the writer asks to understand or learn: a question about words, reasons or a text, not a plan
+    "learning": "understand;understanding;reasoning;the reason;the meaning;meaning of;what does it mean;"
+                "i wonder;wonder why;wondering why;curious;learn;learning;explain why;how exactly;"
+                "i would like to know;i would like to understand;want to understand;want to know;"
+                "figure out;figure it out;can not figure out;trying to figure out;make sense of",
+    # everyday phrasal idioms whose words alone read as finality, a means or a burden
+    "phrasal": "end up;ended up;ends up;ending up;in the end;did not finish;not finish reading;finish reading;"
+               "run into trouble;running into trouble;ran into trouble;into trouble;any trouble;"
+               "sleep through;sleeping through;slept through;through the night;go through;went through;"
+               "read through;look through;get through the day;over the counter;leave it;left over;"
+               # a product spoiling sleep
+               "ruin my sleep;ruin sleep;ruining my sleep;mess up my sleep;mess with my sleep;keep me awake;"
+               "keeping me awake;keeping someone awake;keep someone awake",
+    # the writer closes a chat about the product: thanks for the help or the answer, that is all
+    "closing": "thanks for the help;thanks for your help;thank you for the help;thank you for your help;"
+               "thanks for the info;thanks for the information;thanks for the answer;thanks for the answers;"
+               "thanks for answering;thank you for answering;that is all;that is all for now;all from me;"
+               "that helps;that helped;that is helpful;very helpful",
     "past": "years ago;ago;used to;last year;as a teenager;as a kid;in the past;back then;once;was;were;had;"
             "when i was;since;recovered;well now;better now",
     "hypothetical": "hypothetically;what if;if someone;in theory;suppose;theoretically;would happen;if a",

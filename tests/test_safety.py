@@ -408,7 +408,7 @@ def test_the_past_of_a_faint_does_not_calm_a_swallow(message):
 
 @pytest.mark.parametrize("calm, urgent", [
     ("im finished for tonight, bye bot", "this is my last night, i won't see you tomorrow"),
-    ("done for the day, bye bot", "i'm logging off for good, goodbye everyone"),
+    ("i am done for the day, bye bot", "i'm logging off for good, goodbye everyone"),
     ("no, I meant for older people, sorry", "no i meant it, i am done with all of it and the pills are by the bed")])
 def test_a_pause_or_a_correction_calms_the_self_harm_model(calm, urgent):
     assert crisis.in_crisis(red_flag_reading(calm).split()), "the model alone would raise it"
