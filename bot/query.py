@@ -94,6 +94,11 @@ _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "thes
 # Words adding to what was said ("even for a gummy", "for kids too"): they presuppose a question before;
 # "too" before a word of degree or amount ("too much", "too strong") is that degree.
 _ADDITIVE = frozenset({"too", "also", "even", "either"})
+# Restrictive focus particles opening a question ("only at high doses?", "just for adults?") narrow
+# what was said before, as additive ones add to it, in a question without an auxiliary (a fragment:
+# "just wondering, does it help?" asks anew); inside a question they may be fillers ("is it just me").
+_RESTRICTIVE = frozenset({"only", "just", "solely", "merely", "exclusively"})
+_NARROWED = 2  # the most concepts such a question names of its own (a condition: "high doses")
 _DEGREE_OF = frozenset({"much", "many", "little", "few", "long", "late", "early", "often", "soon"})
 _BEYOND_WORDS = frozenset({"more", "over", "above", "higher", "beyond", "exceed", "exceeds", "exceeding",
                            "extra", "past", "double", "twice", "triple", "doubled", "tripled"})
@@ -283,6 +288,8 @@ class QueryReader(Speller, UnknownWords):
         if _CONNECTOR_RE.match(question) or not query.known:
             return True
         said = words(question)
+        if said and said[0] in _RESTRICTIVE and len(query.known) <= _NARROWED and _AUXILIARIES.isdisjoint(said):
+            return True  # "only at high doses?": what was said before, narrowed
         return len(query.known) <= 1 and not (_POINTER_WORDS.isdisjoint(said) and not _adds(said))
 
     def _read_alone(self, question: str) -> Query:

@@ -1937,3 +1937,15 @@ def test_a_passage_naming_a_thing_only_after_summing_up_yields_to_one_stating_it
     for question in ("Can magnesium actually cause sleeplessness?", "is insomnia something magnesium can cause?"):
         answer = engine.answer(question)
         assert answer.answered and "Finally, magnesium can also cause insomnia" in answer.passages[0].text, question
+
+
+def test_a_fragment_opening_with_only_or_just_narrows_the_question_before(engine):
+    for question, before in (("only at high doses?", "can magnesium cause side effects?"),
+                             ("just for adults?", "what is the recommended dosage of magnesium"),
+                             ("only if u take too much??", "can mag give u headaches"),
+                             ("solely in excess?", "does magnesium cause headaches")):
+        assert engine.answer(question, after=before).reason["follow_up_of"] == before, question
+    # with an auxiliary it is a question of its own, "just" a filler
+    alone = engine.answer("just wondering, does magnesium help with headaches?", after="is magnesium safe")
+    assert alone.reason["follow_up_of"] is None
+
