@@ -107,6 +107,8 @@ _EXCESS = ("too", "much")  # read as the synonyms table reads it
 _CHOICE_RE = re.compile(r"\b(?:is|are|s) (?:the )?(\w+) (?:a |an )?(\w+) or (?:it is |is it )?(?:a |an )?(\w+)\b")
 # the same choice in a statement's order, as other languages ask it: "it is vitamin or mineral?"
 _STATED_CHOICE_RE = re.compile(r"\b(\w+) (?:is|are) (?:a |an )?(\w+) or (?:it is |is it )?(?:a |an )?(\w+)\b")
+# a choice between people ("for kids too or just adults?", "for women or men?"): see _frame_choice
+_PEOPLE_CHOICE_RE = re.compile(r"\bfor (?:the )?(\w+)(?: too| also| as well)? or (?:for )?(?:just |only |the )?(\w+)\b")
 # "play a part in", "plays any role in", "play a big part in": how a link is asked (see _frame_role)
 _ROLE_RE = re.compile(r"\b(play|plays|played|playing)( \w+){0,2} (role|roles|part|parts) in\b")
 
@@ -364,16 +366,22 @@ class QueryReader(Speller, UnknownWords):
         query.concepts = [c for c in query.concepts if not c.population]
 
     def _frame_choice(self, query: Query) -> None:
-        """A question whether the subject is one kind of thing or another ("is it a vitamin or a mineral?")
-        is answered by the kind the article says it is: the other, which the article lacks, is context."""
+        """A question whether the subject is one kind of thing or another ("is it a vitamin or a mineral?"),
+        or for one people or another ("is that for kids too or just adults?"), is answered by the one the
+        article says: the other, which the article lacks, is context."""
         choice = next((c for pattern in (_CHOICE_RE, _STATED_CHOICE_RE) if (c := pattern.search(query.asking))
                        and (c.group(1) in _SUBJECTS or self._names_subject(c.group(1)))), None)
-        if not choice:
+        people = _PEOPLE_CHOICE_RE.search(query.asking)
+        if choice:
+            kinds = {stem(choice.group(2)), stem(choice.group(3))}
+            lacking = [c for c in query.unknown if c.terms[0] in kinds]
+        elif people:
+            kinds = {stem(people.group(1)), stem(people.group(2))}
+            lacking = [c for c in query.unknown if c.terms[0] in kinds and lexicon.names_state_or_time(lexicon.entry(c.word))]
+        else:
             return
-        kinds = {stem(choice.group(2)), stem(choice.group(3))}
-        lacking = [c for c in query.unknown if c.terms[0] in kinds]
-        said = any(not kinds.isdisjoint(c.terms) for c in query.known) or \
-            not self._classes.keys().isdisjoint(choice.group(2, 3))  # "a mineral", read as the subject
+        said = any(not kinds.isdisjoint(c.terms) for c in query.known) or not kinds.isdisjoint(self.vocabulary) or \
+            choice is not None and not self._classes.keys().isdisjoint(choice.group(2, 3))  # "a mineral": the subject
         if len(lacking) == 1 and said:
             query.context.append(lacking[0].word)
             query.concepts.remove(lacking[0])

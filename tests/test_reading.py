@@ -1949,3 +1949,14 @@ def test_a_fragment_opening_with_only_or_just_narrows_the_question_before(engine
     alone = engine.answer("just wondering, does magnesium help with headaches?", after="is magnesium safe")
     assert alone.reason["follow_up_of"] is None
 
+
+
+def test_a_choice_between_people_is_answered_for_the_one_the_article_names(engine):
+    for question, before in (("is that for children too or just adults?", "how much magnesium a day"),
+                             ("for teens or only adults?", "what's the recommended dosage")):
+        answer = engine.answer(question, after=before)
+        assert answer.answered and "400-420mg per day for adults" in answer.passages[0].passage.text, question
+    assert engine.answer("is the daily dose for seniors as well or just adults?").answered
+    # without a choice the people the article lacks still restrict the question
+    assert not engine.answer("is magnesium safe for kids?").answered
+    assert not engine.answer("is the daily dose for dogs or adults?").answered  # not people
