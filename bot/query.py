@@ -377,7 +377,8 @@ class QueryReader(Speller, UnknownWords):
             lacking = [c for c in query.unknown if c.terms[0] in kinds]
         elif people:
             kinds = {stem(people.group(1)), stem(people.group(2))}
-            lacking = [c for c in query.unknown if c.terms[0] in kinds and lexicon.names_state_or_time(lexicon.entry(c.word))]
+            lacking = [c for c in query.unknown
+                       if c.terms[0] in kinds and lexicon.names_state_or_time(lexicon.entry(c.word))]
         else:
             return
         said = any(not kinds.isdisjoint(c.terms) for c in query.known) or not kinds.isdisjoint(self.vocabulary) or \
