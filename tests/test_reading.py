@@ -733,6 +733,17 @@ def test_what_a_thing_does_or_is_for_wants_the_passage_saying_what_it_is(engine)
         assert "nervous system is responsible for" in engine.answer(question).passages[0].text
 
 
+def test_what_a_thing_is_for_asked_by_the_possessive_holds_for_a_child_named_in_the_story(engine):
+    assert intent.defined_word("in simple terms what is magnesium s main function") == "magnesium"
+    assert intent.defined_word("what is melatonin s purpose in the body") == "melatonin"
+    answer = engine.answer("My 8-year-old asked me at bedtime about her body and I was stumped. "
+                           "What is the nervous system's main job?")
+    assert answer.answered and "nervous system is responsible for" in answer.passages[0].text
+    answer = engine.answer("Our 12-year-old has a science quiz on Friday and I forgot all of this. "
+                           "In simple terms, what is magnesium's role in the body?")
+    assert answer.answered and "essential mineral" in answer.passages[0].text
+
+
 def test_a_misspelled_dose_word_still_points_at_the_subject_and_influence_is_how_it_asks(engine):
     assert engine.answer("How much milligrams is the daily dosis?").answered  # dosis: doses, taking it
     assert engine.answer("Magnesium have influence on the neurotransmitters?").answered  # as "affect"
