@@ -63,6 +63,7 @@ _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question bef
 _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_SETTING_WEIGHT = 1.0  # ...when it does: of the sentences before the statement it points at
 _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
 # The sexes, and words for either ("is it the same for men and women?": see _frame_sexes).
@@ -299,14 +300,19 @@ class QueryReader(Speller, UnknownWords):
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
         query.asking = " ".join(self._spelled_all(query, _asked_words(question, asking)))
+        # what a question only pointing back points at is the story's last statement ("Single mom here,
+        # running on coffee. A friend said it gave her energy. Is that true?"); the sentences before it set the scene
+        told = next((i for i, (_, in_question) in enumerate(sentences) if in_question), len(sentences)) - 1
         asked = False
-        for (tokens, in_question), part in zip(sentences, _parts(question) or [""], strict=True):
+        for at, ((tokens, in_question), part) in enumerate(zip(sentences, _parts(question) or [""], strict=True)):
             asked |= in_question
+            pointed = story == _QUESTION_WEIGHT and at == told
+            weight = 1.0 if len(sentences) == 1 else _QUESTION_WEIGHT if in_question or pointed else \
+                _STORY_WEIGHT if asked or story == _STORY_WEIGHT else _SETTING_WEIGHT
             known = len(query.known)
             for chunk in _chunks(part, tokens):  # "Essential mineral — systems involved?": no phrase across the dash
-                self._read_words(query, chunk, in_question, 1.0 if len(sentences) == 1 else
-                                 _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
-            if not asked and story == _QUESTION_WEIGHT:  # the story is what is asked: its subjects count as asked
+                self._read_words(query, chunk, in_question, weight)
+            if pointed:  # the statement pointed at is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
         # an auxiliary its place says was meant ("what dose the nervous system do") asks as that auxiliary
         query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w

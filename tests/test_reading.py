@@ -81,6 +81,15 @@ def test_a_state_of_the_person_in_the_story_restricts_the_question(engine):
     assert story.answered
 
 
+def test_a_question_pointing_back_asks_the_story_s_last_statement_the_rest_sets_the_scene(engine):
+    answer = engine.answer("Retired teacher here, looking after my grandkids most afternoons. "
+                           "My sister-in-law says magnesium eased her nerve pain. Is there any truth to it?")
+    assert answer.answered and "reduce inflammation in the nerves" in answer.passages[0].text
+    answer = engine.answer("Our house is chaos with exams coming up. "
+                           "My friend swears magnesium takes the edge off her daughter's stress. Is that true?")
+    assert answer.answered and "reduce feelings of anxiety and stress" in answer.passages[0].text
+
+
 def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
     read = reader("magnesium deficiencies epilepsy depression anxiety headaches").read
     pointing = read("wait which ones exactly", after="can magnesium deficiencies cause problems")
