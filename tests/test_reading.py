@@ -90,6 +90,14 @@ def test_a_question_pointing_back_asks_the_story_s_last_statement_the_rest_sets_
     assert answer.answered and "reduce feelings of anxiety and stress" in answer.passages[0].text
 
 
+def test_the_scene_weighs_less_only_when_the_question_sentence_names_nothing_of_its_own():
+    read = reader("energy sleep night gummies magnesium").read
+    bare = read("I work nights now. My friend says magnesium gives energy. Is that so?")
+    assert {c.word: c.weight for c in bare.known} == {"nights": 1.0, "magnesium": 2.0, "energy": 2.0}
+    named = read("I work nights now. My friend gives her kids gummies. Could those ruin sleep?")
+    assert {c.word: c.weight for c in named.known}["nights"] == 2.0  # the whole story is what it asks about
+
+
 def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
     read = reader("magnesium deficiencies epilepsy depression anxiety headaches").read
     pointing = read("wait which ones exactly", after="can magnesium deficiencies cause problems")
