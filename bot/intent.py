@@ -259,6 +259,8 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^(\w+ )*(tell me|explain|describe|describes) (\w+ ){{0,3}}what {_THING} ({_ADVERBS} )?(does|do)"
     rf"( in (the )?\w+)?( (and )?(where|why|how) .*)?$",
     rf"^(what|which) (is|are) the ({_ROLES}) of {_THING}( in (the )?\w+)?$",
+    # the same asked by the possessive, after a framing phrase ("in plain words, what is the nervous system's job?")
+    rf"^(\w+ ){{0,3}}(what|which) (is|are) {_THING} s (main |real |actual )?({_ROLES})( in (the )?\w+)?$",
     # as a reader asks it of the text: "how does the author define X('s function)?", "how is X defined?"
     rf"^how (does|do|would) (the |this )?(\w+ )?(define|defines|describe) {_THING}( s ({_ROLES}))?$",
     rf"^how (is|are) {_THING} (defined|described)$",

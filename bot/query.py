@@ -63,6 +63,7 @@ _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question bef
 _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_SETTING_WEIGHT = 1.0  # ...when it does: of the sentences before the statement it points at
 _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
 # The sexes, and words for either ("is it the same for men and women?": see _frame_sexes).
@@ -304,18 +305,25 @@ class QueryReader(Speller, UnknownWords):
         query.about_person = not _PERSONAL_WORDS.isdisjoint(asking)
         # The story before a question that only points at it is what it asks about; words after the
         # question ("He takes two products.") are context either way.
-        story = _QUESTION_WEIGHT if len(sentences) > 1 and self._only_points(asking) else _STORY_WEIGHT
+        named = self._named_by(asking) if len(sentences) > 1 else 2
+        story = _QUESTION_WEIGHT if named <= 1 else _STORY_WEIGHT  # it only points at the story
         if story == _QUESTION_WEIGHT:
             query.pointed = " ".join(w for tokens, in_question in sentences if not in_question for w in tokens)
         query.asking = " ".join(self._spelled_all(query, _asked_words(question, asking)))
+        # what a question naming nothing of its own points at is the story's last statement ("Single mom here,
+        # running on coffee. A friend said it gave her energy. Is that true?"); the sentences before it set the
+        # scene. One naming a subject ("...Could those be why he can't stay asleep?") asks about the whole story.
+        told = next((i for i, (_, in_question) in enumerate(sentences) if in_question), len(sentences)) - 1
         asked = False
-        for (tokens, in_question), part in zip(sentences, _parts(question) or [""], strict=True):
+        for at, ((tokens, in_question), part) in enumerate(zip(sentences, _parts(question) or [""], strict=True)):
             asked |= in_question
+            pointed = story == _QUESTION_WEIGHT and not asked and (at == told or named > 0)
+            weight = 1.0 if len(sentences) == 1 else _QUESTION_WEIGHT if in_question or pointed else \
+                _STORY_WEIGHT if asked or story == _STORY_WEIGHT else _SETTING_WEIGHT
             known = len(query.known)
             for chunk in _chunks(part, tokens):  # "Essential mineral — systems involved?": no phrase across the dash
-                self._read_words(query, chunk, in_question, 1.0 if len(sentences) == 1 else
-                                 _QUESTION_WEIGHT if in_question else _STORY_WEIGHT if asked else story)
-            if not asked and story == _QUESTION_WEIGHT:  # the story is what is asked: its subjects count as asked
+                self._read_words(query, chunk, in_question, weight)
+            if pointed:  # the statement pointed at is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
         # an auxiliary its place says was meant ("what dose the nervous system do") asks as that auxiliary
         query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w
@@ -422,16 +430,17 @@ class QueryReader(Speller, UnknownWords):
         query.context.extend(c.word for c in query.concepts if c.abstract)
         query.concepts = [c for c in query.concepts if not c.abstract]
 
-    def _only_points(self, tokens: list[str]) -> bool:
-        """Whether a question sentence names at most one subject and points at the story for the
-        rest ("Does that include him?"), or names nothing at all ("What could be going on?", "Any thoughts?")."""
+    def _named_by(self, tokens: list[str]) -> int:
+        """How many subjects a question sentence names of its own: at most one when it points at the story
+        for the rest ("Does that include him?", "Is that true?": none), none when it names only an idea
+        asked for ("What could be going on?", "Any thoughts?"), else two or more."""
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
         named = {c.word.split()[0] for c in own.known if not c.phrasing}
         tokens = [w for i, w in enumerate(tokens) if not _refers_back(tokens, i, named)]
         if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
-            return all(c.phrasing or c.abstract for c in own.concepts)
-        return len(own.known) <= 1
+            return 0 if all(c.phrasing or c.abstract for c in own.concepts) else 2
+        return len(own.known)
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
                     glossing: bool = True) -> None:

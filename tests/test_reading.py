@@ -81,6 +81,23 @@ def test_a_state_of_the_person_in_the_story_restricts_the_question(engine):
     assert story.answered
 
 
+def test_a_question_pointing_back_asks_the_story_s_last_statement_the_rest_sets_the_scene(engine):
+    answer = engine.answer("Retired teacher here, looking after my grandkids most afternoons. "
+                           "My sister-in-law says magnesium eased her nerve pain. Is there any truth to it?")
+    assert answer.answered and "reduce inflammation in the nerves" in answer.passages[0].text
+    answer = engine.answer("Our house is chaos with exams coming up. "
+                           "My friend swears magnesium takes the edge off her daughter's stress. Is that true?")
+    assert answer.answered and "reduce feelings of anxiety and stress" in answer.passages[0].text
+
+
+def test_the_scene_weighs_less_only_when_the_question_sentence_names_nothing_of_its_own():
+    read = reader("energy sleep night gummies magnesium").read
+    bare = read("I work nights now. My friend says magnesium gives energy. Is that so?")
+    assert {c.word: c.weight for c in bare.known} == {"nights": 1.0, "magnesium": 2.0, "energy": 2.0}
+    named = read("I work nights now. My friend gives her kids gummies. Could those ruin sleep?")
+    assert {c.word: c.weight for c in named.known}["nights"] == 2.0  # the whole story is what it asks about
+
+
 def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
     read = reader("magnesium deficiencies epilepsy depression anxiety headaches").read
     pointing = read("wait which ones exactly", after="can magnesium deficiencies cause problems")
@@ -731,6 +748,17 @@ def test_what_a_thing_does_or_is_for_wants_the_passage_saying_what_it_is(engine)
     assert not intent.defines("nervous system", "including the nervous system. It is involved in many")
     for question in ("Which work does the nervous system make in the body?", "what does the nervous system do?"):
         assert "nervous system is responsible for" in engine.answer(question).passages[0].text
+
+
+def test_what_a_thing_is_for_asked_by_the_possessive_holds_for_a_child_named_in_the_story(engine):
+    assert intent.defined_word("in simple terms what is magnesium s main function") == "magnesium"
+    assert intent.defined_word("what is melatonin s purpose in the body") == "melatonin"
+    answer = engine.answer("My 8-year-old asked me at bedtime about her body and I was stumped. "
+                           "What is the nervous system's main job?")
+    assert answer.answered and "nervous system is responsible for" in answer.passages[0].text
+    answer = engine.answer("Our 12-year-old has a science quiz on Friday and I forgot all of this. "
+                           "In simple terms, what is magnesium's role in the body?")
+    assert answer.answered and "essential mineral" in answer.passages[0].text
 
 
 def test_a_misspelled_dose_word_still_points_at_the_subject_and_influence_is_how_it_asks(engine):
