@@ -125,7 +125,7 @@ class Index:
         """Whether some passage contains a term of every group."""
         common: np.ndarray | None = None
         for group in groups:
-            found = np.unique(np.concatenate([self.postings(t) for t in group])) if group else self.passages[:0]
+            found = _distinct(np.concatenate([self.postings(t) for t in group])) if group else self.passages[:0]
             common = found if common is None else np.intersect1d(common, found, assume_unique=True)
             if not len(common):
                 return False
