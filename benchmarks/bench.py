@@ -19,16 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
-from bot import safety
 from bot.config import SearchConfig, load_config
 from bot.corpus import Passage
-from bot.engine import Engine
+from bot.engine import Engine, start_up
 from bot.evaluate import read_cases
 from bot.library import Library, build, indexed_text, load_library
 from bot.safety import emergency
 from bot.search import Index
 from bot.text import tokens, words
-from bot.text import warm as warm_word_tables
 from tests.conftest import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,8 +149,7 @@ def measure_size(size: int, folder: Path) -> dict:
     engine = Engine(config, library)
     asked = questions()
     engine.answer(asked[0])  # the first question reads the lexicon and word lists: not a query's cost
-    safety.warm()  # the red-flag patterns, compiled at start-up as `run` does
-    warm_word_tables()  # and the word tables `run` builds then
+    start_up()  # what `run` does before its first question (see Performance)
     ours = []
     for question in asked:
         started = time.perf_counter()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import gc
 import itertools
 import logging
 import re
@@ -21,13 +20,12 @@ from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler, filters)
 
-from bot import admin, buttons, lexicon, publish, reply, safety
+from bot import admin, buttons, publish, reply
 from bot.answer import Answer, Found, Kind
-from bot.text import warm as warm_word_tables
 from bot.bot_data import BotData, Context
 from bot.buttons import ButtonData, Press
 from bot.config import ChatReplies, Config, load_config
-from bot.engine import Engine
+from bot.engine import Engine, start_up
 from bot.guard import Expiring, FloodGuard
 from bot.library import load_library
 from bot.logs import setup_logging
@@ -399,10 +397,7 @@ def run(config_path: str | Path, token: str) -> int:
     # The watcher's baseline is taken before the corpus is read, so no edit can fall in between.
     watcher = Watcher(config.corpus.path, config.reload.settle_seconds) if config.reload.watch else None
     engine = Engine(config, load_library(config))
-    gc.freeze()  # the corpus lives as long as the bot: keep it out of every garbage collection's scan
-    lexicon.entry("")  # the word lexicon is read on first use: here, rather than during a first question
-    safety.warm()  # likewise the red-flag patterns, each compiled when first tried
-    warm_word_tables()  # and the table of words typed without vowels
+    start_up()  # the lexicon, red-flag patterns and word tables read now, not in a first question; then frozen
     setup_logging(config, token)
     application = build_application(engine, token, watcher)
     webhook = engine.config.telegram.webhook
