@@ -57,6 +57,7 @@ class Engine:
 
     def __init__(self, config: Config, library: Library) -> None:
         self.config = config
+        safety.keep_in(config.search.cache_dir)  # beside the index: what reading the red-flag patterns works out
         self.use(library)
 
     def use(self, library: Library) -> None:

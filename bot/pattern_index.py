@@ -7,14 +7,22 @@ parse (`re._parser`), and at each space only the patterns whose beginnings the m
 characters start with are tried there. Nothing is listed by hand: a pattern's beginnings follow from
 the pattern, and where they cannot be known (`\\w`, a wide character class) they are cut short, so no
 match is ever missed; a pattern that may then start at any space (or anywhere) is searched through
-the whole text once instead.
+the whole text once instead. Working the beginnings out parses every pattern (about 45 ms for the
+red flags); a program given a file to keep them in reads them from it while the patterns, their
+parts, this code and Python's version stay the same.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from re import _constants as sre
 from re import _parser
 from typing import Any
@@ -191,25 +199,82 @@ def _followed(before: Beginnings, after: Beginnings, length: int) -> Beginnings:
     return before.then((b for b in longer if len(b) < length), cut | {b[:length] for b in longer if len(b) >= length})
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """What PatternIndex works out from the patterns: which to try at which beginnings, which to search."""
+
+    by_beginning: dict[str, list[int]]
+    searched: list[int]
+
+
+def _worked_out(patterns: Sequence[str], parts: Mapping[str, str], length: int) -> _Kept:
+    """Each pattern's beginnings, or that it is searched through the whole text."""
+    by_beginning: dict[str, list[int]] = {}
+    searched: list[int] = []
+    reader = _Reader(parts, length)
+    for number, pattern in enumerate(patterns):
+        found = reader.read(pattern)
+        if not all(b.startswith(" ") and len(b) > 1 for b in found.ended | found.cut):
+            searched.append(number)
+            continue
+        for beginning in found.ended | found.cut:
+            by_beginning.setdefault(beginning, []).append(number)
+    return _Kept(by_beginning, searched)
+
+
+def _key(patterns: Sequence[str], parts: Mapping[str, str], length: int) -> str:
+    """What the beginnings follow from: the patterns, their parts, this code, and Python's parser."""
+    shape = json.dumps([list(patterns), dict(parts), length, sys.version], sort_keys=True).encode("utf-8")
+    return hashlib.sha256(shape + Path(__file__).read_bytes()).hexdigest()
+
+
+def _read_kept(path: Path, key: str) -> _Kept | None:
+    """The beginnings kept in a file for these patterns; None if it is missing, stale or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["key"] != key:
+            return None
+        return _Kept({str(k): [int(n) for n in v] for k, v in data["by_beginning"].items()},
+                     [int(n) for n in data["searched"]])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _keep(path: Path, key: str, kept: _Kept) -> None:
+    """Write the beginnings atomically; a failure only costs the next start the time to work them out."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump({"key": key, "by_beginning": kept.by_beginning, "searched": kept.searched}, out)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
 class PatternIndex:
     """Which of many patterns (`{parts}` filled in from `parts`) match somewhere in a text. A pattern
     whose matches all start at a space with something known after it is tried only at the spaces where
     the text's next characters start with one of its beginnings; any other pattern is searched through
-    the whole text at once. Each pattern is compiled when first tried."""
+    the whole text at once. Each pattern is compiled when first tried. With `kept_in`, the
+    beginnings are read from that file when it holds them for these patterns, else written to it."""
 
-    def __init__(self, patterns: Sequence[str], parts: Mapping[str, str], length: int = 5) -> None:
+    def __init__(self, patterns: Sequence[str], parts: Mapping[str, str], length: int = 5,
+                 kept_in: Path | None = None) -> None:
         self.sources = tuple(with_parts(pattern, parts) for pattern in patterns)
         self.length = length
-        self.by_beginning: dict[str, list[int]] = {}
-        self.searched: list[int] = []  # the patterns searched through the whole text
-        reader = _Reader(parts, length)
-        for number, pattern in enumerate(patterns):
-            found = reader.read(pattern)
-            if not all(b.startswith(" ") and len(b) > 1 for b in found.ended | found.cut):
-                self.searched.append(number)
-                continue
-            for beginning in found.ended | found.cut:
-                self.by_beginning.setdefault(beginning, []).append(number)
+        key = _key(patterns, parts, length)
+        kept = _read_kept(kept_in, key) if kept_in else None
+        if kept is None:
+            kept = _worked_out(patterns, parts, length)
+            if kept_in:
+                _keep(kept_in, key, kept)
+        self.by_beginning: dict[str, list[int]] = kept.by_beginning
+        self.searched: list[int] = kept.searched  # the patterns searched through the whole text
         self._patterns: list[re.Pattern[str] | None] = [None] * len(self.sources)
         self._tried: dict[str, tuple[int, ...]] = {}
 

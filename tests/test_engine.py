@@ -140,6 +140,18 @@ def test_ask_json_has_exactly_the_documented_shape():
     assert data["passages"][0]["score"] >= data["passages"][1]["score"]
 
 
+def test_ask_keeps_the_red_flag_beginnings_beside_the_index_and_reads_them_next_time(tmp_path):
+    config = str(project_config(tmp_path))
+    seizure = "my son is having a seizure right now and is not responding"
+    first = _cli("--config", config, "ask", seizure)
+    kept = tmp_path / "cache" / "red-flag-beginnings.json"
+    assert kept.exists() and (tmp_path / "cache" / "index.npz").exists()
+    written = kept.stat().st_mtime_ns
+    second = _cli("--config", config, "ask", seizure)
+    urgent = load(config).config.replies.emergency.split("{")[0]
+    assert second.stdout == first.stdout and second.stdout.startswith(urgent) and kept.stat().st_mtime_ns == written
+
+
 def test_the_command_line_loads_without_collecting_and_keeps_collection_on_after():
     script = ("import gc, sys; from bot.__main__ import main; full = []; "
               "gc.callbacks.append(lambda phase, info: phase == 'stop' and full.append(info['generation'])); "

@@ -491,6 +491,23 @@ def test_the_index_finds_what_trying_every_pattern_everywhere_finds(text):
     assert PatternIndex(sources, {}).matching(text) == {n for n, s in enumerate(sources) if re.search(s, text)}
 
 
+def test_the_beginnings_kept_in_a_file_are_those_worked_out_and_only_for_the_same_patterns(tmp_path):
+    patterns, parts = [r" (?:he|she) (?:is|was)\b", r" (?:\w+ )?pills", "ox", r" {who} go"], {"who": "(?:i|me)"}
+    kept = tmp_path / "kept.json"
+    first = PatternIndex(patterns, parts, kept_in=kept)
+    assert kept.exists()
+    assert first.by_beginning == PatternIndex(patterns, parts).by_beginning and first.searched == [1, 2]
+    kept.write_text(kept.read_text().replace('" she "', '" shx "'))  # read back, not worked out again
+    second = PatternIndex(patterns, parts, kept_in=kept)
+    assert " shx " in second.by_beginning and second.searched == first.searched
+    other = PatternIndex(patterns[:2], parts, kept_in=kept)  # other patterns: worked out, and kept instead
+    assert other.by_beginning == PatternIndex(patterns[:2], parts).by_beginning and other.searched == [1]
+    assert " she " in PatternIndex(patterns, parts, kept_in=kept).by_beginning  # stale for these: worked out again
+    kept.write_text("not json")
+    assert PatternIndex(patterns, parts, kept_in=kept).by_beginning == first.by_beginning
+    assert PatternIndex(patterns, parts, kept_in=kept / "in a file").by_beginning == first.by_beginning  # unwritable
+
+
 def test_every_alternative_of_every_sign_is_indexed_or_searched():
     index = red_flags().index
     indexed = {n for numbers in index.by_beginning.values() for n in numbers}
