@@ -161,6 +161,14 @@ def test_the_command_line_loads_without_collecting_and_keeps_collection_on_after
     assert result.stdout.split()[-4:] == ["0", "True", "True", "0"]  # answered; on; nltk and the corpus frozen
 
 
+def test_start_up_loads_what_a_first_question_would_then_freezes_it_and_collects_rarely():
+    script = ("import gc; from bot import safety, text; from bot.engine import load, start_up; load(); start_up(); "
+              "print(all(safety.red_flags().index._patterns), text._by_consonants.cache_info().currsize, "
+              "gc.get_freeze_count() > 40_000, gc.get_count()[0] < 100, gc.get_threshold()[0])")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "1", "True", "True", "20000"]  # nltk's, numpy's, the corpus's objects
+
+
 def test_chat_reads_piped_lines_and_remembers_the_previous_question():
     questions = "how much magnesium a day?\nand for women?\n"
     result = subprocess.run([sys.executable, "-m", "bot", "chat"], cwd=ROOT, input=questions,
