@@ -18,7 +18,7 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
-from bot.text import damerau, english_words, lemma, question_stems, stem, stop_words, words
+from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
 from bot.unknown_words import Unknown, UnknownWords
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
@@ -87,6 +87,11 @@ _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", 
 # Words by which a question sentence is about a person of the story.
 _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
                              "hers", "they", "them", "their"})
+_DEMONSTRATIVES = frozenset({"that", "this"})
+_MODALS = frozenset({"can", "could", "will", "would", "might", "may", "does", "did"})
+# What a person has or takes, named in a story (conditions, substances, drugs: rare artifacts, not "bed").
+_HAD = frozenset({"noun.state", "noun.substance"})
+_RARE_THING = 3.0  # Zipf: an artifact rarer than this is a specific product ("warfarin"), not a household thing
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
@@ -336,6 +341,8 @@ class QueryReader(Speller, UnknownWords):
                 said = age.group(4) or age.group(5) or age.group(6)  # "i am 14" is named as the age: 14-year-olds
                 query.concepts.append(Concept(f"{said}-year-olds" if said else age.group(0), (age.group(0),),
                                               known=False, population=age.group(0) not in " ".join(asking)))
+        if 0 <= told and named <= 2 and self._points_past_subject(asking):
+            self._frame_story_thing(query, sentences[told][0])
         self._frame_focus(query)
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
@@ -429,6 +436,27 @@ class QueryReader(Speller, UnknownWords):
             return
         query.context.extend(c.word for c in query.concepts if c.abstract)
         query.concepts = [c for c in query.concepts if not c.abstract]
+
+    def _points_past_subject(self, tokens: list[str]) -> bool:
+        """Whether a question sentence names the article's subject and points at another thing with a
+        demonstrative pronoun ("would magnesium slow that down?", "can that drain my magnesium?") or
+        with "it" as what acts ("It can make my magnesium low?"): a thing the story names."""
+        if not any(map(self._names_subject, tokens)):
+            return False
+        before, following = ["", *tokens], [*tokens[1:], ""]
+        return any(w in _DEMONSTRATIVES and (prior in _AUXILIARIES or nxt in stop_words() or not nxt)
+                   or w == "it" and (prior in _MODALS or not prior and nxt in _MODALS)
+                   for prior, w, nxt in zip(before, tokens, following, strict=False))
+
+    def _frame_story_thing(self, query: Query, told: list[str]) -> None:
+        """A condition, substance or drug the statement before the question names ("I take omeprazole.",
+        "He was diagnosed with dementia.") that the corpus lacks is what a question pointing at it asks
+        about (see _points_past_subject): its focus, where a story's words are otherwise context."""
+        # a word right after its subject is what the subject does ("he lies awake"), not a thing
+        said = {w for i, w in enumerate(told) if not (i and told[i - 1] in _SUBJECTS)}
+        for word in [w for w in query.context if w in said and _names_thing_had(w)]:
+            query.context.remove(word)
+            query.concepts.append(Concept(word, (stem(word),), known=False))
 
     def _named_by(self, tokens: list[str]) -> int:
         """How many subjects a question sentence names of its own: at most one when it points at the story
@@ -1142,6 +1170,13 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     for word in sorted(surface_words, key=lambda w: (len(w), w)):
         shortest.setdefault(stem(word), word)
     return shortest
+
+
+def _names_thing_had(word: str) -> bool:
+    """Whether WordNet names a condition, a substance or a rare artifact (a drug) by a word."""
+    found = lexicon.entry(word)
+    return found is not None and found.main == "n" and (
+        found.category in _HAD or found.category == "noun.artifact" and frequency(word) < _RARE_THING)
 
 
 def _adds(said: list[str]) -> bool:

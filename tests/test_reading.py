@@ -90,6 +90,20 @@ def test_a_question_pointing_back_asks_the_story_s_last_statement_the_rest_sets_
     assert answer.answered and "reduce feelings of anxiety and stress" in answer.passages[0].text
 
 
+def test_a_question_naming_the_subject_and_pointing_at_a_thing_of_the_story_asks_about_that_thing(engine):
+    for question, thing in [("My son has ADHD. Would magnesium help with that?", "adhd"),
+                            ("She takes sertraline. Can magnesium be taken with that?", "sertraline"),
+                            ("My mom has eczema. Does magnesium do anything for this?", "eczema"),
+                            ("I take metformin; can that drain my magnesium?", "metformin")]:
+        answer = engine.answer(question)
+        assert not answer.answered and answer.not_discussed == (thing,), question
+    # household things of the story, and a verb after its subject, are not what it asks about
+    answer = engine.answer("My son is 15 and takes magnesium before bed, but he lies awake. Can magnesium do that?")
+    assert answer.answered and not answer.not_discussed
+    answer = engine.answer("He is on sertraline. Is magnesium good for sleep?")  # names its own subject
+    assert answer.answered
+
+
 def test_the_scene_weighs_less_only_when_the_question_sentence_names_nothing_of_its_own():
     read = reader("energy sleep night gummies magnesium").read
     bare = read("I work nights now. My friend says magnesium gives energy. Is that so?")
