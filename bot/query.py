@@ -650,6 +650,8 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
+        elif i and tokens[i - 1] == "same" and _noun(word):
+            query.context.append(word)  # "same agent?", "the same culprit": what was said before, named again
         elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
                 and (states := self._conditions_named_by(tokens[i - 1])):
             # "renal insufficiency", "heart failure": the condition of that organ the article names

@@ -104,6 +104,14 @@ def test_a_question_naming_the_subject_and_pointing_at_a_thing_of_the_story_asks
     assert answer.answered
 
 
+def test_a_noun_after_same_names_again_what_was_said_before():
+    read = reader("magnesium headaches insomnia cause").read
+    for question in ("Same culprit?", "could it be the same agent?", "same substance again?"):
+        query = read(question, after="can magnesium cause headaches?")
+        assert not query.unknown and query.context, question
+    assert [c.word for c in read("is it the culprit?", after="can magnesium cause headaches?").unknown] == ["culprit"]
+
+
 def test_the_scene_weighs_less_only_when_the_question_sentence_names_nothing_of_its_own():
     read = reader("energy sleep night gummies magnesium").read
     bare = read("I work nights now. My friend says magnesium gives energy. Is that so?")
