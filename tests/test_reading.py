@@ -278,6 +278,8 @@ def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(eng
     assert not engine.answer("Mg dosing in CKD pts with hepatic encephalopathy?").answered  # liver: lacking
     # an acute kidney injury is a condition of the kidneys, which the article warns about
     assert "kidney disease" in engine.answer("Mg dosing in CKD pts with an AKI?").passages[0].text
+    peds = engine.answer("peds dosing?", after="RDA stated for adults?")  # not "beds": children the article lacks
+    assert not peds.answered and peds.not_discussed == ("pediatric",)
 
 
 def test_a_word_ending_in_ss_is_not_read_as_a_plural(engine):
