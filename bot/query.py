@@ -145,6 +145,7 @@ class Query:
     context: list[str] = field(default_factory=list)  # words read as the asker's context, not the focus
     asked: int = 0  # content words of the question sentence that the corpus knows (or a synonym of)
     unrelated: int = 0  # ...and the nouns and verbs it lacks that were read as context ("translate", "night")
+    kin: int = 0  # ...of which people by relation ("my dad"): in a follow-up, whom it is asked for now
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
     asking: str = ""  # the question sentence as meant: text-speak spelled out, misspellings fixed
@@ -261,6 +262,7 @@ class QueryReader(Speller, UnknownWords):
             lent = [c for c in lent if c.weight >= 1.0 or not c.known]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
+            query.unrelated -= query.kin  # "does that apply to his dad too?": the previous question, for him
             query.follow_up_of = after
             _frame_behind(query)
             if self._goes_beyond(query, previous):
@@ -1013,9 +1015,12 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(reading.english)
             # What the question names is its nouns and verbs: an adjective or adverb says how it asks
             # ("legit", "basic", "weird"). A word pointing at the article ("claims", "mentioned") or asking
-            # a role ("a real job in") is not a subject it lacks.
-            query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nv"
-                                and not intent.refers_to_subject(word) and not intent.frames_definition(word))
+            # a role ("a real job in") is not a subject it lacks; a person by relation ("my dad") is counted
+            # apart, since in a follow-up it is whom the question before is now asked for.
+            unrelated = (in_question and bool(reading.entry) and reading.entry.main in "nv"
+                         and not intent.refers_to_subject(word) and not intent.frames_definition(word))
+            query.unrelated += unrelated
+            query.kin += unrelated and reading.entry.category == "kin"
 
     def _cues(self, query: Query, reading: Unknown, at: tuple[list[str], int], placed: bool) -> tuple[str, ...]:
         """What bot.focus weighs of a word of the question sentence proposed as a focus (tokens[i] of `at`)."""

@@ -129,6 +129,13 @@ def test_a_follow_up_that_only_points_back_takes_the_previous_subject_whole():
     assert {c.word: c.weight for c in own.known} == {"headaches": 2.0, "magnesium": 0.5, "deficiencies": 0.5}
 
 
+def test_a_follow_up_naming_a_person_by_relation_asks_the_previous_question_for_them(engine):
+    for question in ("does that go for my grandma too?", "does that hold for my uncle as well?"):
+        assert engine.answer(question, after="whats the daily dose for adults").answered, question
+    # on its own, a message mostly of things the corpus lacks is still not answered
+    assert not engine.answer("my grandma wants to translate good night into French").answered
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
