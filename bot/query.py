@@ -87,6 +87,7 @@ _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", 
 # Words by which a question sentence is about a person of the story.
 _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
                              "hers", "they", "them", "their"})
+_VITAMIN_LETTERS = frozenset({"b", "d"})  # named with a number ("B6", "B12", "D3"), split from it by the tokenizer
 _DEMONSTRATIVES = frozenset({"that", "this"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "does", "did"})
 # What a person has or takes, named in a story (conditions, substances, drugs: rare artifacts, not "bed").
@@ -585,6 +586,10 @@ class QueryReader(Speller, UnknownWords):
         context (a verb after "is", a body part saying where), or a word the corpus lacks."""
         stops, generic = stop_words(), question_stems()
         word = tokens[i]
+        if word in _VITAMIN_LETTERS and tokens[i + 1:i + 2] and tokens[i + 1].isdigit() and len(tokens[i + 1]) <= 2:
+            named = word + tokens[i + 1]  # "B6", "b12", "D3": a vitamin by its letter and number
+            self._read_unknown(query, named, in_question, weight, glossing=False)
+            return
         if word in stops or len(word) == 1 and not word.isdigit():
             return
         # "does the article list...": where it is said; "wide awake": how much (not the article's "wide range")

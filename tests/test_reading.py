@@ -136,6 +136,14 @@ def test_a_follow_up_naming_a_person_by_relation_asks_the_previous_question_for_
     assert not engine.answer("my grandma wants to translate good night into French").answered
 
 
+def test_a_vitamin_named_by_its_letter_and_number_is_one_name(engine):
+    for question, name in [("is b12 ok with mag?", "b12"), ("magnesium with B6, is it the same thing?", "b6"),
+                           ("Should I take D3 with my magnesium?", "d3")]:
+        answer = engine.answer(question)
+        assert not answer.answered and name in answer.not_discussed, question
+    assert engine.answer("Is 400 mg of magnesium a day right for adults?").answered  # a number alone names nothing
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
