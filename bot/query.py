@@ -87,6 +87,7 @@ _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", 
 # Words by which a question sentence is about a person of the story.
 _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
                              "hers", "they", "them", "their"})
+_WHOM = frozenset({"noun.person", "noun.time", "kin"})  # people by kind ("women"), by age ("teens"), by relation
 _VITAMIN_LETTERS = frozenset({"b", "d"})  # named with a number ("B6", "B12", "D3"), split from it by the tokenizer
 _DEMONSTRATIVES = frozenset({"that", "this"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "does", "did"})
@@ -261,6 +262,10 @@ class QueryReader(Speller, UnknownWords):
             # What the question before asked, not its story ("My sister began a supplement... Is it keeping
             # her awake?" -> "What's the reason?": awake, not began); a person the story restricts it to stays.
             lent = [c for c in lent if c.weight >= 1.0 or not c.known]
+            # A follow-up naming a thing of its own that the article has ("wait, can it make u MORE anxious?") asks
+            # about that thing: it keeps whom the question before was for, not the thing it lacked ("tiktok").
+            if any(self.subject.isdisjoint(c.terms) and not intent.of_question(c.word) for c in query.known):
+                lent = [c for c in lent if c.known or _names_whom(c)]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
             query.unrelated -= query.kin  # "does that apply to his dad too?": the previous question, for him
@@ -1182,6 +1187,15 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     for word in sorted(surface_words, key=lambda w: (len(w), w)):
         shortest.setdefault(stem(word), word)
     return shortest
+
+
+def _names_whom(concept: Concept) -> bool:
+    """Whether a concept names whom a question is for: a person by age or kind ("kids", "my 8-year-old",
+    "women", "teens"), an animal, a state of a person ("pregnant")."""
+    found = lexicon.entry(concept.word)
+    if found is None:
+        return any(ch.isdigit() for ch in concept.word)  # an age ("8-year-olds")
+    return lexicon.is_focus(found, False) or found.category in _WHOM
 
 
 def _names_thing_had(word: str) -> bool:

@@ -144,6 +144,18 @@ def test_a_vitamin_named_by_its_letter_and_number_is_one_name(engine):
     assert engine.answer("Is 400 mg of magnesium a day right for adults?").answered  # a number alone names nothing
 
 
+def test_a_follow_up_naming_its_own_thing_keeps_whom_the_question_before_was_for_not_what_it_lacked(engine):
+    for question, after in [("and does it help anxiety?", "can I take magnesium with sertraline?"),
+                            ("does it also help w focus?", "is mag good for sleep or is that just instagram hype")]:
+        assert engine.answer(question, after=after).answered, question
+    for question, after, whom in [("is it bad for the kidneys?", "can my dog have magnesium?", "dog"),
+                                  ("does it help their sleep too?", "is magnesium safe for toddlers?", "toddlers")]:
+        answer = engine.answer(question, after=after)
+        assert not answer.answered and whom in answer.not_discussed, question
+    how_much = engine.answer("and how much of it?", after="is glycinate better?")  # the kind of answer: no thing
+    assert not how_much.answered
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
