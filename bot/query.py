@@ -70,6 +70,7 @@ _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word stan
 _MALE = frozenset({"man", "men", "male", "males"})
 _FEMALE = frozenset({"woman", "women", "female", "females"})
 _SEXES = frozenset({"sex", "sexes", "gender", "genders"})
+_COMPARING = frozenset({"same", "different", "differently", "difference", "differ", "differs", "vary", "varies"})
 # What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
 # is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
 _DURING = frozenset({"during", "while", "whilst"})
@@ -1260,12 +1261,13 @@ def _frame_role(query: Query) -> None:
 
 
 def _frame_sexes(query: Query) -> None:
-    """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?")
-    asks for a difference between them, something the article's figures for everyone may not give:
+    """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?", "is
+    the dose different for men?") asks for a difference between them, something the article's figures for everyone may not give:
     a focus named as said ("and for women?" asks only for women: phrasing)."""
     asked = query.asking.split()
     named = [w for w in asked if w in _MALE or w in _FEMALE or w in _SEXES]
-    if _SEXES.intersection(named) or not _MALE.isdisjoint(named) and not _FEMALE.isdisjoint(named):
+    compared = named and not _COMPARING.isdisjoint(asked)  # "is it the same for women?": than for men
+    if _SEXES.intersection(named) or not _MALE.isdisjoint(named) and not _FEMALE.isdisjoint(named) or compared:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))

@@ -1145,7 +1145,8 @@ def test_a_misspelling_of_a_rarer_word_wordnet_knows_is_corrected_when_no_common
 
 def test_a_question_comparing_the_sexes_asks_for_a_difference_the_article_does_not_give(engine):
     dose = "how much magnesium should I take a day?"
-    for question in ("is it the same for men and women?", "any sex-specific difference?"):
+    for question in ("is it the same for men and women?", "any sex-specific difference?",
+                     "is the amount different for men?", "does it vary for females?"):
         compared = engine.answer(question, after=dose)
         assert not compared.answered and compared.reason["unknown"], question
     assert engine.answer("and for women?", after=dose).answered  # one of them: the adults' figure
