@@ -674,7 +674,8 @@ class QueryReader(Speller, UnknownWords):
         else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
             owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
-            placed = in_question and (_predicate(tokens, i) and _adjective(word)
+            # (said of a person, "is he just unlucky?", it says how the person is: the lexicon decides)
+            placed = in_question and (_predicate(tokens, i) and _adjective(word) and not _of_person(tokens, i)
                                       or _compared(tokens, i) and _noun(word))
             self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed,
                                at=(tokens, i))
@@ -1188,6 +1189,13 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     for word in sorted(surface_words, key=lambda w: (len(w), w)):
         shortest.setdefault(stem(word), word)
     return shortest
+
+
+def _of_person(tokens: list[str], i: int) -> bool:
+    """Whether what tokens[i] is said of, after the last "is" or "are" before it, is a person ("is he just
+    unlucky?", "or is she sensitive?"), not a thing ("is it addictive?")."""
+    be = max((j for j in range(i) if tokens[j] in ("is", "are")), default=-1)
+    return be >= 0 and tokens[be + 1:be + 2] in (["he"], ["she"], ["you"], ["we"])
 
 
 def _names_whom(concept: Concept) -> bool:

@@ -156,6 +156,14 @@ def test_a_follow_up_naming_its_own_thing_keeps_whom_the_question_before_was_for
     assert not how_much.answered
 
 
+def test_an_adjective_ending_a_yes_no_question_about_a_person_says_how_the_person_is():
+    read = reader("headaches magnesium common").read
+    for question in ("my son gets headaches from it, is he just sensitive?", "or is she just unlucky?"):
+        assert not read(question).unknown, question
+    assert [c.word for c in read("is it addictive?").unknown] == ["addictive"]  # said of the thing: its focus
+    assert [c.word for c in read("is she pregnant?").unknown] == ["pregnant"]  # a state the lexicon names
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
