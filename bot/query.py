@@ -14,8 +14,8 @@ from bot import focus, intent, lexicon
 from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS, _LARGE_WORDS, _LATER_AUXILIARIES,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
-                         _names_condition, _names_part_said, _names_person, _noun, _phrasal_verb, _predicate,
-                         _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
+                         _names_condition, _names_part_said, _names_person, _names_time, _noun, _phrasal_verb,
+                         _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
 from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
@@ -91,6 +91,10 @@ _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he",
 _WHOM = frozenset({"noun.person", "noun.time", "kin"})  # people by kind ("women"), by age ("teens"), by relation
 _VITAMIN_LETTERS = frozenset({"b", "d"})  # named with a number ("B6", "B12", "D3"), split from it by the tokenizer
 _DEMONSTRATIVES = frozenset({"that", "this"})
+# Taken or added with the thing pointed at ("can magnesium be taken with that?", "add magnesium on top of that"):
+# a combination, which the article's caution about other supplements and medications answers.
+_ALONGSIDE = frozenset({"with", "alongside", "of", "besides"})
+_COMBINING = frozenset({"take", "taken", "add", "mix", "combine", "use", "stack"})
 _MODALS = frozenset({"can", "could", "will", "would", "might", "may", "does", "did"})
 # What a person has or takes, named in a story (conditions, substances, drugs: rare artifacts, not "bed").
 _HAD = frozenset({"noun.state", "noun.substance"})
@@ -449,13 +453,15 @@ class QueryReader(Speller, UnknownWords):
     def _points_past_subject(self, tokens: list[str]) -> bool:
         """Whether a question sentence names the article's subject and points at another thing with a
         demonstrative pronoun ("would magnesium slow that down?", "can that drain my magnesium?") or
-        with "it" as what acts ("It can make my magnesium low?"): a thing the story names."""
+        with "it" as what acts ("It can make my magnesium low?"): a thing the story names; not one it is
+        taken or added with (a combination: "is it okay to add magnesium on top of that?")."""
         if not any(map(self._names_subject, tokens)):
             return False
         before, following = ["", *tokens], [*tokens[1:], ""]
-        return any(w in _DEMONSTRATIVES and (prior in _AUXILIARIES or nxt in stop_words() or not nxt)
-                   or w == "it" and (prior in _MODALS or not prior and nxt in _MODALS)
-                   for prior, w, nxt in zip(before, tokens, following, strict=False))
+        return any((w in _DEMONSTRATIVES and (prior in _AUXILIARIES or nxt in stop_words() or not nxt)
+                    or w == "it" and (prior in _MODALS or not prior and nxt in _MODALS))
+                   and not (prior in _ALONGSIDE and not _COMBINING.isdisjoint(map(lemma, tokens[:at])))
+                   for at, (prior, w, nxt) in enumerate(zip(before, tokens, following, strict=False)))
 
     def _frame_story_thing(self, query: Query, told: list[str]) -> None:
         """A condition, substance or drug the statement before the question names ("I take omeprazole.",
@@ -537,7 +543,10 @@ class QueryReader(Speller, UnknownWords):
                 self._add(query, product, [product], weight=weight)
                 i += 2
                 continue
-            self._read_word(query, tokens, i, in_question, weight, glossing)
+            if vitamin := _vitamin_at(tokens, i):  # "B6", "D3": a name the tokenizer split
+                self._read_unknown(query, vitamin, in_question, weight, glossing=False)
+            else:
+                self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
 
     def _drug_for(self, tokens: list[str], i: int) -> int:
@@ -592,10 +601,6 @@ class QueryReader(Speller, UnknownWords):
         context (a verb after "is", a body part saying where), or a word the corpus lacks."""
         stops, generic = stop_words(), question_stems()
         word = tokens[i]
-        if word in _VITAMIN_LETTERS and tokens[i + 1:i + 2] and tokens[i + 1].isdigit() and len(tokens[i + 1]) <= 2:
-            named = word + tokens[i + 1]  # "B6", "b12", "D3": a vitamin by its letter and number
-            self._read_unknown(query, named, in_question, weight, glossing=False)
-            return
         if word in stops or len(word) == 1 and not word.isdigit():
             return
         # "does the article list...": where it is said; "wide awake": how much (not the article's "wide range")
@@ -663,6 +668,8 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
+        elif i and tokens[i - 1] == "per" and _names_time(word):
+            query.context.append(word)  # "per week", "per month": the unit of an amount, how it is asked
         elif i and tokens[i - 1] == "same" and _noun(word):
             query.context.append(word)  # "same agent?", "the same culprit": what was said before, named again
         elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
@@ -1191,6 +1198,13 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     return shortest
 
 
+def _vitamin_at(tokens: list[str], i: int) -> str:
+    """A vitamin named by its letter and number from tokens[i] ("B6", "b12", "D3"), which the tokenizer splits,
+    else ""."""
+    number = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return tokens[i] + number if tokens[i] in _VITAMIN_LETTERS and number.isdigit() and len(number) <= 2 else ""
+
+
 def _of_person(tokens: list[str], i: int) -> bool:
     """Whether what tokens[i] is said of, after the last "is" or "are" before it, is a person ("is he just
     unlucky?", "or is she sensitive?"), not a thing ("is it addictive?")."""
@@ -1270,8 +1284,8 @@ def _frame_role(query: Query) -> None:
 
 def _frame_sexes(query: Query) -> None:
     """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?", "is
-    the dose different for men?") asks for a difference between them, something the article's figures for everyone may not give:
-    a focus named as said ("and for women?" asks only for women: phrasing)."""
+    the dose different for men?") asks for a difference between them, something the article's figures for
+    everyone may not give: a focus named as said ("and for women?" asks only for women: phrasing)."""
     asked = query.asking.split()
     named = [w for w in asked if w in _MALE or w in _FEMALE or w in _SEXES]
     compared = named and not _COMPARING.isdisjoint(asked)  # "is it the same for women?": than for men

@@ -92,7 +92,7 @@ def test_a_question_pointing_back_asks_the_story_s_last_statement_the_rest_sets_
 
 def test_a_question_naming_the_subject_and_pointing_at_a_thing_of_the_story_asks_about_that_thing(engine):
     for question, thing in [("My son has ADHD. Would magnesium help with that?", "adhd"),
-                            ("She takes sertraline. Can magnesium be taken with that?", "sertraline"),
+                            ("She takes sertraline. Could that lower her magnesium?", "sertraline"),
                             ("My mom has eczema. Does magnesium do anything for this?", "eczema"),
                             ("I take metformin; can that drain my magnesium?", "metformin")]:
         answer = engine.answer(question)
@@ -101,6 +101,8 @@ def test_a_question_naming_the_subject_and_pointing_at_a_thing_of_the_story_asks
     answer = engine.answer("My son is 15 and takes magnesium before bed, but he lies awake. Can magnesium do that?")
     assert answer.answered and not answer.not_discussed
     answer = engine.answer("He is on sertraline. Is magnesium good for sleep?")  # names its own subject
+    assert answer.answered
+    answer = engine.answer("I take iron. Can magnesium be taken with that?")  # a combination: the caution answers
     assert answer.answered
 
 
@@ -162,6 +164,12 @@ def test_an_adjective_ending_a_yes_no_question_about_a_person_says_how_the_perso
         assert not read(question).unknown, question
     assert [c.word for c in read("is it addictive?").unknown] == ["addictive"]  # said of the thing: its focus
     assert [c.word for c in read("is she pregnant?").unknown] == ["pregnant"]  # a state the lexicon names
+
+
+def test_a_time_after_per_is_the_unit_of_an_amount_not_a_focus(engine):
+    for question, time in [("how many mg per week is safe?", "week"), ("is 3000 mg per month too much?", "month")]:
+        assert time in engine.answer(question).query.context, question
+    assert engine.answer("Per day or per week?", after="What is the recommended intake for adults?").answered
 
 
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
