@@ -536,7 +536,7 @@ class QueryReader(Speller, UnknownWords):
                 continue
             if self._names_large_amount(tokens, i):  # "high doses": too much, then the amount as said
                 self._read_synonym(query, list(_EXCESS), self.synonyms[_EXCESS], in_question, weight)
-                i += 1
+                i += 1 + self._amount_said(query, tokens[i + 1:i + 2])
                 continue
             if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
                 product = " ".join(tokens[i:i + 2])
@@ -548,6 +548,16 @@ class QueryReader(Speller, UnknownWords):
             else:
                 self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _amount_said(self, query: Query, said: list[str]) -> int:
+        """The amount word after a word of a large amount ("high *doses*"), read as phrasing: it steers the search
+        to passages on amounts, but "too much" is what is asked ("only at high doses?": "taken in excess").
+        1 if there is one, else 0."""
+        if not said or said[0] not in _AMOUNT_WORDS:
+            return 0
+        ways = self.synonyms.get((said[0],), [said])
+        self._add(query, said[0], [stem(w) for way in ways for w in way], phrasing=True)
+        return 1
 
     def _drug_for(self, tokens: list[str], i: int) -> int:
         """How many corpus words from tokens[i] say what a medication named right after them is for

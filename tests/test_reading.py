@@ -2041,6 +2041,10 @@ def test_a_fragment_opening_with_only_or_just_narrows_the_question_before(engine
                              ("only if u take too much??", "can mag give u headaches"),
                              ("solely in excess?", "does magnesium cause headaches")):
         assert engine.answer(question, after=before).reason["follow_up_of"] == before, question
+    # the amount after "high" is how "too much" is said: the passage saying "in excess" answers
+    for question, before in (("only at high doses?", "can magnesium cause side effects?"),
+                             ("just with big doses?", "does magnesium cause anxiety?")):
+        assert engine.answer(question, after=before).answered, question
     # with an auxiliary it is a question of its own, "just" a filler
     alone = engine.answer("just wondering, does magnesium help with headaches?", after="is magnesium safe")
     assert alone.reason["follow_up_of"] is None
