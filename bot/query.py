@@ -354,7 +354,7 @@ class QueryReader(Speller, UnknownWords):
                 said = age.group(4) or age.group(5) or age.group(6)  # "i am 14" is named as the age: 14-year-olds
                 query.concepts.append(Concept(f"{said}-year-olds" if said else age.group(0), (age.group(0),),
                                               known=False, population=age.group(0) not in " ".join(asking)))
-        if 0 <= told and named <= 2 and self._points_past_subject(asking):
+        if 0 <= told and named <= 2 and self._points_past_subject(asking, named == 0):
             self._frame_story_thing(query, sentences[told][0])
         self._frame_focus(query)
         self._frame_abstract(query)
@@ -450,16 +450,18 @@ class QueryReader(Speller, UnknownWords):
         query.context.extend(c.word for c in query.concepts if c.abstract)
         query.concepts = [c for c in query.concepts if not c.abstract]
 
-    def _points_past_subject(self, tokens: list[str]) -> bool:
+    def _points_past_subject(self, tokens: list[str], bare: bool) -> bool:
         """Whether a question sentence names the article's subject and points at another thing with a
         demonstrative pronoun ("would magnesium slow that down?", "can that drain my magnesium?") or
-        with "it" as what acts ("It can make my magnesium low?"): a thing the story names; not one it is
-        taken or added with (a combination: "is it okay to add magnesium on top of that?")."""
-        if not any(map(self._names_subject, tokens)):
+        with "it" as what acts ("It can make my magnesium low?"), or, naming nothing of its own (`bare`), points
+        with a demonstrative ("He's on warfarin. Is that one to worry about?"): a thing the story names; not
+        one it is taken or added with (a combination: "is it okay to add magnesium on top of that?")."""
+        subject = any(map(self._names_subject, tokens))
+        if not subject and not bare:
             return False
         before, following = ["", *tokens], [*tokens[1:], ""]
         return any((w in _DEMONSTRATIVES and (prior in _AUXILIARIES or nxt in stop_words() or not nxt)
-                    or w == "it" and (prior in _MODALS or not prior and nxt in _MODALS))
+                    or subject and w == "it" and (prior in _MODALS or not prior and nxt in _MODALS))
                    and not (prior in _ALONGSIDE and not _COMBINING.isdisjoint(map(lemma, tokens[:at])))
                    for at, (prior, w, nxt) in enumerate(zip(before, tokens, following, strict=False)))
 

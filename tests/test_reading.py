@@ -94,7 +94,8 @@ def test_a_question_naming_the_subject_and_pointing_at_a_thing_of_the_story_asks
     for question, thing in [("My son has ADHD. Would magnesium help with that?", "adhd"),
                             ("She takes sertraline. Could that lower her magnesium?", "sertraline"),
                             ("My mom has eczema. Does magnesium do anything for this?", "eczema"),
-                            ("I take metformin; can that drain my magnesium?", "metformin")]:
+                            ("I take metformin; can that drain my magnesium?", "metformin"),
+                            ("I'm on warfarin. Is that a problem?", "warfarin")]:
         answer = engine.answer(question)
         assert not answer.answered and answer.not_discussed == (thing,), question
     # household things of the story, and a verb after its subject, are not what it asks about
