@@ -15,7 +15,7 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
                          _names_condition, _names_part_said, _names_person, _names_time, _noun, _phrasal_verb,
-                         _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
+                         _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot, verbless)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
 from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
@@ -267,9 +267,11 @@ class QueryReader(Speller, UnknownWords):
             # What the question before asked, not its story ("My sister began a supplement... Is it keeping
             # her awake?" -> "What's the reason?": awake, not began); a person the story restricts it to stays.
             lent = [c for c in lent if c.weight >= 1.0 or not c.known]
-            # A follow-up naming a thing of its own that the article has ("wait, can it make u MORE anxious?") asks
-            # about that thing: it keeps whom the question before was for, not the thing it lacked ("tiktok").
-            if any(self.subject.isdisjoint(c.terms) and not intent.of_question(c.word) for c in query.known):
+            # A follow-up asking of a thing of its own that the article has ("wait, can it make u MORE anxious?") asks
+            # about that thing: it keeps whom the question before was for, not the thing it lacked ("tiktok"); a
+            # fragment only adds to the question before ("and at night?" after "...with coffee?").
+            if not verbless(query.spelled) and any(self.subject.isdisjoint(c.terms) and not intent.of_question(c.word)
+                                                   for c in query.known):
                 lent = [c for c in lent if c.known or _names_whom(c)]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked

@@ -157,6 +157,8 @@ def test_a_follow_up_naming_its_own_thing_keeps_whom_the_question_before_was_for
         assert not answer.answered and whom in answer.not_discussed, question
     how_much = engine.answer("and how much of it?", after="is glycinate better?")  # the kind of answer: no thing
     assert not how_much.answered
+    at_night = engine.answer("and at night?", after="can I take magnesium with coffee?")  # a fragment: still coffee
+    assert not at_night.answered and at_night.not_discussed == ("coffee",)
 
 
 def test_an_adjective_ending_a_yes_no_question_about_a_person_says_how_the_person_is():
