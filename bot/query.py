@@ -74,6 +74,8 @@ _COMPARING = frozenset({"same", "different", "differently", "difference", "diffe
 # What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
 # is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
 _DURING = frozenset({"during", "while", "whilst"})
+_CONDITIONS = frozenset({"if", "when", "whether"})  # "if I'm breastfeeding": a state the question is asked for
+_IS = frozenset({"is", "are", "am", "s", "m", "re"})  # ...said now ("when I was hospitalised" tells the story)
 _DEGREES = frozenset({"", "noun.attribute"})  # adjectives of a property or degree ("negative", "nervous"), not a field
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
@@ -667,7 +669,8 @@ class QueryReader(Speller, UnknownWords):
         word = tokens[i]
         if (in_question or query.about_person) and self._during(tokens, i) \
                 and lexicon.names_state_or_time(lexicon.entry(word)):
-            self._add(query, word, [stem(word)], weight=weight)  # "while breastfeeding": when it is asked for
+            # "while breastfeeding", "if she's nursing": when it is asked for
+            self._add(query, word, [stem(word)], weight=weight)
         elif i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
@@ -721,9 +724,11 @@ class QueryReader(Speller, UnknownWords):
 
     @staticmethod
     def _during(tokens: list[str], i: int) -> bool:
-        """Whether tokens[i] is what "during" or "while" introduces ("while I'm breastfeeding")."""
+        """Whether tokens[i] is what "during" or "while" introduces ("while I'm breastfeeding"), or what a
+        person is said to be after "if" or "when" ("what if she's breastfeeding?", "when I'm nursing")."""
         before = [w for w in tokens[max(0, i - 3):i] if w not in _SUBJECTS and w not in _BE_WORDS]
-        return bool(before) and before[-1] in _DURING
+        said = i >= 2 and tokens[i - 1] in _IS and tokens[i - 2] in _SUBJECTS and tokens[i].endswith("ing")
+        return bool(before) and (before[-1] in _DURING or said and before[-1] in _CONDITIONS)
 
     def _intensifies(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as an adverb, says how much of what the adjective

@@ -1121,6 +1121,11 @@ def test_a_state_or_time_of_life_after_during_or_while_restricts_the_question(en
                      "is magnesium ok during menopause"):
         assert not engine.answer(question).answered, question
     assert engine.answer("can i take magnesium while travelling").answered  # an act: context
+    # so does one a person is said to be in after "if" or "when"; not one told of the past
+    for question in ("can I take magnesium if I'm breastfeeding?", "is it safe when you're teething?"):
+        assert not engine.answer(question).answered, question
+    told = engine.answer("I nearly died when I was hospitalised for low magnesium. How do I keep my levels up?")
+    assert "hospitalised" not in told.not_discussed
 
 
 def test_a_question_about_how_two_things_connect_asks_for_the_mechanism(engine):
