@@ -326,6 +326,7 @@ def test_clinical_shorthand_is_spelled_out_and_read_never_dropped_as_a_hedge(eng
     assert "kidney disease" in engine.answer("Mg dosing in CKD pts with an AKI?").passages[0].text
     peds = engine.answer("peds dosing?", after="RDA stated for adults?")  # not "beds": children the article lacks
     assert not peds.answered and peds.not_discussed == ("pediatric",)
+    assert engine.answer("CI in renal dz?", after="Who should avoid Mg?").answered  # a contraindication
 
 
 def test_a_word_ending_in_ss_is_not_read_as_a_plural(engine):
