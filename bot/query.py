@@ -91,6 +91,7 @@ _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", 
 _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
                              "hers", "they", "them", "their"})
 _WHOM = frozenset({"noun.person", "noun.time", "kin"})  # people by kind ("women"), by age ("teens"), by relation
+_LONGEST_ACRONYM = 5  # letters ("MTHFR")
 _VITAMIN_LETTERS = frozenset({"b", "d"})  # named with a number ("B6", "B12", "D3"), split from it by the tokenizer
 _DEMONSTRATIVES = frozenset({"that", "this"})
 # Taken or added with the thing pointed at ("can magnesium be taken with that?", "add magnesium on top of that"):
@@ -971,7 +972,8 @@ class QueryReader(Speller, UnknownWords):
         """The word, or the corpus or English word it misspells ("magneisum", "acutally"): the one
         making a dictionary phrase with a neighbour if any ("blood suger": sugar, not super), and
         after a determiner never a function word ("my dgo" is not "my do")."""
-        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
+        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words \
+                or _acronym(word, query.text):
             return word
         fixed = _remembered(self._spellings, word, self._likeliest)
         if fixed and not _in_use(word):
@@ -1215,6 +1217,13 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     for word in sorted(surface_words, key=lambda w: (len(w), w)):
         shortest.setdefault(stem(word), word)
     return shortest
+
+
+def _acronym(word: str, text: str) -> bool:
+    """Whether a short word is written in capitals in a message that is not ("his CPAP", "ADHD"): an
+    acronym, as meant, not a slip ("clap")."""
+    return 2 <= len(word) <= _LONGEST_ACRONYM and text != text.upper() \
+        and re.search(rf"(?<![A-Za-z]){word.upper()}(?![A-Za-z])", text) is not None
 
 
 def _vitamin_at(tokens: list[str], i: int) -> str:

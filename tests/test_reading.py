@@ -175,6 +175,13 @@ def test_a_time_after_per_is_the_unit_of_an_amount_not_a_focus(engine):
     assert engine.answer("Per day or per week?", after="What is the recommended intake for adults?").answered
 
 
+def test_a_short_word_in_capitals_is_an_acronym_not_a_slip(engine):
+    for question, acronym in [("Can it interfere with his CPAP?", "cpap"), ("is it safe with MRSA?", "mrsa")]:
+        answer = engine.answer(question, after="can magnesium help sleep?")
+        assert acronym not in answer.query.corrected and acronym in answer.not_discussed, question
+    assert engine.answer("CAN MAGNESIUM HELP MY SLEPP").answered  # a message all in capitals is still read
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
