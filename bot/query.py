@@ -1222,7 +1222,7 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
 def _acronym(word: str, text: str) -> bool:
     """Whether a short word is written in capitals in a message that is not ("his CPAP", "ADHD"): an
     acronym, as meant, not a slip ("clap")."""
-    return 2 <= len(word) <= _LONGEST_ACRONYM and text != text.upper() \
+    return 2 <= len(word) <= _LONGEST_ACRONYM and word.upper() in text and text != text.upper() \
         and re.search(rf"(?<![A-Za-z]){word.upper()}(?![A-Za-z])", text) is not None
 
 
