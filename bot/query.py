@@ -18,7 +18,7 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot, verbless)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
-from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
+from bot.text import damerau, english_words, frequency, is_english_word, lemma, question_stems, stem, stop_words, words
 from bot.unknown_words import Unknown, UnknownWords
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
@@ -1250,9 +1250,13 @@ def _names_whom(concept: Concept) -> bool:
 
 
 def _names_thing_had(word: str) -> bool:
-    """Whether WordNet names a condition, a substance or a rare artifact (a drug) by a word."""
+    """Whether WordNet names a condition, a substance or a rare artifact (a drug) by a word, or, failing WordNet,
+    a word of no language ends as a medical word does ("fibromyalgia": -algia)."""
     found = lexicon.entry(word)
-    return found is not None and found.main == "n" and (
+    if found is None:
+        return not is_english_word(word) and any(
+            word.endswith(s) and len(word) > len(s) + 2 for s in lexicon.word_parts().suffixes if len(s) >= 3)
+    return found.main == "n" and (
         found.category in _HAD or found.category == "noun.artifact" and frequency(word) < _RARE_THING)
 
 

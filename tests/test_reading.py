@@ -95,7 +95,8 @@ def test_a_question_naming_the_subject_and_pointing_at_a_thing_of_the_story_asks
                             ("She takes sertraline. Could that lower her magnesium?", "sertraline"),
                             ("My mom has eczema. Does magnesium do anything for this?", "eczema"),
                             ("I take metformin; can that drain my magnesium?", "metformin"),
-                            ("I'm on warfarin. Is that a problem?", "warfarin")]:
+                            ("I'm on warfarin. Is that a problem?", "warfarin"),
+                            ("My wife has fibromyalgia. Would magnesium help with that?", "fibromyalgia")]:
         answer = engine.answer(question)
         assert not answer.answered and answer.not_discussed == (thing,), question
     # household things of the story, and a verb after its subject, are not what it asks about
