@@ -31,7 +31,7 @@ class Intent:
 
 # Kinds of things a question may ask to have named ("which foods", "what medications"): the article
 # must name some, right after the kind ("supplements such as..."), or it does not answer.
-_KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?"
+_KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?|forms?"
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
 # Words naming the kind of answer an intent asks for.
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"

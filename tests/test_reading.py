@@ -183,6 +183,15 @@ def test_a_short_word_in_capitals_is_an_acronym_not_a_slip(engine):
     assert engine.answer("CAN MAGNESIUM HELP MY SLEPP").answered  # a message all in capitals is still read
 
 
+def test_which_form_asks_for_forms_named_which_the_article_does_not_name(engine):
+    for question, after in [("Which form absorbs best?", "Is it better to get magnesium from supplements?"),
+                            ("what form of magnesium should I buy?", None),
+                            ("which forms of mag work for sleep?", None)]:
+        answer = engine.answer(question, after=after)
+        assert not answer.answered and "list of examples" in answer.reason["why"], question
+    assert engine.answer("is it best in the form of a supplement?").answered  # the form the article names
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
