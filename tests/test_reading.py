@@ -192,6 +192,15 @@ def test_which_form_asks_for_forms_named_which_the_article_does_not_name(engine)
     assert engine.answer("is it best in the form of a supplement?").answered  # the form the article names
 
 
+def test_an_amount_counted_in_products_is_not_answered_by_the_daily_amount(engine):
+    for question, after in [("and how much is in one gummy?", "How much magnesium do adults need a day?"),
+                            ("so how many tablets is that?", "what is the daily dose for adults?"),
+                            ("how many mg of magnesium per capsule?", None)]:
+        answer = engine.answer(question, after=after)
+        assert not answer.answered and "amount per product" in answer.reason["why"], question
+    assert engine.answer("How much magnesium do adults need a day?").answered
+
+
 def test_a_summary_ranks_below_the_passage_that_states_the_same(engine):
     assert intent.sums_up("In conclusion, magnesium is an important mineral.") and not intent.sums_up("Magnesium is.")
     for question in ("what does magnesium do for the body", "should I see a doctor before starting magnesium"):
