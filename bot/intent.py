@@ -128,7 +128,7 @@ INTENTS = (
            re.compile(r"\d")),
     # An amount counted in products or per product ("how many gummies?", "one gummy have how much?", "mg per
     # tablet?"): the article gives a daily amount, not what a product holds; only a passage giving one answers.
-    Intent("amount per product", re.compile(rf"\bhow many ({_UNITS})s?\b|\bper ({_UNITS})\b"
+    Intent("product's amount", re.compile(rf"\bhow many ({_UNITS})s?\b|\bper ({_UNITS})\b"
                                             rf"|\b(one|each|a|every|single) ({_UNITS})\b[^?.]*\bhow (much|many)\b"
                                             rf"|\bhow (much|many)\b[^?.]*\b(in|per) (one|each|a|every) ({_UNITS})\b"),
            re.compile(rf"\b\d+ ?(mg|mcg|milligrams?)? ?(per|in each|in one|in a|a|each) ({_UNITS})\b"
