@@ -38,6 +38,9 @@ KEPT = frozenset({OF_SUBJECT, PLACED, *(f"category:{c}" for c in lexicon.POPULAT
 # Noun senses that name a thing one can hold, eat or point at (the share of them is a cue).
 _CONCRETE = frozenset({"noun.artifact", "noun.object", "noun.substance", "noun.food", "noun.body", "noun.animal",
                        "noun.plant"})
+# A question tag ending the sentence ("...with energy drinks or nah", "or not?", "or what"): the word before it ends
+# what is asked, no choice.
+_TAGS = [["or", tag] for tag in ("not", "no", "nah", "nope", "what", "something", "smth", "anything")]
 _ASKING = frozenset({"what", "which", "how", "why", "when", "where", "who", "is", "are", "does", "do", "can",
                      "could", "should", "would", "will"})
 
@@ -91,7 +94,7 @@ def cues(word: str, tokens: list[str], i: int, related: bool, capitalised: bool,
     found = lexicon.entry(word)
     zipf = frequency(word)
     before = tokens[i - 1] if i else ""
-    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1:] not in _TAGS else ""
     parts = lexicon.word_parts()
     said = [
         f"main:{found.main}" if found is not None else "main:none",

@@ -31,12 +31,13 @@ class Intent:
 
 # Kinds of things a question may ask to have named ("which foods", "what medications"): the article
 # must name some, right after the kind ("supplements such as..."), or it does not answer.
-_KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?"
+_KINDS = r"foods?|meds|medications?|medicines?|drugs?|supplements?|vitamins?|minerals?|brands?|products?|forms?"
 _EVIDENCE = r"sources?|evidence|proof|proven|citations?|references?|studies|study|research"
 # Words naming the kind of answer an intent asks for.
 _FREQUENCY = r"often|rare|rarely|frequent|frequently|common|commonly|usual|usually|seldom|uncommon"
 # The ends of an amount's range ("upper bound of the daily range", "the maximum"): an amount asked.
 _BOUNDS = r"(upper|lower) (bound|limit)s?|ceiling|maximum|minimum"
+_UNITS = r"gumm(?:y|ie)|pill|tablet|tab|capsule|cap|softgel"  # a product as it is counted ("gummies": gummie+s)
 _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence of headaches?"
 _SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
             r"(final|closing|parting) (thoughts?|words?|advice|say|verdict|answer|take|remarks?|recommendations?)|"
@@ -125,6 +126,13 @@ INTENTS = (
                                   rf"consumption|{_BOUNDS})\b"
                                   r"|\b\d+ ?(mg|mcg|g|grams?|milligrams?)\b"),
            re.compile(r"\d")),
+    # An amount counted in products or per product ("how many gummies?", "one gummy have how much?", "mg per
+    # tablet?"): the article gives a daily amount, not what a product holds; only a passage giving one answers.
+    Intent("product's amount", re.compile(rf"\bhow many ({_UNITS})s?\b|\bper ({_UNITS})\b"
+                                            rf"|\b(one|each|a|every|single) ({_UNITS})\b[^?.]*\bhow (much|many)\b"
+                                            rf"|\bhow (much|many)\b[^?.]*\b(in|per) (one|each|a|every) ({_UNITS})\b"),
+           re.compile(rf"\b\d+ ?(mg|mcg|milligrams?)? ?(per|in each|in one|in a|a|each) ({_UNITS})\b"
+                      rf"|\b\d+ ({_UNITS})s\b"), required=True),
     Intent("consequence", re.compile(r"\b(what (happens|would happen|will happen|if)|and if|if (so|not)|"
                                      r"(is|would|will) (it|that|this) be (bad|dangerous|harmful))\b"
                                      r"|^is (it|that) bad\b"),

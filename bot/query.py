@@ -14,11 +14,11 @@ from bot import focus, intent, lexicon
 from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS, _LARGE_WORDS, _LATER_AUXILIARIES,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
-                         _names_condition, _names_part_said, _names_person, _noun, _phrasal_verb, _predicate,
-                         _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
+                         _names_condition, _names_part_said, _names_person, _names_time, _noun, _phrasal_verb,
+                         _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot, verbless)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
-from bot.text import damerau, english_words, lemma, question_stems, stem, stop_words, words
+from bot.text import damerau, english_words, frequency, is_english_word, lemma, question_stems, stem, stop_words, words
 from bot.unknown_words import Unknown, UnknownWords
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
@@ -70,9 +70,12 @@ _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word stan
 _MALE = frozenset({"man", "men", "male", "males"})
 _FEMALE = frozenset({"woman", "women", "female", "females"})
 _SEXES = frozenset({"sex", "sexes", "gender", "genders"})
+_COMPARING = frozenset({"same", "different", "differently", "difference", "differ", "differs", "vary", "varies"})
 # What "during" or "while" introduces ("while breastfeeding", "during menopause") is when a question
 # is asked for: a state or time of life the corpus lacks restricts it like "pregnant".
 _DURING = frozenset({"during", "while", "whilst"})
+_CONDITIONS = frozenset({"if", "when", "whether"})  # "if I'm breastfeeding": a state the question is asked for
+_IS = frozenset({"is", "are", "am", "s", "m", "re"})  # ...said now ("when I was hospitalised" tells the story)
 _DEGREES = frozenset({"", "noun.attribute"})  # adjectives of a property or degree ("negative", "nervous"), not a field
 _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})  # what a body part may locate
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
@@ -87,6 +90,18 @@ _BE_WORDS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", 
 # Words by which a question sentence is about a person of the story.
 _PERSONAL_WORDS = frozenset({"i", "me", "my", "myself", "we", "us", "our", "he", "him", "his", "she", "her",
                              "hers", "they", "them", "their"})
+_WHOM = frozenset({"noun.person", "noun.time", "kin"})  # people by kind ("women"), by age ("teens"), by relation
+_LONGEST_ACRONYM = 5  # letters ("MTHFR")
+_VITAMIN_LETTERS = frozenset({"b", "d"})  # named with a number ("B6", "B12", "D3"), split from it by the tokenizer
+_DEMONSTRATIVES = frozenset({"that", "this"})
+# Taken or added with the thing pointed at ("can magnesium be taken with that?", "add magnesium on top of that"):
+# a combination, which the article's caution about other supplements and medications answers.
+_ALONGSIDE = frozenset({"with", "alongside", "of", "besides"})
+_COMBINING = frozenset({"take", "taken", "add", "mix", "combine", "use", "stack"})
+_MODALS = frozenset({"can", "could", "will", "would", "might", "may", "does", "did"})
+# What a person has or takes, named in a story (conditions, substances, drugs: rare artifacts, not "bed").
+_HAD = frozenset({"noun.state", "noun.substance"})
+_RARE_THING = 3.0  # Zipf: an artifact rarer than this is a specific product ("warfarin"), not a household thing
 _POINTER_WORDS = frozenset({"it", "that", "this", "they", "them", "those", "these", "its", "him", "her",
                             "he", "she", "there"})
 # Words going past an amount: after a question asking for one ("how much should I take?"), a follow-up
@@ -140,6 +155,7 @@ class Query:
     context: list[str] = field(default_factory=list)  # words read as the asker's context, not the focus
     asked: int = 0  # content words of the question sentence that the corpus knows (or a synonym of)
     unrelated: int = 0  # ...and the nouns and verbs it lacks that were read as context ("translate", "night")
+    kin: int = 0  # ...of which people by relation ("my dad"): in a follow-up, whom it is asked for now
     follow_up_of: str | None = None
     spelled: list[str] = field(default_factory=list)  # the question's words, misspellings fixed
     asking: str = ""  # the question sentence as meant: text-speak spelled out, misspellings fixed
@@ -254,8 +270,15 @@ class QueryReader(Speller, UnknownWords):
             # What the question before asked, not its story ("My sister began a supplement... Is it keeping
             # her awake?" -> "What's the reason?": awake, not began); a person the story restricts it to stays.
             lent = [c for c in lent if c.weight >= 1.0 or not c.known]
+            # A follow-up asking of a thing of its own that the article has ("wait, can it make u MORE anxious?") asks
+            # about that thing: it keeps whom the question before was for, not the thing it lacked ("tiktok"); a
+            # fragment only adds to the question before ("and at night?" after "...with coffee?").
+            if not verbless(query.spelled) and any(self.subject.isdisjoint(c.terms) and not intent.of_question(c.word)
+                                                   for c in query.known):
+                lent = [c for c in lent if c.known or _names_whom(c)]
             query.concepts = own + [dataclasses.replace(c, weight=borrowed) for c in lent if c.terms not in seen]
             query.asked += previous.asked
+            query.unrelated -= query.kin  # "does that apply to his dad too?": the previous question, for him
             query.follow_up_of = after
             _frame_behind(query)
             if self._goes_beyond(query, previous):
@@ -336,6 +359,8 @@ class QueryReader(Speller, UnknownWords):
                 said = age.group(4) or age.group(5) or age.group(6)  # "i am 14" is named as the age: 14-year-olds
                 query.concepts.append(Concept(f"{said}-year-olds" if said else age.group(0), (age.group(0),),
                                               known=False, population=age.group(0) not in " ".join(asking)))
+        if 0 <= told and named <= 2 and self._points_past_subject(asking, named == 0):
+            self._frame_story_thing(query, sentences[told][0])
         self._frame_focus(query)
         self._frame_abstract(query)
         shapes = intent.of_question(query.asking)
@@ -430,6 +455,31 @@ class QueryReader(Speller, UnknownWords):
         query.context.extend(c.word for c in query.concepts if c.abstract)
         query.concepts = [c for c in query.concepts if not c.abstract]
 
+    def _points_past_subject(self, tokens: list[str], bare: bool) -> bool:
+        """Whether a question sentence names the article's subject and points at another thing with a
+        demonstrative pronoun ("would magnesium slow that down?", "can that drain my magnesium?") or
+        with "it" as what acts ("It can make my magnesium low?"), or, naming nothing of its own (`bare`), points
+        with a demonstrative ("He's on warfarin. Is that one to worry about?"): a thing the story names; not
+        one it is taken or added with (a combination: "is it okay to add magnesium on top of that?")."""
+        subject = any(map(self._names_subject, tokens))
+        if not subject and not bare:
+            return False
+        before, following = ["", *tokens], [*tokens[1:], ""]
+        return any((w in _DEMONSTRATIVES and (prior in _AUXILIARIES or nxt in stop_words() or not nxt)
+                    or subject and w == "it" and (prior in _MODALS or not prior and nxt in _MODALS))
+                   and not (prior in _ALONGSIDE and not _COMBINING.isdisjoint(map(lemma, tokens[:at])))
+                   for at, (prior, w, nxt) in enumerate(zip(before, tokens, following, strict=False)))
+
+    def _frame_story_thing(self, query: Query, told: list[str]) -> None:
+        """A condition, substance or drug the statement before the question names ("I take omeprazole.",
+        "He was diagnosed with dementia.") that the corpus lacks is what a question pointing at it asks
+        about (see _points_past_subject): its focus, where a story's words are otherwise context."""
+        # a word right after its subject is what the subject does ("he lies awake"), not a thing
+        said = {w for i, w in enumerate(told) if not (i and told[i - 1] in _SUBJECTS)}
+        for word in [w for w in query.context if w in said and _names_thing_had(w)]:
+            query.context.remove(word)
+            query.concepts.append(Concept(word, (stem(word),), known=False))
+
     def _named_by(self, tokens: list[str]) -> int:
         """How many subjects a question sentence names of its own: at most one when it points at the story
         for the rest ("Does that include him?", "Is that true?": none), none when it names only an idea
@@ -493,15 +543,28 @@ class QueryReader(Speller, UnknownWords):
                 continue
             if self._names_large_amount(tokens, i):  # "high doses": too much, then the amount as said
                 self._read_synonym(query, list(_EXCESS), self.synonyms[_EXCESS], in_question, weight)
-                i += 1
+                i += 1 + self._amount_said(query, tokens[i + 1:i + 2])
                 continue
             if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
                 product = " ".join(tokens[i:i + 2])
                 self._add(query, product, [product], weight=weight)
                 i += 2
                 continue
-            self._read_word(query, tokens, i, in_question, weight, glossing)
+            if vitamin := _vitamin_at(tokens, i):  # "B6", "D3": a name the tokenizer split
+                self._read_unknown(query, vitamin, in_question, weight, glossing=False)
+            else:
+                self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _amount_said(self, query: Query, said: list[str]) -> int:
+        """The amount word after a word of a large amount ("high *doses*"), read as phrasing: it steers the search
+        to passages on amounts, but "too much" is what is asked ("only at high doses?": "taken in excess").
+        1 if there is one, else 0."""
+        if not said or said[0] not in _AMOUNT_WORDS:
+            return 0
+        ways = self.synonyms.get((said[0],), [said])
+        self._add(query, said[0], [stem(w) for way in ways for w in way], phrasing=True)
+        return 1
 
     def _drug_for(self, tokens: list[str], i: int) -> int:
         """How many corpus words from tokens[i] say what a medication named right after them is for
@@ -607,7 +670,8 @@ class QueryReader(Speller, UnknownWords):
         word = tokens[i]
         if (in_question or query.about_person) and self._during(tokens, i) \
                 and lexicon.names_state_or_time(lexicon.entry(word)):
-            self._add(query, word, [stem(word)], weight=weight)  # "while breastfeeding": when it is asked for
+            # "while breastfeeding", "if she's nursing": when it is asked for
+            self._add(query, word, [stem(word)], weight=weight)
         elif i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
@@ -622,6 +686,10 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
+        elif i and tokens[i - 1] == "per" and _names_time(word):
+            query.context.append(word)  # "per week", "per month": the unit of an amount, how it is asked
+        elif i and tokens[i - 1] == "same" and _noun(word):
+            query.context.append(word)  # "same agent?", "the same culprit": what was said before, named again
         elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
                 and (states := self._conditions_named_by(tokens[i - 1])):
             # "renal insufficiency", "heart failure": the condition of that organ the article names
@@ -631,7 +699,8 @@ class QueryReader(Speller, UnknownWords):
         else:  # "my antidepressant": a thing someone has, not what its parts say it does (reduce depression)
             owned = i >= 1 and tokens[i - 1] in _POSSESSIVES and (found := lexicon.entry(word)) is not None \
                 and found.main == "n" and found.category in _SUBSTANCES_HELD
-            placed = in_question and (_predicate(tokens, i) and _adjective(word)
+            # (said of a person, "is he just unlucky?", it says how the person is: the lexicon decides)
+            placed = in_question and (_predicate(tokens, i) and _adjective(word) and not _of_person(tokens, i)
                                       or _compared(tokens, i) and _noun(word))
             self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed,
                                at=(tokens, i))
@@ -656,9 +725,11 @@ class QueryReader(Speller, UnknownWords):
 
     @staticmethod
     def _during(tokens: list[str], i: int) -> bool:
-        """Whether tokens[i] is what "during" or "while" introduces ("while I'm breastfeeding")."""
+        """Whether tokens[i] is what "during" or "while" introduces ("while I'm breastfeeding"), or what a
+        person is said to be after "if" or "when" ("what if she's breastfeeding?", "when I'm nursing")."""
         before = [w for w in tokens[max(0, i - 3):i] if w not in _SUBJECTS and w not in _BE_WORDS]
-        return bool(before) and before[-1] in _DURING
+        said = i >= 2 and tokens[i - 1] in _IS and tokens[i - 2] in _SUBJECTS and tokens[i].endswith("ing")
+        return bool(before) and (before[-1] in _DURING or said and before[-1] in _CONDITIONS)
 
     def _intensifies(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as an adverb, says how much of what the adjective
@@ -901,7 +972,8 @@ class QueryReader(Speller, UnknownWords):
         """The word, or the corpus or English word it misspells ("magneisum", "acutally"): the one
         making a dictionary phrase with a neighbour if any ("blood suger": sugar, not super), and
         after a determiner never a function word ("my dgo" is not "my do")."""
-        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words:
+        if not word.isalpha() or word in stop_words() or stem(word) in self.vocabulary or word in self._synonym_words \
+                or _acronym(word, query.text):
             return word
         fixed = _remembered(self._spellings, word, self._likeliest)
         if fixed and not _in_use(word):
@@ -983,9 +1055,12 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(reading.english)
             # What the question names is its nouns and verbs: an adjective or adverb says how it asks
             # ("legit", "basic", "weird"). A word pointing at the article ("claims", "mentioned") or asking
-            # a role ("a real job in") is not a subject it lacks.
-            query.unrelated += (in_question and bool(reading.entry) and reading.entry.main in "nv"
-                                and not intent.refers_to_subject(word) and not intent.frames_definition(word))
+            # a role ("a real job in") is not a subject it lacks; a person by relation ("my dad") is counted
+            # apart, since in a follow-up it is whom the question before is now asked for.
+            unrelated = (in_question and bool(reading.entry) and reading.entry.main in "nv"
+                         and not intent.refers_to_subject(word) and not intent.frames_definition(word))
+            query.unrelated += unrelated
+            query.kin += unrelated and reading.entry.category == "kin"
 
     def _cues(self, query: Query, reading: Unknown, at: tuple[list[str], int], placed: bool) -> tuple[str, ...]:
         """What bot.focus weighs of a word of the question sentence proposed as a focus (tokens[i] of `at`)."""
@@ -1144,6 +1219,47 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     return shortest
 
 
+def _acronym(word: str, text: str) -> bool:
+    """Whether a short word is written in capitals in a message that is not ("his CPAP", "ADHD"): an
+    acronym, as meant, not a slip ("clap")."""
+    return 2 <= len(word) <= _LONGEST_ACRONYM and word.upper() in text and text != text.upper() \
+        and re.search(rf"(?<![A-Za-z]){word.upper()}(?![A-Za-z])", text) is not None
+
+
+def _vitamin_at(tokens: list[str], i: int) -> str:
+    """A vitamin named by its letter and number from tokens[i] ("B6", "b12", "D3"), which the tokenizer splits,
+    else ""."""
+    number = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return tokens[i] + number if tokens[i] in _VITAMIN_LETTERS and number.isdigit() and len(number) <= 2 else ""
+
+
+def _of_person(tokens: list[str], i: int) -> bool:
+    """Whether what tokens[i] is said of, after the last "is" or "are" before it, is a person ("is he just
+    unlucky?", "or is she sensitive?"), not a thing ("is it addictive?")."""
+    be = max((j for j in range(i) if tokens[j] in ("is", "are")), default=-1)
+    return be >= 0 and tokens[be + 1:be + 2] in (["he"], ["she"], ["you"], ["we"])
+
+
+def _names_whom(concept: Concept) -> bool:
+    """Whether a concept names whom a question is for: a person by age or kind ("kids", "my 8-year-old",
+    "women", "teens"), an animal, a state of a person ("pregnant")."""
+    found = lexicon.entry(concept.word)
+    if found is None:
+        return any(ch.isdigit() for ch in concept.word)  # an age ("8-year-olds")
+    return lexicon.is_focus(found, False) or found.category in _WHOM
+
+
+def _names_thing_had(word: str) -> bool:
+    """Whether WordNet names a condition, a substance or a rare artifact (a drug) by a word, or, failing WordNet,
+    a word of no language ends as a medical word does ("fibromyalgia": -algia)."""
+    found = lexicon.entry(word)
+    if found is None:
+        return not is_english_word(word) and any(
+            word.endswith(s) and len(word) > len(s) + 2 for s in lexicon.word_parts().suffixes if len(s) >= 3)
+    return found.main == "n" and (
+        found.category in _HAD or found.category == "noun.artifact" and frequency(word) < _RARE_THING)
+
+
 def _adds(said: list[str]) -> bool:
     """Whether a question adds to what was said before ("for kids too", "even for a gummy", "as well")."""
     following = [*said[1:], ""]
@@ -1199,12 +1315,13 @@ def _frame_role(query: Query) -> None:
 
 
 def _frame_sexes(query: Query) -> None:
-    """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?")
-    asks for a difference between them, something the article's figures for everyone may not give:
-    a focus named as said ("and for women?" asks only for women: phrasing)."""
+    """A question comparing the sexes ("is it the same for men and women?", "sex-specific breakdown?", "is
+    the dose different for men?") asks for a difference between them, something the article's figures for
+    everyone may not give: a focus named as said ("and for women?" asks only for women: phrasing)."""
     asked = query.asking.split()
     named = [w for w in asked if w in _MALE or w in _FEMALE or w in _SEXES]
-    if _SEXES.intersection(named) or not _MALE.isdisjoint(named) and not _FEMALE.isdisjoint(named):
+    compared = named and not _COMPARING.isdisjoint(asked)  # "is it the same for women?": than for men
+    if _SEXES.intersection(named) or not _MALE.isdisjoint(named) and not _FEMALE.isdisjoint(named) or compared:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))

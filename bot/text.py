@@ -320,9 +320,13 @@ def unstretched(word: str) -> str:
 
 
 def _with_g(word: str) -> str:
-    """An -in word that is not English but is with its g ("takin", "goin", "feelin") as meant; others as written."""
+    """An -in word that is not English but is with its g ("takin", "goin", "feelin") as meant; others as written,
+    a drug or substance WordNet knows among them ("warfarin", "statin", not "warfaring", "stating")."""
     if word.endswith("in") and len(word) > 3 and not is_english_word(word) and is_english_word(word + "g"):
-        return word + "g"
+        from bot import lexicon  # (bot.lexicon reads its words with this module)
+
+        found = lexicon.entry(word)
+        return word if found is not None and found.category in ("noun.artifact", "noun.substance") else word + "g"
     return word
 
 

@@ -48,6 +48,15 @@ def test_a_question_about_something_else_stays_a_near_miss(engine, question):
     assert answer.kind is Kind.WEAK and answer.query.unknown, question
 
 
+def test_a_question_tag_ends_what_is_asked_it_offers_no_choice():
+    tokens = "can i take it with energy drinks or nah".split()
+    tagged = focus.cues("drinks", tokens, 6, False, False, False, {"energy"}, False)
+    plain = focus.cues("drinks", tokens[:7], 6, False, False, False, {"energy"}, False)
+    assert tagged == plain and "after:end" in tagged
+    choice = focus.cues("drinks", "with drinks or food".split(), 1, False, False, False, set(), False)
+    assert "after:or" in choice
+
+
 @pytest.mark.parametrize(("question", "word"), [
     ("what's the general principle for taking magnesium safely?", "principle"),
     ("ok so it settles the nerves, but can it also cause insomnia?", "settles"),

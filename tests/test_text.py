@@ -73,6 +73,7 @@ def test_english_typos_skip_no_english_word_by_looking_only_where_one_can_start(
 
 def test_a_dropped_g_is_put_back_only_where_the_word_is_not_english_without_it():
     assert message_words("stop takin it im goin nuts") == ["stop", "taking", "it", "i", "am", "going", "nuts"]
+    assert message_words("on warfarin and a statin") == ["on", "warfarin", "and", "a", "statin"]  # drugs WordNet knows
     assert message_words("my cousin kin protein") == ["my", "cousin", "kin", "protein"]
 
 
