@@ -95,7 +95,13 @@ INTENTS = (
                                 # "what causes it", "what would be causing that", "what could cause this"
                                 r"\bwhat( (is|s|would|could|might|can|may|will))?( be)? caus(es|ing|e)\b|"
                                 r"\b(connection|relationship|relation|link) (with|between|to)\b|"
-                                r"\b(got|have|has) to do with\b"),
+                                r"\b(got|have|has) to do with\b|"
+                                # how a thing said comes about ("how would that even happen?", "how does it do
+                                # that?", "how so?", "in what way?"): its mechanism
+                                r"\bhow (would|does|do|did|could|can|is|might|will) (that|this|it|they) "
+                                r"((even|actually|really|exactly) )?(happen|work|do (that|this|it)|be( possible)?|"
+                                r"possible)( (exactly|then|though|again))?$|"
+                                r"^how (so|exactly)$|^in what way$"),
            re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
     # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it

@@ -1988,3 +1988,24 @@ def test_a_choice_between_people_is_answered_for_the_one_the_article_names(engin
     # without a choice the people the article lacks still restrict the question
     assert not engine.answer("is magnesium safe for kids?").answered
     assert not engine.answer("is the daily dose for dogs or adults?").answered  # not people
+
+
+def test_a_follow_up_asking_why_of_what_was_just_said_gets_the_passage_explaining_it(engine):
+    for asked in ("how would that even happen", "how so", "in what way", "how does it do that", "how is that possible"):
+        assert [i.name for i in intent.of_question(asked)] == ["reason"], asked
+    assert not intent.of_question("how does magnesium work for sleep")  # names what it asks about
+    # "Without enough melatonin, it can be difficult to fall asleep" is explained in the passage before it:
+    # "...can also cause insomnia. This is because it can interfere with melatonin production"
+    for after, why in (("can magnesium make it hard to stay asleep?", "why does that happen?"),
+                       ("is it true magnesium can make falling asleep difficult?", "how does that work exactly?"),
+                       ("mag keeping me up at night?", "whats the reason")):
+        answer = engine.answer(why, after=after)
+        assert answer.answered and "interfere with melatonin production" in answer.passages[0].text, why
+        assert answer.reason["why"].startswith("it explains the passage quoted")
+    # the passage beside it explains something else: "which can reduce pain" is not explained by a vasodilator
+    for why in ("why?", "how does it do that?"):
+        answer = engine.answer(why, after="does magnesium help nerve pain?")
+        assert answer.answered and "reduce pain" in answer.passages[0].text, why
+    # a quoted passage giving its own reason is kept
+    answer = engine.answer("how so?", after="does magnesium cause anxiety?")
+    assert "disrupt the balance of neurotransmitters" in answer.passages[0].text
