@@ -172,7 +172,11 @@ INTENTS = (
                                        r"look out for|be aware of)\b|"
                                        r"\b(counsel|warn) (\w+ ){0,3}(on|about|of) (the )?"
                                        r"(side|adverse|unwanted) effects\b"),
-           re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
+           re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True,
+           # ...and asked for after a question about them ("what are they?", "name them", "which ones?")
+           follows=re.compile(r"^(which|what) (ones?|of them|are (they|those|these|them))\b|"
+                              r"^(name|list) (them|those|these)\b|^(like what|such as)\b"),
+           named=re.compile(r"\b(side|adverse|unwanted) effects?\b")),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     # "who should I ask?" asks whom to consult (advice), not who may take it
     Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|"

@@ -2009,3 +2009,15 @@ def test_a_follow_up_asking_why_of_what_was_just_said_gets_the_passage_explainin
     # a quoted passage giving its own reason is kept
     answer = engine.answer("how so?", after="does magnesium cause anxiety?")
     assert "disrupt the balance of neurotransmitters" in answer.passages[0].text
+
+
+def test_a_follow_up_asking_which_effects_wants_them_named_one_by_one(engine):
+    # "which ones?" after side effects wants the passage naming them, not one saying there are some
+    for after, which in (("does magnesium have side effects when taken in excess?", "what are they?"),
+                         ("does too much magnesium have side effects?", "like what?"),
+                         ("can magnesium cause side effects?", "which ones exactly"),
+                         ("are there any adverse effects of magnesium?", "what are those?")):
+        answer = engine.answer(which, after=after)
+        assert answer.answered and "headaches, anxiety, and insomnia" in answer.passages[0].text, which
+    # what it points back at must be effects: "which ones?" after medications asks no effects
+    assert not any(i.names for i in intent.of_question("which ones?", "can it interfere with other medications"))
