@@ -110,7 +110,8 @@ INTENTS = (
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
                               r"risky|riskier|dangerous|unsafe|hazardous|"  # "is it risky to...": the harm of doing it
                               # the reverse of what was hoped ("doing the opposite", "backfire", "counterproductive")
-                              r"(the )?(opposite|reverse) (effect|of what)|doing the (opposite|reverse)|backfir\w*|"
+                              r"(the )?(opposite|reverse) (effect|of what)|(do|does|did|doing) the (opposite|reverse)|"
+                              r"backfir\w*|"
                               r"counterproductive|"
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"

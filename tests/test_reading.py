@@ -2021,3 +2021,11 @@ def test_a_follow_up_asking_which_effects_wants_them_named_one_by_one(engine):
         assert answer.answered and "headaches, anxiety, and insomnia" in answer.passages[0].text, which
     # what it points back at must be effects: "which ones?" after medications asks no effects
     assert not any(i.names for i in intent.of_question("which ones?", "can it interfere with other medications"))
+
+
+def test_a_follow_up_asking_if_it_does_the_opposite_asks_the_harm(engine):
+    for after, opposite in (("does magnesium help with anxiety?", "can it do the opposite tho?"),
+                            ("does magnesium improve sleep?", "could it do the reverse?")):
+        answer = engine.answer(opposite, after=after)
+        assert answer.answered and "This is because" in answer.passages[0].text, opposite
+        assert "harm" in [i.name for i in intent.of_question(opposite)]
