@@ -14,6 +14,7 @@ _LINKING = frozenset({"is", "s", "was", "are", "be"})
 # A noun for a piece of what was said, after the word it names and a determiner ("the anxiety part",
 # "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
 _PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
+_LEVEL_WORDS = frozenset({"level", "scale"})  # of description: "at the neuronal level"
 _THAN = frozenset({"than", "vs", "versus"})  # what a comparison is with is a thing asked about
 _COMPARING = frozenset({"compared", "comparison", "relative", "compare"})
 # Words that set a thing aside ("effect beyond the nerves?", "other than headaches"): what follows is
@@ -186,7 +187,11 @@ def _said_of_pronoun(tokens: list[str], i: int) -> bool:
 
 def _names_part_said(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] names a piece of what was said, after the word it names and a determiner
-    ("the anxiety part"), not a thing asked about ("parts of the body")."""
+    ("the anxiety part"), not a thing asked about ("parts of the body"); or the level it is asked at,
+    after an adjective ("at the neuronal level", "on a cellular level"), not an amount ("energy levels")."""
+    if tokens[i] in _LEVEL_WORDS:
+        opener = [w for w in tokens[max(0, i - 3):i - 1] if w not in _DETERMINERS]
+        return i >= 2 and _adjective(tokens[i - 1]) and opener[-1:] in (["at"], ["on"])
     return tokens[i] in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stop_words()
 
 

@@ -2029,3 +2029,12 @@ def test_a_follow_up_asking_if_it_does_the_opposite_asks_the_harm(engine):
         answer = engine.answer(opposite, after=after)
         assert answer.answered and "This is because" in answer.passages[0].text, opposite
         assert "harm" in [i.name for i in intent.of_question(opposite)]
+
+
+def test_the_level_a_question_is_asked_at_is_how_it_asks_not_an_amount(engine):
+    assert grammar._names_part_said("how does it work at the neuronal level".split(), 7)
+    assert grammar._names_part_said("and on a cellular level".split(), 4)
+    assert not grammar._names_part_said("does it lower cholesterol level".split(), 4)  # a noun's level: an amount
+    answer = engine.answer("how does it work at the neuronal level?", after="what does magnesium do for nerves?")
+    assert answer.answered and "regulate the activity of neurons" in answer.passages[0].text
+    assert "level" in answer.reason["context"]
