@@ -11,6 +11,7 @@ from bot.text import lemma, question_stems, stem, stop_words
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "this", "that"})
 _LINKING = frozenset({"is", "s", "was", "are", "be"})
+_JUDGING = frozenset({"better", "preferable"})  # what is preferred: see _judges_subject
 # A noun for a piece of what was said, after the word it names and a determiner ("the anxiety part",
 # "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
 _PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
@@ -176,6 +177,20 @@ def _in_phrasal_idiom(tokens: list[str], i: int) -> bool:
     edge off", "take the sting out of it", "get the kinks out"): how it is said, not a thing asked about."""
     return 2 <= i < len(tokens) - 1 and tokens[i - 1] == "the" and lemma(tokens[i - 2]) in _LIGHT_VERBS \
         and tokens[i + 1] in _PARTICLES
+
+
+def _judges_subject(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a comparative said of the sentence's subject by a linking verb ("why is a
+    supplement better?", "is it better to...", "which is best?", "are pills better than food?"): which is
+    preferred, how it asks; not the better of "sleep better", "work better"."""
+    if tokens[i] not in _JUDGING or tokens[i + 1:i + 2] == ["for"]:  # "better for sleep": helps it more
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j] not in _LINKING and (
+            tokens[j] in _DETERMINERS or tokens[j] in _SUBJECTS
+            or _noun(tokens[j]) and (not _verb(tokens[j]) or j > 0 and tokens[j - 1] in _DETERMINERS)):
+        j -= 1
+    return j >= 0 and tokens[j] in _LINKING
 
 
 def _said_of_pronoun(tokens: list[str], i: int) -> bool:

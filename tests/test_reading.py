@@ -2038,3 +2038,14 @@ def test_the_level_a_question_is_asked_at_is_how_it_asks_not_an_amount(engine):
     answer = engine.answer("how does it work at the neuronal level?", after="what does magnesium do for nerves?")
     assert answer.answered and "regulate the activity of neurons" in answer.passages[0].text
     assert "level" in answer.reason["context"]
+
+
+def test_better_said_of_the_subject_asks_which_is_preferred_not_an_improvement(engine):
+    for asked in ("why is a supplement better?", "is it better to take a pill?", "are tablets better than food?"):
+        tokens = message_words(asked)
+        assert grammar._judges_subject(tokens, tokens.index("better")), asked
+    for asked in ("will it make me sleep better", "does it work better at night", "is it better for sleep"):
+        tokens = message_words(asked)
+        assert not grammar._judges_subject(tokens, tokens.index("better")), asked
+    answer = engine.answer("why is a pill better?", after="should I get my magnesium from meals or from pills?")
+    assert answer.answered and "difficult to get the recommended daily dosage" in answer.passages[0].text
