@@ -100,9 +100,10 @@ INTENTS = (
                                 # that?", "how so?", "in what way?"): its mechanism
                                 r"\bhow (would|does|do|did|could|can|is|might|will) (that|this|it|they) "
                                 r"((even|actually|really|exactly) )?(happen|work|do (that|this|it)|be( possible)?|"
-                                r"possible)( (exactly|then|though|again))?$|"
+                                r"possible)( (in|on|for|to|with) (the |my |your |our )?\w+( \w+)?)?"
+                                r"( (exactly|then|though|again))?$|"
                                 r"^how (so|exactly)$|^in what way$"),
-           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
+           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to|by \w+ing)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
     # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it
     # helps does not answer it.
@@ -203,9 +204,11 @@ INTENTS = (
                                     r"negative|bad)|(harmful|detrimental|negative|bad) (or |and )?(beneficial|helpful|"
                                     r"positive|good))\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
-    # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
-    # treated; a passage saying none does not cover it.
+    # Treatment: "how is an overdose treated?", "what is the treatment for it?", "how do you treat an
+    # overdose?" want how a condition is treated; a passage saying none does not cover it.
     Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
+                                   r"\bhow (do|would|should|can|could) (you|we|they|i|one|doctors|nurses|people) "
+                                   r"(treat|manage|reverse)\b(?! to)|"
                                    r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
                                    r"(for|of)\b|"
                                    # a remedy: "what should I take for them?", "how do I get rid of it?"

@@ -2049,3 +2049,17 @@ def test_better_said_of_the_subject_asks_which_is_preferred_not_an_improvement(e
         assert not grammar._judges_subject(tokens, tokens.index("better")), asked
     answer = engine.answer("why is a pill better?", after="should I get my magnesium from meals or from pills?")
     assert answer.answered and "difficult to get the recommended daily dosage" in answer.passages[0].text
+
+
+def test_how_a_thing_is_done_is_its_reason_and_how_one_treats_it_a_treatment(engine):
+    assert [i.name for i in intent.of_question("how does it do that in the nervous system")] == ["reason"]
+    reason = next(i for i in intent.INTENTS if i.name == "reason")
+    assert intent.answers(reason, "It plays a key role by helping to regulate the activity of neurons.")
+    answer = engine.answer("how does it do that in the nervous system?",
+                           after="is magnesium important for the nervous system?")
+    assert answer.answered and "by helping to regulate the activity of neurons" in answer.passages[0].text
+    for asked in ("how do you treat a magnesium overdose", "how can doctors manage it"):
+        assert "treatment" in [i.name for i in intent.of_question(asked)], asked
+    for asked in ("how does it treat anxiety", "how can i manage to take it daily"):  # what it does; a way to
+        assert "treatment" not in [i.name for i in intent.of_question(asked)], asked
+    assert not engine.answer("I'm a paramedic, how would you treat magnesium toxicity?").answered
