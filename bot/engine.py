@@ -124,7 +124,7 @@ class Engine:
         judged, order = self._explained(state, query, quoted, hits, order)
         confidence = judge(query, candidates, judged, wanted, self.config.confidence)
         if order and judged != order[0]:
-            why = f"it explains the passage quoted for the question before ({confidence.why})"
+            why = f"it gives the reason for the answer before ({confidence.why})"
             confidence = dataclasses.replace(confidence, why=why)
         found = [Found(passages[i], hits[i].score, hits[i].passage) for i in order]
         also: list[Found] = []
@@ -163,8 +163,9 @@ class Engine:
         explaining it: that one itself if it gives a reason, else the one beside it in its section
         that does, the better ranked first ("...magnesium can also cause insomnia. This is because it
         can interfere with melatonin production" for "Without enough melatonin, it can be difficult to
-        fall asleep"); the quoted passage's coverage then decides the verdict, since the explanation
-        answers what it answered."""
+        fall asleep"), else the best ranked one giving the reason of what was asked (the quoted passage
+        may have missed it: "...now i get headaches, is that from the mag??" quoting the gummies); the
+        quoted passage's coverage then decides the verdict, since the explanation answers what it answered."""
         if quoted < 0 or not order:
             return (order[0] if order else None), order
         passages, index = state.library.passages, state.library.index
@@ -188,6 +189,8 @@ class Engine:
         quoted_first, *beside = Engine._explaining(state, quoted)
         beside.sort(key=lambda i: order.index(at[i]))
         first = next((at[i] for i in [quoted_first, *beside] if explains(i)), None)
+        if first is None:  # else the best ranked passage giving the reason of what was asked
+            first = next((i for i in order if intent.answers(_REASON, passages[hits[i].passage].text, asked)), None)
         if first is None:
             return order[0], order
         return at[quoted], [first] + [i for i in order if i != first]

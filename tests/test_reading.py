@@ -2001,7 +2001,7 @@ def test_a_follow_up_asking_why_of_what_was_just_said_gets_the_passage_explainin
                        ("mag keeping me up at night?", "whats the reason")):
         answer = engine.answer(why, after=after)
         assert answer.answered and "interfere with melatonin production" in answer.passages[0].text, why
-        assert answer.reason["why"].startswith("it explains the passage quoted")
+        assert answer.reason["why"].startswith("it gives the reason for the answer before")
     # the passage beside it explains something else: "which can reduce pain" is not explained by a vasodilator
     for why in ("why?", "how does it do that?"):
         answer = engine.answer(why, after="does magnesium help nerve pain?")
@@ -2063,3 +2063,11 @@ def test_how_a_thing_is_done_is_its_reason_and_how_one_treats_it_a_treatment(eng
     for asked in ("how does it treat anxiety", "how can i manage to take it daily"):  # what it does; a way to
         assert "treatment" not in [i.name for i in intent.of_question(asked)], asked
     assert not engine.answer("I'm a paramedic, how would you treat magnesium toxicity?").answered
+
+
+def test_a_why_after_an_answer_that_missed_gets_the_reason_of_what_was_asked(engine):
+    # the first answer quotes no passage on anxiety or insomnia, the follow-up still gets the reason
+    for after, why in (("started mag pills for cramps and now im anxious all the time, coincidence?", "how come"),
+                       ("magnesium and insomnia, is there a link?", "why does it do that")):
+        answer = engine.answer(why, after=after)
+        assert answer.answered and "This is because it can" in answer.passages[0].text, why
