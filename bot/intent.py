@@ -41,8 +41,10 @@ _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence
 _SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
             r"(final|closing|parting) (thoughts?|words?|advice|say|verdict|answer|take|remarks?|recommendations?)|"
             r"gist|tl ?dr|in (short|summary)|long story short")
+# The clinical register's words for how a thing comes about (see bot/data/clinical-register.txt)
+_CAUSES = r"pathophysiology|pathogenesis|etiology|aetiology"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
-               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
+               ("reason", re.compile(rf"^(reasons?|rationale|mechanisms?|pathways?|explanations?|{_CAUSES})$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
                ("quantity", re.compile(rf"^({_BOUNDS}|ranges?|numbers?)$")),
                # (the synonyms table reads "takeaway", "verdict", "summary" as the article's "conclusion")
@@ -91,7 +93,7 @@ INTENTS = (
     # How two things are connected ("what's melatonin got to do with it", "the connection with the
     # melatonin") asks for the mechanism linking them, as a "why" does.
     Intent("reason", re.compile(r"^(why|how come)\b|"
-                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|why|how come)\b|"
+                                rf"\b(reasons?|rationale|mechanisms?|pathways?|explain|why|how come|{_CAUSES})\b|"
                                 # "what causes it", "what would be causing that", "what could cause this"
                                 r"\bwhat( (is|s|would|could|might|can|may|will))?( be)? caus(es|ing|e)\b|"
                                 r"\b(connection|relationship|relation|link) (with|between|to)\b|"

@@ -2071,3 +2071,10 @@ def test_a_why_after_an_answer_that_missed_gets_the_reason_of_what_was_asked(eng
                        ("magnesium and insomnia, is there a link?", "why does it do that")):
         answer = engine.answer(why, after=after)
         assert answer.answered and "This is because it can" in answer.passages[0].text, why
+
+
+def test_the_clinical_words_for_how_a_thing_comes_about_ask_the_reason(engine):
+    for asked in ("Pathophysiology?", "Etiology of the headaches per the article?", "aetiology?"):
+        assert "reason" in [i.name for i in intent.of_question(asked)], asked
+    answer = engine.answer("Pathophysiology?", after="Mg-related anxiety per text?")
+    assert answer.answered and "disrupt the balance of neurotransmitters" in answer.passages[0].text
