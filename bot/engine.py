@@ -29,7 +29,6 @@ _COVERAGE_DIGITS = 6
 # answers; else from that one, which may name several ("what else does it do for the body?" after
 # cholesterol: "...cholesterol levels, as well as reduce inflammation in the body").
 _OTHERS = frozenset({"others", "else"})
-_REASON = next(i for i in intent.INTENTS if i.name == "reason")
 _BORROWED = 1.0  # the most a follow-up's borrowed concept weighs (when it names nothing of its own)
 _WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
 _DEFINES_RE = re.compile(r"\b(\w+) (?:is|are) an? (?:\w+ )?(\w+)\b")  # "magnesium is an essential mineral"
@@ -112,19 +111,21 @@ class Engine:
                 if others.kind is Kind.ANSWER:
                     return others
         hits = [h for h in library.index.search(query.terms, max(top, depth)) if h.passage != besides]
-        quoted = self._quoted(state, query, after, wanted) if besides < 0 and after else -1
+        # the kinds of answer asked of what was just said (a reason, the evidence, advice), when none is required
+        asks = [] if any(i.required for i in wanted) else [i for i in wanted if not i.direction]
+        quoted = self._quoted(state, query, after, asks) if besides < 0 and after else -1
         if missing := [i for i in self._explaining(state, quoted) if i not in {h.passage for h in hits}]:
-            scores = library.index.scores(query.terms)  # (rarely: only "why?" after an answer, beyond the best 10)
+            scores = library.index.scores(query.terms)  # (rarely: "why?" after an answer, beyond the best 10)
             hits += [Hit(i, float(scores[i])) for i in missing]
         passages = [library.passages[h.passage] for h in hits]
         kinds = tuple(i for i in wanted if not i.direction)
         candidates = assess(query, library.index, [h.passage for h in hits], [p.text for p in passages],
                             [library.heading_counts[p.section] for p in passages], kinds)
         order = self._rerank(query, hits, candidates, wanted, state)
-        judged, order = self._explained(state, query, quoted, hits, order)
+        judged, order = self._explained(state, query, quoted, hits, order, asks)
         confidence = judge(query, candidates, judged, wanted, self.config.confidence)
         if order and judged != order[0]:
-            why = f"it gives the reason for the answer before ({confidence.why})"
+            why = f"it gives what is asked of the answer before ({confidence.why})"
             confidence = dataclasses.replace(confidence, why=why)
         found = [Found(passages[i], hits[i].score, hits[i].passage) for i in order]
         also: list[Found] = []
@@ -135,12 +136,12 @@ class Engine:
                       highlight=frozenset(t for c in query.known for t in c.terms), query=query,
                       confidence=confidence)
 
-    def _quoted(self, state: _State, query: Query, after: str, wanted: list[intent.Intent]) -> int:
-        """For a follow-up asking why or how of what was just said and naming nothing of its own ("why
-        does that happen?", "how so?"), the passage the question before it was answered with (asked
-        again: it is what the person has just read); else -1."""
+    def _quoted(self, state: _State, query: Query, after: str, asks: list[intent.Intent]) -> int:
+        """For a follow-up asking a kind of answer of what was just said and naming nothing of its own
+        ("why does that happen?", "how so?", "source?", "so what should I do?"), the passage the question
+        before it was answered with (asked again: it is what the person has just read); else -1."""
         # a follow-up's own words weigh more than what it borrows: naming a thing, it asks about that
-        if not query.follow_up_of or _REASON not in wanted or any(c.weight > _BORROWED for c in query.known):
+        if not query.follow_up_of or not asks or any(c.weight > _BORROWED for c in query.known):
             return -1
         said = self._search(state, after, None, 1)
         return said.passages[0].passage_id if said.kind is Kind.ANSWER else -1
@@ -156,16 +157,17 @@ class Engine:
                           and passages[i].section == passages[quoted].section)]
 
     @staticmethod
-    def _explained(state: _State, query: Query, quoted: int, hits: list[Hit],
-                   order: list[int]) -> tuple[int | None, list[int]]:
+    def _explained(state: _State, query: Query, quoted: int, hits: list[Hit], order: list[int],
+                   asks: list[intent.Intent]) -> tuple[int | None, list[int]]:
         """The position whose coverage decides the verdict, and the order of the hits: when the best
-        gives no reason for a follow-up asking why or how of a quoted passage, first the passage
-        explaining it: that one itself if it gives a reason, else the one beside it in its section
-        that does, the better ranked first ("...magnesium can also cause insomnia. This is because it
-        can interfere with melatonin production" for "Without enough melatonin, it can be difficult to
-        fall asleep"), else the best ranked one giving the reason of what was asked (the quoted passage
-        may have missed it: "...now i get headaches, is that from the mag??" quoting the gummies); the
-        quoted passage's coverage then decides the verdict, since the explanation answers what it answered."""
+        gives not what a follow-up asks of a quoted passage (a reason, the evidence, advice), first the
+        passage giving it: that one itself, else the one beside it in its section that does, the better
+        ranked first ("...magnesium can also cause insomnia. This is because it can interfere with
+        melatonin production" for "Without enough melatonin, it can be difficult to fall asleep"), else
+        the best ranked one giving it of what was asked (the quoted passage may have missed it: "...now i
+        get headaches, is that from the mag??" quoting the gummies; "so what should I do?" after the
+        passage weighing both sides); the quoted passage's coverage then decides the verdict, since the
+        passage answers what it answered."""
         if quoted < 0 or not order:
             return (order[0] if order else None), order
         passages, index = state.library.passages, state.library.index
@@ -180,8 +182,8 @@ class Engine:
         about = asked.union(*(specific(terms) for _, terms in sentence_terms(passages[quoted].text)
                               if not asked.isdisjoint(terms)))
 
-        def explains(passage: int) -> bool:
-            return intent.answers(_REASON, passages[passage].text, about)
+        def explains(passage: int, of: frozenset[str] = about) -> bool:
+            return all(intent.answers(kind, passages[passage].text, of) for kind in asks)
 
         if explains(hits[order[0]].passage):
             return order[0], order
@@ -189,8 +191,8 @@ class Engine:
         quoted_first, *beside = Engine._explaining(state, quoted)
         beside.sort(key=lambda i: order.index(at[i]))
         first = next((at[i] for i in [quoted_first, *beside] if explains(i)), None)
-        if first is None:  # else the best ranked passage giving the reason of what was asked
-            first = next((i for i in order if intent.answers(_REASON, passages[hits[i].passage].text, asked)), None)
+        if first is None:  # else the best ranked passage giving it of what was asked
+            first = next((i for i in order if explains(hits[i].passage, asked)), None)
         if first is None:
             return order[0], order
         return at[quoted], [first] + [i for i in order if i != first]

@@ -2001,7 +2001,7 @@ def test_a_follow_up_asking_why_of_what_was_just_said_gets_the_passage_explainin
                        ("mag keeping me up at night?", "whats the reason")):
         answer = engine.answer(why, after=after)
         assert answer.answered and "interfere with melatonin production" in answer.passages[0].text, why
-        assert answer.reason["why"].startswith("it gives the reason for the answer before")
+        assert answer.reason["why"].startswith("it gives what is asked of the answer before")
     # the passage beside it explains something else: "which can reduce pain" is not explained by a vasodilator
     for why in ("why?", "how does it do that?"):
         answer = engine.answer(why, after="does magnesium help nerve pain?")
@@ -2078,3 +2078,14 @@ def test_the_clinical_words_for_how_a_thing_comes_about_ask_the_reason(engine):
         assert "reason" in [i.name for i in intent.of_question(asked)], asked
     answer = engine.answer("Pathophysiology?", after="Mg-related anxiety per text?")
     assert answer.answered and "disrupt the balance of neurotransmitters" in answer.passages[0].text
+
+
+def test_a_follow_up_asking_advice_or_who_of_what_was_just_said_gets_the_passage_giving_it(engine):
+    # the passage quoted weighs both sides or names side effects; the follow-up asks what to do, or who
+    answer = engine.answer("so what should I do?", after="is magnesium good or bad for the nerves?")
+    assert answer.answered and "speak with" in answer.passages[0].text
+    answer = engine.answer("who shouldn't take it then?", after="can magnesium cause side effects?")
+    assert answer.answered and "should avoid taking magnesium" in answer.passages[0].text
+    # a follow-up naming a thing of its own asks about that thing, not of the passage just quoted
+    answer = engine.answer("so what should I do about the headaches?", after="is magnesium good or bad for the nerves?")
+    assert answer.query.follow_up_of and "headaches" in answer.passages[0].text
