@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from bot.library import Library, load_library
 from bot.grammar import verbless
 from bot.query import Query, QueryReader
 from bot.search import Hit, Index
-from bot.text import clinical_register, stem, tokens, words
+from bot.text import clinical_register, sentence_terms, stem, tokens, words
 from bot.text import warm as warm_word_tables
 
 _CANDIDATES = 10  # passages considered for reranking and "also says"
@@ -29,6 +31,7 @@ _COVERAGE_DIGITS = 6
 # answers; else from that one, which may name several ("what else does it do for the body?" after
 # cholesterol: "...cholesterol levels, as well as reduce inflammation in the body").
 _OTHERS = frozenset({"others", "else"})
+_BORROWED = 1.0  # the most a follow-up's borrowed concept weighs (when it names nothing of its own)
 _WIDER = 0.5  # of the prefer_within floor: how far below it a passage covering the whole question is still weighed
 _DEFINES_RE = re.compile(r"\b(\w+) (?:is|are) an? (?:\w+ )?(\w+)\b")  # "magnesium is an essential mineral"
 _NEARLY_EVERY = 0.8  # a term in more than this share of passages ("magnesium") says nothing of a sentence
@@ -115,12 +118,22 @@ class Engine:
                 if others.kind is Kind.ANSWER:
                     return others
         hits = [h for h in library.index.search(query.terms, max(top, depth)) if h.passage != besides]
+        # the kinds of answer asked of what was just said (a reason, the evidence, advice), when none is required
+        asks = [] if any(i.required for i in wanted) else [i for i in wanted if not i.direction]
+        quoted = self._quoted(state, query, after, asks) if besides < 0 and after else -1
+        if missing := [i for i in self._explaining(state, quoted) if i not in {h.passage for h in hits}]:
+            scores = library.index.scores(query.terms)  # (rarely: "why?" after an answer, beyond the best 10)
+            hits += [Hit(i, float(scores[i])) for i in missing]
         passages = [library.passages[h.passage] for h in hits]
         kinds = tuple(i for i in wanted if not i.direction)
         candidates = assess(query, library.index, [h.passage for h in hits], [p.text for p in passages],
                             [library.heading_counts[p.section] for p in passages], kinds)
         order = self._rerank(query, hits, candidates, wanted, state)
-        confidence = judge(query, candidates, order[0] if order else None, wanted, self.config.confidence)
+        judged, order = self._explained(state, query, quoted, hits, order, asks)
+        confidence = judge(query, candidates, judged, wanted, self.config.confidence)
+        if order and judged != order[0]:
+            why = f"it gives what is asked of the answer before ({confidence.why})"
+            confidence = dataclasses.replace(confidence, why=why)
         found = [Found(passages[i], hits[i].score, hits[i].passage) for i in order]
         also: list[Found] = []
         if confidence.kind is Kind.ANSWER:
@@ -129,6 +142,67 @@ class Engine:
         return Answer(question, confidence.kind, passages=found[:top], also=also,
                       highlight=frozenset(t for c in query.known for t in c.terms), query=query,
                       confidence=confidence)
+
+    def _quoted(self, state: _State, query: Query, after: str, asks: list[intent.Intent]) -> int:
+        """For a follow-up asking a kind of answer of what was just said and naming nothing of its own
+        ("why does that happen?", "how so?", "source?", "so what should I do?"), the passage the question
+        before it was answered with (asked again: it is what the person has just read); else -1."""
+        # a follow-up's own words weigh more than what it borrows: naming a thing, it asks about that
+        if not query.follow_up_of or not asks or any(c.weight > _BORROWED for c in query.known):
+            return -1
+        said = self._search(state, after, None, 1)
+        return said.passages[0].passage_id if said.kind is Kind.ANSWER else -1
+
+    @staticmethod
+    def _explaining(state: _State, quoted: int) -> list[int]:
+        """The passages that may explain a quoted one: itself, then those beside it in its section."""
+        if quoted < 0:
+            return []
+        passages = state.library.passages
+        return [quoted, *(i for i in (quoted - 1, quoted + 1) if 0 <= i < len(passages)
+                          and passages[i].document == passages[quoted].document
+                          and passages[i].section == passages[quoted].section)]
+
+    @staticmethod
+    def _explained(state: _State, query: Query, quoted: int, hits: list[Hit], order: list[int],
+                   asks: list[intent.Intent]) -> tuple[int | None, list[int]]:
+        """The position whose coverage decides the verdict, and the order of the hits: when the best
+        gives not what a follow-up asks of a quoted passage (a reason, the evidence, advice), first the
+        passage giving it: that one itself, else the one beside it in its section that does, the better
+        ranked first ("...magnesium can also cause insomnia. This is because it can interfere with
+        melatonin production" for "Without enough melatonin, it can be difficult to fall asleep"), else
+        the best ranked one giving it of what was asked (the quoted passage may have missed it: "...now i
+        get headaches, is that from the mag??" quoting the gummies; "so what should I do?" after the
+        passage weighing both sides); the quoted passage's coverage then decides the verdict, since the
+        passage answers what it answered."""
+        if quoted < 0 or not order:
+            return (order[0] if order else None), order
+        passages, index = state.library.passages, state.library.index
+        # The reason must be said of what was asked or of what the quoted passage said of it (see
+        # intent.answers): "Without enough melatonin, it can be difficult to fall asleep" is explained by
+        # "...interfere with melatonin production", "...which can reduce pain" not by the next passage's
+        # "This is because magnesium can act as a vasodilator".
+        def specific(terms: Iterable[str]) -> frozenset[str]:
+            return frozenset(t for t in terms if 0 < index.document_frequency(t) < index.size / 2)
+
+        asked = specific(t for c in query.known for t in c.terms)
+        about = asked.union(*(specific(terms) for _, terms in sentence_terms(passages[quoted].text)
+                              if not asked.isdisjoint(terms)))
+
+        def explains(passage: int, of: frozenset[str] = about) -> bool:
+            return all(intent.answers(kind, passages[passage].text, of) for kind in asks)
+
+        if explains(hits[order[0]].passage):
+            return order[0], order
+        at = {hit.passage: position for position, hit in enumerate(hits)}
+        quoted_first, *beside = Engine._explaining(state, quoted)
+        beside.sort(key=lambda i: order.index(at[i]))
+        first = next((at[i] for i in [quoted_first, *beside] if explains(i)), None)
+        if first is None:  # else the best ranked passage giving it of what was asked
+            first = next((i for i in order if explains(hits[i].passage, asked)), None)
+        if first is None:
+            return order[0], order
+        return at[quoted], [first] + [i for i in order if i != first]
 
     @staticmethod
     def _on_subject(state: _State, text: str, query: Query) -> bool:

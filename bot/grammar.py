@@ -11,9 +11,11 @@ from bot.text import lemma, question_stems, stem, stop_words
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "this", "that"})
 _LINKING = frozenset({"is", "s", "was", "are", "be"})
+_JUDGING = frozenset({"better", "preferable"})  # what is preferred: see _judges_subject
 # A noun for a piece of what was said, after the word it names and a determiner ("the anxiety part",
 # "that sleep aspect"), is how the question points at that word, not a thing asked about ("parts of the body").
 _PART_WORDS = frozenset({"part", "parts", "aspect", "aspects", "side", "portion", "element", "piece"})
+_LEVEL_WORDS = frozenset({"level", "scale"})  # of description: "at the neuronal level"
 _THAN = frozenset({"than", "vs", "versus"})  # what a comparison is with is a thing asked about
 _COMPARING = frozenset({"compared", "comparison", "relative", "compare"})
 # Words that set a thing aside ("effect beyond the nerves?", "other than headaches"): what follows is
@@ -177,6 +179,20 @@ def _in_phrasal_idiom(tokens: list[str], i: int) -> bool:
         and tokens[i + 1] in _PARTICLES
 
 
+def _judges_subject(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a comparative said of the sentence's subject by a linking verb ("why is a
+    supplement better?", "is it better to...", "which is best?", "are pills better than food?"): which is
+    preferred, how it asks; not the better of "sleep better", "work better"."""
+    if tokens[i] not in _JUDGING or tokens[i + 1:i + 2] == ["for"]:  # "better for sleep": helps it more
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j] not in _LINKING and (
+            tokens[j] in _DETERMINERS or tokens[j] in _SUBJECTS
+            or _noun(tokens[j]) and (not _verb(tokens[j]) or j > 0 and tokens[j - 1] in _DETERMINERS)):
+        j -= 1
+    return j >= 0 and tokens[j] in _LINKING
+
+
 def _said_of_pronoun(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is said of a pronoun by a linking verb a few words before it ("is it a vitamin
     or a mineral?", "it's a mineral, right?"): what the subject is, not the subject."""
@@ -186,7 +202,11 @@ def _said_of_pronoun(tokens: list[str], i: int) -> bool:
 
 def _names_part_said(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] names a piece of what was said, after the word it names and a determiner
-    ("the anxiety part"), not a thing asked about ("parts of the body")."""
+    ("the anxiety part"), not a thing asked about ("parts of the body"); or the level it is asked at,
+    after an adjective ("at the neuronal level", "on a cellular level"), not an amount ("energy levels")."""
+    if tokens[i] in _LEVEL_WORDS:
+        opener = [w for w in tokens[max(0, i - 3):i - 1] if w not in _DETERMINERS]
+        return i >= 2 and _adjective(tokens[i - 1]) and opener[-1:] in (["at"], ["on"])
     return tokens[i] in _PART_WORDS and i >= 2 and tokens[i - 2] in _DETERMINERS and tokens[i - 1] not in stop_words()
 
 

@@ -42,8 +42,10 @@ _FREQUENCY_NOUNS = r"frequency|incidence|prevalence"  # "Frequency?", "incidence
 _SUMMARY = (r"summary|summari[sz]e|verdict|takeaways?|bottom line|"
             r"(final|closing|parting) (thoughts?|words?|advice|say|verdict|answer|take|remarks?|recommendations?)|"
             r"gist|tl ?dr|in (short|summary)|long story short")
+# The clinical register's words for how a thing comes about (see bot/data/clinical-register.txt)
+_CAUSES = r"pathophysiology|pathogenesis|etiology|aetiology"
 _KIND_WORDS = (("evidence", re.compile(rf"^({_EVIDENCE})$")),
-               ("reason", re.compile(r"^(reasons?|rationale|mechanisms?|pathways?|explanations?)$")),
+               ("reason", re.compile(rf"^(reasons?|rationale|mechanisms?|pathways?|explanations?|{_CAUSES})$")),
                ("frequency", re.compile(rf"^({_FREQUENCY})$")),
                ("quantity", re.compile(rf"^({_BOUNDS}|ranges?|numbers?)$")),
                # (the synonyms table reads "takeaway", "verdict", "summary" as the article's "conclusion")
@@ -92,12 +94,19 @@ INTENTS = (
     # How two things are connected ("what's melatonin got to do with it", "the connection with the
     # melatonin") asks for the mechanism linking them, as a "why" does.
     Intent("reason", re.compile(r"^(why|how come)\b|"
-                                r"\b(reasons?|rationale|mechanisms?|pathways?|explain|why|how come)\b|"
+                                rf"\b(reasons?|rationale|mechanisms?|pathways?|explain|why|how come|{_CAUSES})\b|"
                                 # "what causes it", "what would be causing that", "what could cause this"
                                 r"\bwhat( (is|s|would|could|might|can|may|will))?( be)? caus(es|ing|e)\b|"
                                 r"\b(connection|relationship|relation|link) (with|between|to)\b|"
-                                r"\b(got|have|has) to do with\b"),
-           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to)\b"), anchored=True),
+                                r"\b(got|have|has) to do with\b|"
+                                # how a thing said comes about ("how would that even happen?", "how does it do
+                                # that?", "how so?", "in what way?"): its mechanism
+                                r"\bhow (would|does|do|did|could|can|is|might|will) (that|this|it|they) "
+                                r"((even|actually|really|exactly) )?(happen|work|do (that|this|it)|be( possible)?|"
+                                r"possible)( (in|on|for|to|with) (the |my |your |our )?\w+( \w+)?)?"
+                                r"( (exactly|then|though|again))?$|"
+                                r"^how (so|exactly)$|^in what way$"),
+           re.compile(r"\b(because|due to|which means|as a result|leads? to|leading to|by \w+ing)\b"), anchored=True),
     # Harm: the question asks whether or how something goes wrong ("can it cause...", "sleeping worse",
     # "mess up", "keep me up", "make him anxious", "disturb my sleep", "damage"), so a passage saying it
     # helps does not answer it.
@@ -105,7 +114,8 @@ INTENTS = (
                               r"(keep|keeps|kept|keeping) \w+ up|side effects?|adverse|harm\w*|bad for|"
                               r"risky|riskier|dangerous|unsafe|hazardous|"  # "is it risky to...": the harm of doing it
                               # the reverse of what was hoped ("doing the opposite", "backfire", "counterproductive")
-                              r"(the )?(opposite|reverse) (effect|of what)|doing the (opposite|reverse)|backfir\w*|"
+                              r"(the )?(opposite|reverse) (effect|of what)|(do|does|did|doing) the (opposite|reverse)|"
+                              r"backfir\w*|"
                               r"counterproductive|"
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
                               r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
@@ -174,7 +184,11 @@ INTENTS = (
                                        r"look out for|be aware of)\b|"
                                        r"\b(counsel|warn) (\w+ ){0,3}(on|about|of) (the )?"
                                        r"(side|adverse|unwanted) effects\b"),
-           re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True),
+           re.compile(r"\beffects (such as|including|like)\b|\bcaus(e|es|ing) \w+, \w+,? (and|or) \w+\b"), names=True,
+           # ...and asked for after a question about them ("what are they?", "name them", "which ones?")
+           follows=re.compile(r"^(which|what) (ones?|of them|are (they|those|these|them))\b|"
+                              r"^(name|list) (them|those|these)\b|^(like what|such as)\b"),
+           named=re.compile(r"\b(side|adverse|unwanted) effects?\b")),
     # Who: also "which patients / people / populations", and contraindications (those who should not take it).
     # "who should I ask?" asks whom to consult (advice), not who may take it
     Intent("person", re.compile(rf"^who\b(?! {_ADVISED})|"
@@ -200,9 +214,11 @@ INTENTS = (
                                     r"negative|bad)|(harmful|detrimental|negative|bad) (or |and )?(beneficial|helpful|"
                                     r"positive|good))\b"),
            re.compile(r"\b(positive and negative|negative and positive)\b")),
-    # Treatment: "how is an overdose treated?", "what is the treatment for it?" want how a condition is
-    # treated; a passage saying none does not cover it.
+    # Treatment: "how is an overdose treated?", "what is the treatment for it?", "how do you treat an
+    # overdose?" want how a condition is treated; a passage saying none does not cover it.
     Intent("treatment", re.compile(r"\bhow (is|are|do|does|would|should|can) (\w+ ){1,4}(treated|managed|reversed)\b|"
+                                   r"\bhow (do|would|should|can|could) (you|we|they|i|one|doctors|nurses|people) "
+                                   r"(treat|manage|reverse)\b(?! to)|"
                                    r"\b(what|which|any) (is |are |s )?(the )?(treatments?|antidotes?|cures?) "
                                    r"(for|of)\b|"
                                    # a remedy: "what should I take for them?", "how do I get rid of it?"

@@ -14,8 +14,9 @@ from bot import focus, intent, lexicon
 from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS, _LARGE_WORDS, _LATER_AUXILIARIES,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
-                         _names_condition, _names_part_said, _names_person, _names_time, _noun, _phrasal_verb,
-                         _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot, verbless)
+                         _judges_subject, _names_condition, _names_part_said, _names_person, _names_time, _noun,
+                         _phrasal_verb, _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb,
+                         _verb_slot, verbless)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
 from bot.text import damerau, english_words, frequency, is_english_word, lemma, question_stems, stem, stop_words, words
@@ -514,6 +515,10 @@ class QueryReader(Speller, UnknownWords):
             if span := _set_aside(tokens, i):  # "beyond the nerves": not what is asked about
                 query.context.extend(w for w in tokens[i:i + span] if w not in stops)
                 i += span
+                continue
+            if _judges_subject(tokens, i):  # "why is a supplement better?": which is preferred, not an improvement
+                query.context.append(tokens[i])
+                i += 1
                 continue
             if span := self._drug_for(tokens, i):  # "blood pressure pills": a medication, not blood pressure
                 query.context.extend(tokens[i:i + span])

@@ -2095,3 +2095,104 @@ def test_a_choice_between_people_is_answered_for_the_one_the_article_names(engin
     # without a choice the people the article lacks still restrict the question
     assert not engine.answer("is magnesium safe for kids?").answered
     assert not engine.answer("is the daily dose for dogs or adults?").answered  # not people
+
+
+def test_a_follow_up_asking_why_of_what_was_just_said_gets_the_passage_explaining_it(engine):
+    for asked in ("how would that even happen", "how so", "in what way", "how does it do that", "how is that possible"):
+        assert [i.name for i in intent.of_question(asked)] == ["reason"], asked
+    assert not intent.of_question("how does magnesium work for sleep")  # names what it asks about
+    # "Without enough melatonin, it can be difficult to fall asleep" is explained in the passage before it:
+    # "...can also cause insomnia. This is because it can interfere with melatonin production"
+    for after, why in (("can magnesium make it hard to stay asleep?", "why does that happen?"),
+                       ("is it true magnesium can make falling asleep difficult?", "how does that work exactly?"),
+                       ("mag keeping me up at night?", "whats the reason")):
+        answer = engine.answer(why, after=after)
+        assert answer.answered and "interfere with melatonin production" in answer.passages[0].text, why
+        assert answer.reason["why"].startswith("it gives what is asked of the answer before")
+    # the passage beside it explains something else: "which can reduce pain" is not explained by a vasodilator
+    for why in ("why?", "how does it do that?"):
+        answer = engine.answer(why, after="does magnesium help nerve pain?")
+        assert answer.answered and "reduce pain" in answer.passages[0].text, why
+    # a quoted passage giving its own reason is kept
+    answer = engine.answer("how so?", after="does magnesium cause anxiety?")
+    assert "disrupt the balance of neurotransmitters" in answer.passages[0].text
+
+
+def test_a_follow_up_asking_which_effects_wants_them_named_one_by_one(engine):
+    # "which ones?" after side effects wants the passage naming them, not one saying there are some
+    for after, which in (("does magnesium have side effects when taken in excess?", "what are they?"),
+                         ("does too much magnesium have side effects?", "like what?"),
+                         ("can magnesium cause side effects?", "which ones exactly"),
+                         ("are there any adverse effects of magnesium?", "what are those?")):
+        answer = engine.answer(which, after=after)
+        assert answer.answered and "headaches, anxiety, and insomnia" in answer.passages[0].text, which
+    # what it points back at must be effects: "which ones?" after medications asks no effects
+    assert not any(i.names for i in intent.of_question("which ones?", "can it interfere with other medications"))
+
+
+def test_a_follow_up_asking_if_it_does_the_opposite_asks_the_harm(engine):
+    for after, opposite in (("does magnesium help with anxiety?", "can it do the opposite tho?"),
+                            ("does magnesium improve sleep?", "could it do the reverse?")):
+        answer = engine.answer(opposite, after=after)
+        assert answer.answered and "This is because" in answer.passages[0].text, opposite
+        assert "harm" in [i.name for i in intent.of_question(opposite)]
+
+
+def test_the_level_a_question_is_asked_at_is_how_it_asks_not_an_amount(engine):
+    assert grammar._names_part_said("how does it work at the neuronal level".split(), 7)
+    assert grammar._names_part_said("and on a cellular level".split(), 4)
+    assert not grammar._names_part_said("does it lower cholesterol level".split(), 4)  # a noun's level: an amount
+    answer = engine.answer("how does it work at the neuronal level?", after="what does magnesium do for nerves?")
+    assert answer.answered and "regulate the activity of neurons" in answer.passages[0].text
+    assert "level" in answer.reason["context"]
+
+
+def test_better_said_of_the_subject_asks_which_is_preferred_not_an_improvement(engine):
+    for asked in ("why is a supplement better?", "is it better to take a pill?", "are tablets better than food?"):
+        tokens = message_words(asked)
+        assert grammar._judges_subject(tokens, tokens.index("better")), asked
+    for asked in ("will it make me sleep better", "does it work better at night", "is it better for sleep"):
+        tokens = message_words(asked)
+        assert not grammar._judges_subject(tokens, tokens.index("better")), asked
+    answer = engine.answer("why is a pill better?", after="should I get my magnesium from meals or from pills?")
+    assert answer.answered and "difficult to get the recommended daily dosage" in answer.passages[0].text
+
+
+def test_how_a_thing_is_done_is_its_reason_and_how_one_treats_it_a_treatment(engine):
+    assert [i.name for i in intent.of_question("how does it do that in the nervous system")] == ["reason"]
+    reason = next(i for i in intent.INTENTS if i.name == "reason")
+    assert intent.answers(reason, "It plays a key role by helping to regulate the activity of neurons.")
+    answer = engine.answer("how does it do that in the nervous system?",
+                           after="is magnesium important for the nervous system?")
+    assert answer.answered and "by helping to regulate the activity of neurons" in answer.passages[0].text
+    for asked in ("how do you treat a magnesium overdose", "how can doctors manage it"):
+        assert "treatment" in [i.name for i in intent.of_question(asked)], asked
+    for asked in ("how does it treat anxiety", "how can i manage to take it daily"):  # what it does; a way to
+        assert "treatment" not in [i.name for i in intent.of_question(asked)], asked
+    assert not engine.answer("I'm a paramedic, how would you treat magnesium toxicity?").answered
+
+
+def test_a_why_after_an_answer_that_missed_gets_the_reason_of_what_was_asked(engine):
+    # the first answer quotes no passage on anxiety or insomnia, the follow-up still gets the reason
+    for after, why in (("started mag pills for cramps and now im anxious all the time, coincidence?", "how come"),
+                       ("magnesium and insomnia, is there a link?", "why does it do that")):
+        answer = engine.answer(why, after=after)
+        assert answer.answered and "This is because it can" in answer.passages[0].text, why
+
+
+def test_the_clinical_words_for_how_a_thing_comes_about_ask_the_reason(engine):
+    for asked in ("Pathophysiology?", "Etiology of the headaches per the article?", "aetiology?"):
+        assert "reason" in [i.name for i in intent.of_question(asked)], asked
+    answer = engine.answer("Pathophysiology?", after="Mg-related anxiety per text?")
+    assert answer.answered and "disrupt the balance of neurotransmitters" in answer.passages[0].text
+
+
+def test_a_follow_up_asking_advice_or_who_of_what_was_just_said_gets_the_passage_giving_it(engine):
+    # the passage quoted weighs both sides or names side effects; the follow-up asks what to do, or who
+    answer = engine.answer("so what should I do?", after="is magnesium good or bad for the nerves?")
+    assert answer.answered and "speak with" in answer.passages[0].text
+    answer = engine.answer("who shouldn't take it then?", after="can magnesium cause side effects?")
+    assert answer.answered and "should avoid taking magnesium" in answer.passages[0].text
+    # a follow-up naming a thing of its own asks about that thing, not of the passage just quoted
+    answer = engine.answer("so what should I do about the headaches?", after="is magnesium good or bad for the nerves?")
+    assert answer.query.follow_up_of and "headaches" in answer.passages[0].text
