@@ -15,10 +15,11 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
                          _names_condition, _names_part_said, _names_person, _noun, _phrasal_verb, _predicate,
-                         _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
+                         _refers_back, _said_of_pronoun, _set_aside, _singular, _subject_left_out, _verb,
+                         _verb_slot)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
-from bot.text import damerau, english_words, lemma, question_stems, stem, stop_words, words
+from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
 from bot.unknown_words import Unknown, UnknownWords
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
@@ -63,6 +64,7 @@ _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question bef
 _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_STATES = frozenset({"noun.state", "noun.feeling"})  # a verb's noun sense naming a symptom ("ache", "tingle")
 _SETTING_WEIGHT = 1.0  # ...when it does: of the sentences before the statement it points at
 _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
@@ -320,11 +322,19 @@ class QueryReader(Speller, UnknownWords):
             pointed = story == _QUESTION_WEIGHT and not asked and (at == told or named > 0)
             weight = 1.0 if len(sentences) == 1 else _QUESTION_WEIGHT if in_question or pointed else \
                 _STORY_WEIGHT if asked or story == _STORY_WEIGHT else _SETTING_WEIGHT
-            known = len(query.known)
+            known, read = len(query.known), len(query.concepts)
             for chunk in _chunks(part, tokens):  # "Essential mineral — systems involved?": no phrase across the dash
                 self._read_words(query, chunk, in_question, weight)
             if pointed:  # the statement pointed at is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
+                query.concepts[read:] = [dataclasses.replace(c, weight=_STORY_WEIGHT) if _narrates(c) else c
+                                         for c in query.concepts[read:]]
+
+        if story == _QUESTION_WEIGHT:  # pointing back, the subject's form is how the subject is said ("Could
+            # it be the magnesium capsules?": whether magnesium is the story's cause)
+            spelled = query.asking.split()
+            query.concepts = [dataclasses.replace(c, phrasing=True) if self.subject.isdisjoint(c.terms)
+                              and self._subject_or_form(c, spelled) else c for c in query.concepts]
         # an auxiliary its place says was meant ("what dose the nervous system do") asks as that auxiliary
         query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w
                                 for w in query.asking.split())
@@ -437,10 +447,20 @@ class QueryReader(Speller, UnknownWords):
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
         named = {c.word.split()[0] for c in own.known if not c.phrasing}
+        left_out = _subject_left_out(tokens)  # "Can be from the magnesium?": it, the story's thing
         tokens = [w for i, w in enumerate(tokens) if not _refers_back(tokens, i, named)]
-        if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
+        if _POINTER_WORDS.isdisjoint(tokens) and not left_out:  # an idea asked for names nothing ("Any thoughts?")
             return 0 if all(c.phrasing or c.abstract for c in own.concepts) else 2
-        return len(own.known)
+        # the article's subject, also in a form ("the magnesium supplement", "mag tablets"), is one thing named
+        subject = [c for c in own.known if self._subject_or_form(c, own.spelled)]
+        return len(own.known) - len(subject) + bool(subject)
+
+    def _subject_or_form(self, concept: Concept, spelled: list[str]) -> bool:
+        """Whether a concept is the corpus's subject, or a form of it named right after it ("the
+        magnesium supplement", "mag tablets")."""
+        first = concept.word.split()[0]
+        return not self.subject.isdisjoint(concept.terms) or any(
+            word == first and i and self._names_subject(spelled[i - 1]) for i, word in enumerate(spelled))
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
                     glossing: bool = True) -> None:
@@ -932,7 +952,9 @@ class QueryReader(Speller, UnknownWords):
             return word  # a word of asking is said as meant ("is magnesium making people...": not taking)
         else:
             before = tokens[i - 1] if i else ""
-            meant = next((c for c in nearby if c not in stop_words() and (
+            # a slip is into a rarer word ("hart" for heart): one at least as common as the word it
+            # would stand for is meant as written ("taking two tablets" is no "taking too")
+            meant = next((c for c in nearby if c not in stop_words() and frequency(c) > frequency(word) and (
                 after and stem(c) in self._preceding(stem(after)) or
                 before and stem(before) in self._preceding(stem(c)))), None)
         if meant:
@@ -1208,3 +1230,11 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _narrates(concept: Concept) -> bool:
+    """Whether a story's word only tells what happened, a verb of doing ("she began them", "he doubled
+    it"), not a state it names ("he sleeps badly", "my legs ache", "I worry": anxiety): its story's weight."""
+    found = lexicon.entry(lemma(concept.word)) if " " not in concept.word else None
+    return found is not None and found.main == "v" and found.category not in _STATES \
+        and concept.terms in ((stem(concept.word),), (stem(lemma(concept.word)),))  # not a synonym ("connected": link)

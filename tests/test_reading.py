@@ -1988,3 +1988,56 @@ def test_a_choice_between_people_is_answered_for_the_one_the_article_names(engin
     # without a choice the people the article lacks still restrict the question
     assert not engine.answer("is magnesium safe for kids?").answered
     assert not engine.answer("is the daily dose for dogs or adults?").answered  # not people
+
+
+def test_a_common_real_word_is_no_slip_for_an_equally_common_one_beside_it(engine):
+    # "taking two" is a count, though the article says "taking too much"
+    answer = engine.answer("I've been taking two magnesium tablets a day and now I get headaches. Is that why?")
+    assert "two" not in answer.query.corrected
+    assert "headaches" in answer.passages[0].passage.text.casefold()
+    assert engine.answer("is magnesium bad for people with hart problems").query.corrected["hart"] == "heart"
+
+
+def test_a_thing_after_a_denied_only_or_just_is_set_aside(engine):
+    for question in ("Does magnesium ease inflammation across the whole body, not just in the nerves?",
+                     "Can it lower inflammation everywhere in the body, not merely the nerves?"):
+        answer = engine.answer(question)
+        assert "nerves" in answer.reason["context"], question
+        assert "inflammation in the body" in answer.passages[0].passage.text, question
+    both = engine.answer("is magnesium good not only for sleep but also for anxiety?")
+    assert "sleep" not in both.reason["context"]  # "not only ... but also" asks both
+
+
+def test_a_question_leaving_its_subject_unsaid_points_back_at_the_story(engine):
+    assert grammar._subject_left_out("can be from the magnesium".split())
+    assert grammar._subject_left_out("is normal".split())
+    assert not grammar._subject_left_out("is one tablet a problem".split())  # an amount, then the subject
+    assert not grammar._subject_left_out("is fainting a known side effect".split())  # a gerund subject
+    assert not grammar._subject_left_out("does magnesium help".split())
+    for question, said in (
+            ("Since I take magnesium I feel nervous and restless all day. Can be from the magnesium?", "anxiety"),
+            ("Every night I wake up and cannot fall asleep again. Is from the magnesium pills?", "asleep"),
+            # "stay", a linking verb like "feel", names nothing ("stay asleep" is the article's)
+            ("I am anxious and I can't stay relaxed since two weeks. Is coming from the magnesium?", "anxiety")):
+        answer = engine.answer(question)
+        assert answer.query.pointed, question
+        assert said in answer.passages[0].passage.text, question
+
+
+def test_the_subject_in_a_form_is_one_thing_named_and_how_a_pointing_question_says_it(engine):
+    for question, said in (
+            ("I wake up many times in the night. This can come from the magnesium supplement?", "stay asleep"),
+            ("My mom gets headaches since she switched to magnesium capsules. Could it be the magnesium "
+             "capsules?", "Headaches are one"),
+            ("Lately I feel jittery and restless. Could that be the mag tablets?", "anxiety")):
+        answer = engine.answer(question)
+        assert answer.query.pointed and answer.answered, question
+        assert said in answer.passages[0].passage.text, question
+
+
+def test_a_pointed_story_s_verbs_of_doing_weigh_as_the_story_and_its_states_as_asked(engine):
+    query = engine.answer("My dad began magnesium last week and now his legs ache at night. Could it be "
+                          "the magnesium?").query
+    weights = {c.word: c.weight for c in query.concepts}
+    assert weights["began"] == 0.5 and weights["night"] == 2.0
+    assert [c.weight for c in query.concepts if "ach" in c.word or "pain" in c.terms] == [2.0]
