@@ -239,7 +239,7 @@ class Engine:
         # There, when it asks a kind of answer (a number, a reason: not only a direction), a long message's
         # passage holding its whole question sentence covers enough too ("How much do adults need each
         # day?" after a story of bottles and stores: the number, not the announcement).
-        covers = [coverage[i] >= enough for i in range(len(hits))]
+        covers = [candidates.enough(i, enough) for i in range(len(hits))]
         if close and shapes and not any(covers[i] and fits(i) for i in close):
             if any(not i.direction for i in shapes):
                 covers = [candidates.enough(i, enough) for i in range(len(hits))]

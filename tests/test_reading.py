@@ -2041,3 +2041,15 @@ def test_a_pointed_story_s_verbs_of_doing_weigh_as_the_story_and_its_states_as_a
     weights = {c.word: c.weight for c in query.concepts}
     assert weights["began"] == 0.5 and weights["night"] == 2.0
     assert [c.weight for c in query.concepts if "ach" in c.word or "pain" in c.terms] == [2.0]
+
+
+def test_a_passage_holding_the_whole_question_sentence_covers_enough_to_rank_first_whatever_the_story(engine):
+    for question, said in (
+            ("My colleague says it boosts energy and mental clarity, and he takes a high dose for the gym. "
+             "Is it true that magnesium helps with depression?", "symptoms of depression"),
+            ("I started magnesium for my restless legs and to relax in the evening, following my pharmacist. "
+             "How does it help the nerves?", "inflammation in the nerves"),
+            ("My aunt is sure it is calming because the label says so, and she sells it at her shop. But "
+             "her friend got jumpy on it. How could a mineral make someone anxious?", "cause anxiety")):
+        answer = engine.answer(question)
+        assert answer.answered and said in answer.passages[0].passage.text, question
