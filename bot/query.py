@@ -517,7 +517,10 @@ class QueryReader(Speller, UnknownWords):
                 continue
             if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
                 product = " ".join(tokens[i:i + 2])
-                self._add(query, product, [product], weight=weight)
+                if in_question or query.about_person or weight >= _QUESTION_WEIGHT:
+                    self._add(query, product, [product], weight=weight)
+                else:  # like any word the story names the article lacks, context
+                    query.context.append(product)
                 i += 2
                 continue
             self._read_word(query, tokens, i, in_question, weight, glossing)

@@ -2053,3 +2053,12 @@ def test_a_passage_holding_the_whole_question_sentence_covers_enough_to_rank_fir
              "her friend got jumpy on it. How could a mineral make someone anxious?", "cause anxiety")):
         answer = engine.answer(question)
         assert answer.answered and said in answer.passages[0].passage.text, question
+
+
+def test_another_substance_s_product_in_the_story_is_context_unless_the_question_names_a_person(engine):
+    answer = engine.answer("My husband takes melatonin supplements at night and a friend said to add "
+                           "magnesium. Does magnesium affect melatonin?")
+    assert answer.answered and "melatonin supplements" in answer.reason["context"]
+    assert "melatonin" in answer.passages[0].passage.text
+    assert engine.answer("She takes melatonin gummies. Can she take magnesium too?").not_discussed
+    assert not engine.answer("Are melatonin gummies safe with magnesium?").answered
