@@ -167,6 +167,17 @@ def _subject_left_out(tokens: list[str]) -> bool:
                                   and found.senses[:1] != ("noun.quantity",))
 
 
+# Object pronouns a noun never stands right before ("her" may be a possessive: "give the baby her dose").
+_OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them", "someone", "somebody", "anyone", "anybody", "everyone",
+                              "everybody"})
+
+
+def _preposition_here(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] stands where only a preposition or a verb can, right before an object
+    pronoun ("run it *past* someone", "is that *beyond* them"): a function word, not a time or a thing."""
+    return i + 1 < len(tokens) and tokens[i + 1] in _OBJECT_PRONOUNS
+
+
 def _verb(word: str) -> bool:
     """Whether WordNet knows a word as a verb."""
     found = lexicon.entry(word)

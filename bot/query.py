@@ -15,8 +15,8 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
                          _names_condition, _names_part_said, _names_person, _noun, _phrasal_verb, _predicate,
-                         _refers_back, _said_of_pronoun, _set_aside, _singular, _subject_left_out, _verb,
-                         _verb_slot)
+                         _preposition_here, _refers_back, _said_of_pronoun, _set_aside, _singular,
+                         _subject_left_out, _verb, _verb_slot)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
 from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
@@ -645,6 +645,8 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
         elif _in_compound_preposition(tokens, i):
             query.context.append(word)  # "add it on top of those": how it is said
+        elif _preposition_here(tokens, i):
+            query.context.append(word)  # "run it past someone": a preposition, not the past
         elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
                 and (states := self._conditions_named_by(tokens[i - 1])):
             # "renal insufficiency", "heart failure": the condition of that organ the article names

@@ -2062,3 +2062,13 @@ def test_another_substance_s_product_in_the_story_is_context_unless_the_question
     assert "melatonin" in answer.passages[0].passage.text
     assert engine.answer("She takes melatonin gummies. Can she take magnesium too?").not_discussed
     assert not engine.answer("Are melatonin gummies safe with magnesium?").answered
+
+
+def test_a_word_right_before_an_object_pronoun_is_a_preposition_not_a_thing(engine):
+    assert grammar._preposition_here("run it past someone first".split(), 2)
+    assert not grammar._preposition_here("give the baby her dose".split(), 2)
+    for question in ("I'm on a few medications already. Should I run magnesium past anyone before starting?",
+                     "Should I get it past someone qualified before I take magnesium with my other meds?"):
+        answer = engine.answer(question)
+        assert answer.answered and "past" in answer.reason["context"], question
+        assert "medications alongside magnesium" in answer.passages[0].passage.text
