@@ -216,14 +216,15 @@ class Engine:
             text = library.passages[hits[position].passage].text
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
-        asked = frozenset(t for c in query.known for t in c.terms
+        asked = frozenset(t for c in query.known if c.weight >= 1.0 for t in c.terms  # not the story's
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 
         @functools.cache
         def restates(position: int) -> bool:
             text = library.passages[hits[position].passage].text
             return intent.sums_up(text) or bool(asked) and (intent.only_announces(text, asked)
-                                                            or intent.only_sums_up(text, asked))
+                                                            or intent.only_sums_up(text, asked)
+                                                            or intent.only_concedes(text, asked))
 
         enough = self.config.confidence.min_coverage
         floor = self.config.confidence.prefer_within * hits[0].score

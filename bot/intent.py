@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.text import message_words, normalise, sentence_terms
+from bot.text import message_words, normalise, sentence_terms, stem, stop_words, words
 
 
 @dataclass(frozen=True, eq=False)  # each is one of INTENTS: compared by identity, not field by field
@@ -455,6 +455,9 @@ def first_sentence(message: str) -> str:
 
 
 _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
+# A clause conceding something before the sentence says what it is about ("While X can cause..., there are...")
+_CONCEDES_RE = re.compile(r"(while|whilst|although|though|even though) [^,.]*,")
+_CONCEDES_INSIDE_RE = re.compile(r"(^|[.!?] )(while|whilst|although|though|even though) [^,.]*,")
 _SUMS_UP_INSIDE_RE = re.compile(r"(^|[.!?] )(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
 
 
@@ -474,6 +477,23 @@ def only_sums_up(passage: str, about: frozenset[str]) -> bool:
     start = next(i for i, (sentence, _) in enumerate(sentences) if _SUMS_UP_RE.search(sentence))
     mentions = [i for i, (_, terms) in enumerate(sentences) if not about.isdisjoint(terms)]
     return bool(mentions) and min(mentions) >= start
+
+
+def only_concedes(passage: str, about: frozenset[str]) -> bool:
+    """Whether a passage mentions the question's terms only in a clause conceding them before it says
+    something else ("While excessive magnesium intake can cause some unwanted side effects, there are
+    also many benefits..."): background, which another passage states."""
+    if not _shows(_CONCEDES_INSIDE_RE, passage):  # no sentence concedes (the common case): no splitting
+        return False
+    stops, mentioned = stop_words(), False
+    for sentence, terms in sentence_terms(passage):
+        if about.isdisjoint(terms):
+            continue
+        conceded = _CONCEDES_RE.match(sentence)
+        if not conceded or not about.isdisjoint(stem(w) for w in words(sentence[conceded.end():]) if w not in stops):
+            return False
+        mentioned = True
+    return mentioned
 
 
 def only_announces(passage: str, about: frozenset[str]) -> bool:

@@ -2072,3 +2072,16 @@ def test_a_word_right_before_an_object_pronoun_is_a_preposition_not_a_thing(engi
         answer = engine.answer(question)
         assert answer.answered and "past" in answer.reason["context"], question
         assert "medications alongside magnesium" in answer.passages[0].passage.text
+
+
+def test_a_passage_only_conceding_what_is_asked_yields_to_one_stating_it(engine):
+    conceding = ("While excessive magnesium intake can cause some unwanted side effects, there are also many "
+                 "benefits associated with taking magnesium supplements.")
+    assert intent.only_concedes(conceding, frozenset({"excess"}))
+    assert not intent.only_concedes(conceding, frozenset({"benefit"}))  # said in the main clause
+    assert not intent.only_concedes("Excessive intake can cause headaches.", frozenset({"excess"}))
+    for question in ("what goes wrong when you take magnesium in excess?",
+                     "My aunt takes three products with magnesium in them. What happens if you take more than "
+                     "you need?"):
+        top = engine.answer(question).passages[0].passage.text
+        assert not top.startswith("While excessive"), question
