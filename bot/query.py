@@ -495,6 +495,10 @@ class QueryReader(Speller, UnknownWords):
                 query.context.append(" ".join(tokens[i:i + 2]))
                 i += 2
                 continue
+            if span == 1 and self._acts_on(tokens, i, alternatives):  # "would it calm inflammation": what it does
+                query.context.append(tokens[i])
+                i += 1
+                continue
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span
@@ -759,6 +763,18 @@ class QueryReader(Speller, UnknownWords):
         thing = thing and not (named is not None and named.main == "v" and i + 2 < len(tokens)
                                and (self._names_subject(tokens[i + 2]) or tokens[i + 2] in _OBJECT_PRONOUNS))
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
+
+    def _acts_on(self, tokens: list[str], i: int, meanings: list[list[str]]) -> bool:
+        """Whether tokens[i], a word the synonyms table reads as a state ("calm": anxiety), is the
+        question's verb acting on another thing the article names after it ("would it calm inflammation
+        in the body?", not "does it calm anxiety?"): what it does to that thing, not the state."""
+        after = i + 1
+        while after < len(tokens) and tokens[after] in _DETERMINERS:
+            after += 1
+        return after < len(tokens) and stem(tokens[i]) not in self.vocabulary and self._in_verb_slot(tokens, i) \
+            and all(stem(tokens[after]) not in map(stem, way) for way in meanings) \
+            and stem(tokens[after]) in self.vocabulary - question_stems() and tokens[after] not in stop_words() \
+            and not self._names_subject(tokens[after]) and not _names_person(tokens[after])
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an

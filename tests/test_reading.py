@@ -2085,3 +2085,11 @@ def test_a_passage_only_conceding_what_is_asked_yields_to_one_stating_it(engine)
                      "you need?"):
         top = engine.answer(question).passages[0].passage.text
         assert not top.startswith("While excessive"), question
+
+
+def test_a_synonym_read_as_a_state_is_the_verb_when_it_acts_on_another_thing(engine):
+    acting = engine.answer("Would magnesium calm the inflammation in my joints?")
+    assert "calm" in acting.reason["context"] and "anxiety" not in acting.reason["query"]
+    assert "reduce inflammation in the body" in acting.passages[0].passage.text
+    assert "anxieti" in engine.answer("does magnesium calm stress?").reason["query"]
+    assert "anxieti" in engine.answer("Does magnesium calm anxiety?").reason["query"]
