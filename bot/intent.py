@@ -107,8 +107,8 @@ INTENTS = (
                               r"(the )?(opposite|reverse) (effect|of what)|doing the (opposite|reverse)|backfir\w*|"
                               r"counterproductive|"
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
-                              r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
-                              r"restless|jittery|wired|sick|worse|not sleep)|"
+                              r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous(?! system)|"
+                              r"agitated|restless|jittery|wired|sick|worse|not sleep)|"  # not "the nervous system"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm|be calm|calm down|relax)|wakes? up|"
                               # whether something comes from it ("Is from magnesium?", "could that be due to it?")
                               r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b|"
@@ -266,7 +266,9 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^how (is|are) {_THING} (defined|described)$",
     rf"^(the )?(definition|meaning) of {_THING}$",
     rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
-    r"( in (the )?\w+)?$"))
+    r"( in (the )?\w+)?$",
+    # the auxiliary left out, as other languages may: "what make exactly the nervous system?"
+    rf"^(what|which) (({_ROLES}) )?(make|makes) ({_ADVERBS} )?(?=(the|a|an) ){_THING}( in (the )?\w+)?$"))
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:

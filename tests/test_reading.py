@@ -2093,3 +2093,12 @@ def test_a_synonym_read_as_a_state_is_the_verb_when_it_acts_on_another_thing(eng
     assert "reduce inflammation in the body" in acting.passages[0].passage.text
     assert "anxieti" in engine.answer("does magnesium calm stress?").reason["query"]
     assert "anxieti" in engine.answer("Does magnesium calm anxiety?").reason["query"]
+
+
+def test_what_make_the_x_asks_what_x_does_and_the_nervous_system_is_no_feeling(engine):
+    assert intent.defined_word("what make exactly the nervous system") == "nervous system"
+    assert intent.defined_word("which work make the nervous system in the body") == "nervous system"
+    assert not any(i.name == "harm" for i in intent.of_question("what makes the nervous system"))
+    assert any(i.name == "harm" for i in intent.of_question("does magnesium make you nervous"))
+    answer = engine.answer("What make the nervous system? I not understand its work.")
+    assert "responsible for transmitting signals" in answer.passages[0].passage.text
