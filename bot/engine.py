@@ -277,6 +277,13 @@ class Engine:
         # up, unless the one announcing covers more of what the question is specifically about (all
         # the article says of it); commoner words ("tablets") are how it is asked.
         specific = [round(c, _COVERAGE_DIGITS) for c in candidates.specific.tolist()]
+        # Where every close passage covering enough only restates it, a lower-scoring one stating it, with
+        # the kind of answer asked for, is weighed too ("Insomnia as an AE?": "Finally, magnesium can also
+        # cause insomnia", not the summary; "how does the conclusion put it?" asks no kind: the summary).
+        if shapes and any(covers[i] and restates(i) for i in close) \
+                and not any(covers[i] and not restates(i) for i in close):
+            close += [i for i in range(len(hits)) if i not in close and hits[i].score >= _WIDER * floor
+                      and covers[i] and fits(i) and not restates(i)]
         stated = max((specific[i] for i in close if covers[i] and not restates(i)), default=-1.0)
         best = min(close or [0], key=lambda i: (not covers[i], not fits(i),
                                                 covers[i] and specific[i] <= stated and restates(i),

@@ -2104,3 +2104,11 @@ def test_what_make_the_x_asks_what_x_does_and_the_nervous_system_is_no_feeling(e
     assert any(i.name == "harm" for i in intent.of_question("does magnesium make you nervous"))
     answer = engine.answer("What make the nervous system? I not understand its work.")
     assert "responsible for transmitting signals" in answer.passages[0].passage.text
+
+
+def test_a_lower_passage_stating_what_the_close_ones_only_restate_is_weighed(engine):
+    for question in ("Sleeplessness as AE of supplementation?", "Insomnia flagged as an adverse effect?"):
+        top = engine.answer(question).passages[0].passage.text
+        assert "Finally, magnesium can also cause insomnia" in top, question
+    summary = engine.answer("Importance of Mg for human physiology — how does the conclusion put it?")
+    assert summary.passages[0].passage.text.startswith("In conclusion")  # no kind asked: the summary stays
