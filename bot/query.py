@@ -412,7 +412,8 @@ class QueryReader(Speller, UnknownWords):
         if not any(shape.name == "harm" for shape in shapes):
             return
         harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract or _adjective(c.word))
-                   and any(i.name == "harm" for i in intent.of_question(c.word))]
+                   and _says_harm(c.word) and (" " not in c.word or not c.alternatives or any(
+                       _says_harm(" ".join(self._word_of(t) for t in way)) for way in c.alternatives))]
         # the specific thing is one asked about, not a word of the story ("reads health blogs... what side effects?")
         if harming and any(c not in harming and c.weight >= 1.0 and not self.subject.issuperset(c.terms)
                            and not self._names_subject(c.word) for c in query.known):  # "mag": the subject too
@@ -1251,6 +1252,12 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _says_harm(words_said: str) -> bool:
+    """Whether words say harm ("side effects", "dangerous"); a phrase read as a condition ("head hurt":
+    headaches) names that condition instead (see _frame_harm)."""
+    return any(i.name == "harm" for i in intent.of_question(words_said))
 
 
 def _narrates(concept: Concept) -> bool:

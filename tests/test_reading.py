@@ -2120,3 +2120,11 @@ def test_neuro_is_clinical_shorthand_for_the_nervous_system_and_supplemental_poi
     assert "gummies" not in engine.answer("Neuro AEs of overuse?").passages[0].passage.text
     route = engine.answer("Dietary vs supplemental route — which is preferred and why?")
     assert route.answered and "rather than through food sources" in route.passages[0].passage.text
+
+
+def test_a_phrase_read_as_a_condition_names_it_even_with_a_word_of_harm_in_it(engine):
+    for question in ("why does taking too much magnesium make your head hurt?",
+                     "why does too much mag make my head hurt"):
+        answer = engine.answer(question)
+        assert "headach" in answer.reason["query"], question
+        assert answer.passages[0].passage.text.startswith("Headaches are one"), question
