@@ -2114,10 +2114,7 @@ def test_a_lower_passage_stating_what_the_close_ones_only_restate_is_weighed(eng
     assert summary.passages[0].passage.text.startswith("In conclusion")  # no kind asked: the summary stays
 
 
-def test_neuro_is_clinical_shorthand_for_the_nervous_system_and_supplemental_points_at_taking_it(engine):
-    disorders = engine.answer("Deficiency-associated neuro disorders enumerated?")
-    assert disorders.answered and "neurological disorders" in disorders.passages[0].passage.text
-    assert "gummies" not in engine.answer("Neuro AEs of overuse?").passages[0].passage.text
+def test_supplemental_points_at_taking_the_subject(engine):
     route = engine.answer("Dietary vs supplemental route — which is preferred and why?")
     assert route.answered and "rather than through food sources" in route.passages[0].passage.text
 
