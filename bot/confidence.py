@@ -77,6 +77,9 @@ class Candidates:
 # A concept found in under this share of the passages says what a question is about; a commoner one
 # ("supplements" in an article about taking supplements) says more how it is asked.
 SPECIFIC = 1 / 3
+# A question sentence naming a thing found in under this share ("anxious", in 6 passages of 17) names
+# something of its own: a passage holding it whole covers enough, whatever of the story it lacks.
+NAMED = 1 / 2
 
 
 def weight(index: Index, terms: tuple[str, ...]) -> float:
@@ -134,7 +137,8 @@ def assess(query: Query, index: Index, passages: list[int], texts: list[str],
     own_total = own.sum()
     asked = (own @ hits) / own_total if own_total else coverage
     # ...or asks what a thing is or does ("My son is 20... What does magnesium actually do?")
-    named = (own * rare).sum() > 0 or intent.defined_word(query.asking) is not None
+    named = (own * (informative > math.log((index.size + 1) / (NAMED * index.size)))).sum() > 0 \
+        or intent.defined_word(query.asking) is not None
     # ...or asks a kind of answer the passage gives ("Are there people who shouldn't take magnesium? I'm
     # buying a big tub for the household": the people, whatever of the story the passage lacks)
     gives = np.array([bool(kinds) and all(intent.answers(k, text) for k in kinds) for text in texts], dtype=bool)

@@ -297,14 +297,15 @@ class Engine:
             text = library.passages[hits[position].passage].text
             return bool(shapes) and all(intent.answers(i, text, subject) for i in shapes)
 
-        asked = frozenset(t for c in query.known for t in c.terms
+        asked = frozenset(t for c in query.known if c.weight >= 1.0 for t in c.terms  # not the story's
                           if index.document_frequency(t) <= _NEARLY_EVERY * index.size)
 
         @functools.cache
         def restates(position: int) -> bool:
             text = library.passages[hits[position].passage].text
             return intent.sums_up(text) or bool(asked) and (intent.only_announces(text, asked)
-                                                            or intent.only_sums_up(text, asked))
+                                                            or intent.only_sums_up(text, asked)
+                                                            or intent.only_concedes(text, asked))
 
         enough = self.config.confidence.min_coverage
         floor = self.config.confidence.prefer_within * hits[0].score
@@ -320,7 +321,7 @@ class Engine:
         # There, when it asks a kind of answer (a number, a reason: not only a direction), a long message's
         # passage holding its whole question sentence covers enough too ("How much do adults need each
         # day?" after a story of bottles and stores: the number, not the announcement).
-        covers = [coverage[i] >= enough for i in range(len(hits))]
+        covers = [candidates.enough(i, enough) for i in range(len(hits))]
         if close and shapes and not any(covers[i] and fits(i) for i in close):
             if any(not i.direction for i in shapes):
                 covers = [candidates.enough(i, enough) for i in range(len(hits))]
@@ -357,6 +358,13 @@ class Engine:
         # up, unless the one announcing covers more of what the question is specifically about (all
         # the article says of it); commoner words ("tablets") are how it is asked.
         specific = [round(c, _COVERAGE_DIGITS) for c in candidates.specific.tolist()]
+        # Where every close passage covering enough only restates it, a lower-scoring one stating it, with
+        # the kind of answer asked for, is weighed too ("Insomnia as an AE?": "Finally, magnesium can also
+        # cause insomnia", not the summary; "how does the conclusion put it?" asks no kind: the summary).
+        if shapes and any(covers[i] and restates(i) for i in close) \
+                and not any(covers[i] and not restates(i) for i in close):
+            close += [i for i in range(len(hits)) if i not in close and hits[i].score >= _WIDER * floor
+                      and covers[i] and fits(i) and not restates(i)]
         stated = max((specific[i] for i in close if covers[i] and not restates(i)), default=-1.0)
         best = min(close or [0], key=lambda i: (not covers[i], not fits(i),
                                                 covers[i] and specific[i] <= stated and restates(i),

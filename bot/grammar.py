@@ -22,6 +22,11 @@ _COMPARING = frozenset({"compared", "comparison", "relative", "compare"})
 # not what is asked about. An amount gone past ("beyond the daily dose") is not set aside: it is too much.
 _SETTING_ASIDE = (("beyond",), ("besides",), ("except",), ("excluding",), ("other", "than"), ("apart", "from"),
                   ("aside", "from"))
+# A restrictive particle denied ("in the body generally, not just the nerves") sets aside what follows
+# too, unless the sentence goes on to what is added ("not only for sleep but also for anxiety": both).
+_DENIED = frozenset({"only", "just", "merely", "simply", "solely"})
+_ADDING = frozenset({"but", "also"})
+_COMPOUND_OPENERS = frozenset({"in", "on", "for", "with", "at"})  # "not only in the nerves"
 # Pronouns of things, which may stand for a thing named earlier in the same sentence, and the words
 # joining that sentence's clauses.
 _ANAPHORS = frozenset({"it", "its", "they", "them"})
@@ -66,13 +71,19 @@ _PREPOSITION_CLOSERS = frozenset({"of", "to"})
 
 
 def _set_aside(tokens: list[str], i: int) -> int:
-    """How many words from tokens[i] set a thing aside ("beyond the nerves", "other than headaches"):
+    """How many words from tokens[i] set a thing aside ("beyond the nerves", "other than headaches",
+    "not just the nerves"):
     the marker, its determiners and the words after them up to a function word; 0 if none does, or
     if an amount follows ("beyond the recommended dose": too much)."""
     marker = next((m for m in _SETTING_ASIDE if tuple(tokens[i:i + len(m)]) == m), None)
+    if marker is None and tokens[i] == "not" and tokens[i + 1:i + 2] and tokens[i + 1] in _DENIED \
+            and _ADDING.isdisjoint(tokens[i + 2:]):
+        marker = tuple(tokens[i:i + 2])
     if marker is None:
         return 0
     end = i + len(marker)
+    if marker[0] == "not" and end < len(tokens) and tokens[end] in _COMPOUND_OPENERS:
+        end += 1  # "not only in the nerves"
     while end < len(tokens) and tokens[end] in _DETERMINERS:
         end += 1
     start, stops = end, stop_words()
@@ -136,6 +147,37 @@ def _verb_slot(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] stands where a question's main verb does: right after an auxiliary and a
     personal pronoun ("how do i ___ them", "can you ___ it")."""
     return i >= 2 and tokens[i - 1] in _SUBJECTS - {"that", "this", "it"} and tokens[i - 2] in _VERB_AUXILIARIES
+
+
+_SAID_OF_LEFT_OUT = frozenset({"from", "for", "because", "due", "like", "about", "with"})  # "Is from the magnesium?"
+
+
+def _subject_left_out(tokens: list[str]) -> bool:
+    """Whether a question leaves its subject unsaid, as other languages may ("Can be from the
+    magnesium?", "Is normal?", "Is for kids?", "Is coming from it?"): an auxiliary first, then a verb,
+    an adjective of a state or an attribute, or a preposition, no pronoun, determiner or noun between."""
+    if len(tokens) < 2 or tokens[0] not in _AUXILIARIES | _VERB_AUXILIARIES:
+        return False
+    after = tokens[1]
+    if after in _BE or after in _SAID_OF_LEFT_OUT:
+        return True
+    if after.endswith("ing") and tokens[2:3] and tokens[2] in _DETERMINERS:
+        return False  # a gerund, the subject: "Is fainting a known side effect?"
+    found = lexicon.entry(after) if after not in stop_words() else None
+    # an adjective saying a state or an attribute ("normal", "safe"), not an amount ("one", "much", "every")
+    return found is not None and (found.main == "v" or found.main == "a" and bool(found.category)
+                                  and found.senses[:1] != ("noun.quantity",))
+
+
+# Object pronouns a noun never stands right before ("her" may be a possessive: "give the baby her dose").
+_OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them", "someone", "somebody", "anyone", "anybody", "everyone",
+                              "everybody"})
+
+
+def _preposition_here(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] stands where only a preposition or a verb can, right before an object
+    pronoun ("run it *past* someone", "is that *beyond* them"): a function word, not a time or a thing."""
+    return i + 1 < len(tokens) and tokens[i + 1] in _OBJECT_PRONOUNS
 
 
 def _verb(word: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.text import message_words, normalise, sentence_terms
+from bot.text import message_words, normalise, sentence_terms, stem, stop_words, words
 
 
 @dataclass(frozen=True, eq=False)  # each is one of INTENTS: compared by identity, not field by field
@@ -118,8 +118,8 @@ INTENTS = (
                               r"backfir\w*|"
                               r"counterproductive|"
                               r"disturb\w*|disrupt\w*|interfer\w*|ruin\w*|damag\w*|hurt\w*|"
-                              r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous|agitated|"
-                              r"restless|jittery|wired|sick|worse|not sleep)|"
+                              r"(make|makes|made|making|give|gives|giving) (\w+ ){0,2}(anxious|nervous(?! system)|"
+                              r"agitated|restless|jittery|wired|sick|worse|not sleep)|"  # not "the nervous system"
                               r"(can ?not|cant|couldnt|not) (sleep|stay calm|be calm|calm down|relax)|wakes? up|"
                               # whether something comes from it ("Is from magnesium?", "could that be due to it?")
                               r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b|"
@@ -290,7 +290,9 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^how (is|are) {_THING} (defined|described)$",
     rf"^(the )?(definition|meaning) of {_THING}$",
     rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
-    r"( in (the )?\w+)?$"))
+    r"( in (the )?\w+)?$",
+    # the auxiliary left out, as other languages may: "what make exactly the nervous system?"
+    rf"^(what|which) (({_ROLES}) )?(make|makes) ({_ADVERBS} )?(?=(the|a|an) ){_THING}( in (the )?\w+)?$"))
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
@@ -444,7 +446,7 @@ _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
-                        r"takes?|taking|took|supplements?|supplementation|supplementing|supplemented|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"takes?|taking|took|supplement(s|al|ation|ing|ed)?|pills?|tablets?|capsules?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 
@@ -479,6 +481,9 @@ def first_sentence(message: str) -> str:
 
 
 _SUMS_UP_RE = re.compile(r"^(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
+# A clause conceding something before the sentence says what it is about ("While X can cause..., there are...")
+_CONCEDES_RE = re.compile(r"(while|whilst|although|though|even though) [^,.]*,")
+_CONCEDES_INSIDE_RE = re.compile(r"(^|[.!?] )(while|whilst|although|though|even though) [^,.]*,")
 _SUMS_UP_INSIDE_RE = re.compile(r"(^|[.!?] )(in conclusion|in summary|to sum up|to conclude|in short|overall)\b")
 
 
@@ -498,6 +503,23 @@ def only_sums_up(passage: str, about: frozenset[str]) -> bool:
     start = next(i for i, (sentence, _) in enumerate(sentences) if _SUMS_UP_RE.search(sentence))
     mentions = [i for i, (_, terms) in enumerate(sentences) if not about.isdisjoint(terms)]
     return bool(mentions) and min(mentions) >= start
+
+
+def only_concedes(passage: str, about: frozenset[str]) -> bool:
+    """Whether a passage mentions the question's terms only in a clause conceding them before it says
+    something else ("While excessive magnesium intake can cause some unwanted side effects, there are
+    also many benefits..."): background, which another passage states."""
+    if not _shows(_CONCEDES_INSIDE_RE, passage):  # no sentence concedes (the common case): no splitting
+        return False
+    stops, mentioned = stop_words(), False
+    for sentence, terms in sentence_terms(passage):
+        if about.isdisjoint(terms):
+            continue
+        conceded = _CONCEDES_RE.match(sentence)
+        if not conceded or not about.isdisjoint(stem(w) for w in words(sentence[conceded.end():]) if w not in stops):
+            return False
+        mentioned = True
+    return mentioned
 
 
 def only_announces(passage: str, about: frozenset[str]) -> bool:

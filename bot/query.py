@@ -15,8 +15,8 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _LINKING, _POSSESSIVES, _SUBJECTS, _VERB_ADVERBS, _VERB_AUXILIARIES, _adjective, _adverb,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
                          _judges_subject, _names_condition, _names_part_said, _names_person, _names_time, _noun,
-                         _phrasal_verb, _predicate, _refers_back, _said_of_pronoun, _set_aside, _singular, _verb,
-                         _verb_slot, verbless)
+                         _phrasal_verb, _predicate, _preposition_here, _refers_back, _said_of_pronoun, _set_aside,
+                         _singular, _subject_left_out, _verb, _verb_slot, verbless)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
 from bot.text import damerau, english_words, frequency, is_english_word, lemma, question_stems, stem, stop_words, words
@@ -64,6 +64,7 @@ _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question bef
 _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
+_STATES = frozenset({"noun.state", "noun.feeling"})  # a verb's noun sense naming a symptom ("ache", "tingle")
 _SETTING_WEIGHT = 1.0  # ...when it does: of the sentences before the statement it points at
 _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
@@ -344,11 +345,19 @@ class QueryReader(Speller, UnknownWords):
             pointed = story == _QUESTION_WEIGHT and not asked and (at == told or named > 0)
             weight = 1.0 if len(sentences) == 1 else _QUESTION_WEIGHT if in_question or pointed else \
                 _STORY_WEIGHT if asked or story == _STORY_WEIGHT else _SETTING_WEIGHT
-            known = len(query.known)
+            known, read = len(query.known), len(query.concepts)
             for chunk in _chunks(part, tokens):  # "Essential mineral — systems involved?": no phrase across the dash
                 self._read_words(query, chunk, in_question, weight)
             if pointed:  # the statement pointed at is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
+                query.concepts[read:] = [dataclasses.replace(c, weight=_STORY_WEIGHT) if _narrates(c) else c
+                                         for c in query.concepts[read:]]
+
+        if story == _QUESTION_WEIGHT:  # pointing back, the subject's form is how the subject is said ("Could
+            # it be the magnesium capsules?": whether magnesium is the story's cause)
+            spelled = query.asking.split()
+            query.concepts = [dataclasses.replace(c, phrasing=True) if self.subject.isdisjoint(c.terms)
+                              and self._subject_or_form(c, spelled) else c for c in query.concepts]
         # an auxiliary its place says was meant ("what dose the nervous system do") asks as that auxiliary
         query.asking = " ".join(query.corrected[w] if query.corrected.get(w) in _AUXILIARIES else w
                                 for w in query.asking.split())
@@ -428,7 +437,8 @@ class QueryReader(Speller, UnknownWords):
         if not any(shape.name == "harm" for shape in shapes):
             return
         harming = [c for c in query.concepts if (c.known and not c.phrasing or c.abstract or _adjective(c.word))
-                   and any(i.name == "harm" for i in intent.of_question(c.word))]
+                   and _says_harm(c.word) and (" " not in c.word or not c.alternatives or any(
+                       _says_harm(" ".join(self._word_of(t) for t in way)) for way in c.alternatives))]
         # the specific thing is one asked about, not a word of the story ("reads health blogs... what side effects?")
         if harming and any(c not in harming and c.weight >= 1.0 and not self.subject.issuperset(c.terms)
                            and not self._names_subject(c.word) for c in query.known):  # "mag": the subject too
@@ -488,10 +498,20 @@ class QueryReader(Speller, UnknownWords):
         own = Query(text=" ".join(tokens), concepts=[])
         self._read_words(own, tokens, True, 1.0)
         named = {c.word.split()[0] for c in own.known if not c.phrasing}
+        left_out = _subject_left_out(tokens)  # "Can be from the magnesium?": it, the story's thing
         tokens = [w for i, w in enumerate(tokens) if not _refers_back(tokens, i, named)]
-        if _POINTER_WORDS.isdisjoint(tokens):  # an idea asked for names nothing ("Any thoughts?")
+        if _POINTER_WORDS.isdisjoint(tokens) and not left_out:  # an idea asked for names nothing ("Any thoughts?")
             return 0 if all(c.phrasing or c.abstract for c in own.concepts) else 2
-        return len(own.known)
+        # the article's subject, also in a form ("the magnesium supplement", "mag tablets"), is one thing named
+        subject = [c for c in own.known if self._subject_or_form(c, own.spelled)]
+        return len(own.known) - len(subject) + bool(subject)
+
+    def _subject_or_form(self, concept: Concept, spelled: list[str]) -> bool:
+        """Whether a concept is the corpus's subject, or a form of it named right after it ("the
+        magnesium supplement", "mag tablets")."""
+        first = concept.word.split()[0]
+        return not self.subject.isdisjoint(concept.terms) or any(
+            word == first and i and self._names_subject(spelled[i - 1]) for i, word in enumerate(spelled))
 
     def _read_words(self, query: Query, tokens: list[str], in_question: bool, weight: float,
                     glossing: bool = True) -> None:
@@ -512,13 +532,11 @@ class QueryReader(Speller, UnknownWords):
         fronted = tokens[0] if len(tokens) > 2 and tokens[0] in _FRONTED and tokens[1] in _WHAT_WORDS else ""
         i = 0
         while i < len(tokens):
-            if span := _set_aside(tokens, i):  # "beyond the nerves": not what is asked about
+            # "beyond the nerves": not what is asked about; "why is a supplement better?": which is
+            # preferred, not an improvement
+            if span := _set_aside(tokens, i) or int(_judges_subject(tokens, i)):
                 query.context.extend(w for w in tokens[i:i + span] if w not in stops)
                 i += span
-                continue
-            if _judges_subject(tokens, i):  # "why is a supplement better?": which is preferred, not an improvement
-                query.context.append(tokens[i])
-                i += 1
                 continue
             if span := self._drug_for(tokens, i):  # "blood pressure pills": a medication, not blood pressure
                 query.context.extend(tokens[i:i + span])
@@ -529,6 +547,10 @@ class QueryReader(Speller, UnknownWords):
             if span == 1 and _phrasal_verb(tokens, i):  # "where magnesium fits in": belongs, not fits (seizures)
                 query.context.append(" ".join(tokens[i:i + 2]))
                 i += 2
+                continue
+            if span == 1 and self._acts_on(tokens, i, alternatives):  # "would it calm inflammation": what it does
+                query.context.append(tokens[i])
+                i += 1
                 continue
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
@@ -551,8 +573,7 @@ class QueryReader(Speller, UnknownWords):
                 i += 1 + self._amount_said(query, tokens[i + 1:i + 2])
                 continue
             if self._other_product(tokens, i):  # "melatonin gummies": a product the article lacks
-                product = " ".join(tokens[i:i + 2])
-                self._add(query, product, [product], weight=weight)
+                self._read_other_product(query, " ".join(tokens[i:i + 2]), in_question, weight)
                 i += 2
                 continue
             if vitamin := _vitamin_at(tokens, i):  # "B6", "D3": a name the tokenizer split
@@ -560,6 +581,14 @@ class QueryReader(Speller, UnknownWords):
             else:
                 self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _read_other_product(self, query: Query, product: str, in_question: bool, weight: float) -> None:
+        """Another substance's product ("melatonin gummies"): asked about in the question, or of a person;
+        named only in the story, context like any word the story names that the article lacks."""
+        if in_question or query.about_person or weight >= _QUESTION_WEIGHT:
+            self._add(query, product, [product], weight=weight)
+        else:
+            query.context.append(product)
 
     def _amount_said(self, query: Query, said: list[str]) -> int:
         """The amount word after a word of a large amount ("high *doses*"), read as phrasing: it steers the search
@@ -668,6 +697,18 @@ class QueryReader(Speller, UnknownWords):
             return False
         return term in self._conditions_named_by(self._word_of(next(iter(before))))
 
+    def _context_by_place(self, tokens: list[str], i: int) -> bool:
+        """Whether the place of tokens[i], a word the corpus lacks, says it is context, not what is asked."""
+        word = tokens[i]
+        return (self._intensifies(tokens, i)  # "dead tired", "super anxious": how much
+                or _in_story_time(tokens, i)  # "i started it last week", "tired every afternoon": when
+                or _in_phrasal_idiom(tokens, i)  # "take the edge off the stress": lessen it, not an edge
+                or self._locates(tokens, i)  # "my wrist nerve pain": where it is
+                or _in_compound_preposition(tokens, i)  # "add it on top of those": how it is said
+                or i > 0 and tokens[i - 1] == "per" and _names_time(word)  # "per week": an amount's unit
+                or i > 0 and tokens[i - 1] == "same" and _noun(word)  # "same agent?": what was said, named again
+                or _preposition_here(tokens, i))  # "run it past someone": a preposition, not the past
+
     def _read_lacking(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
                       glossing: bool) -> None:
         """A word (tokens[i]) the corpus lacks, in no corpus word's family: context where its place
@@ -681,20 +722,8 @@ class QueryReader(Speller, UnknownWords):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
             self._read_unknown(query, word, in_question, weight, glossing, acting=True)
-        elif self._intensifies(tokens, i):
-            query.context.append(word)  # "dead tired", "super anxious": how much, not what is asked
-        elif _in_story_time(tokens, i):
-            query.context.append(word)  # "i started it last week", "tired every afternoon": when, not what is asked
-        elif _in_phrasal_idiom(tokens, i):
-            query.context.append(word)  # "take the edge off the stress": lessen it, not an edge
-        elif self._locates(tokens, i):
-            query.context.append(word)  # "my wrist nerve pain": where it is, not what is asked
-        elif _in_compound_preposition(tokens, i):
-            query.context.append(word)  # "add it on top of those": how it is said
-        elif i and tokens[i - 1] == "per" and _names_time(word):
-            query.context.append(word)  # "per week", "per month": the unit of an amount, how it is asked
-        elif i and tokens[i - 1] == "same" and _noun(word):
-            query.context.append(word)  # "same agent?", "the same culprit": what was said before, named again
+        elif self._context_by_place(tokens, i):
+            query.context.append(word)
         elif i and _names_condition(word) and not self._said_by_subject(tokens, i) \
                 and (states := self._conditions_named_by(tokens[i - 1])):
             # "renal insufficiency", "heart failure": the condition of that organ the article names
@@ -810,6 +839,18 @@ class QueryReader(Speller, UnknownWords):
         thing = thing and not (named is not None and named.main == "v" and i + 2 < len(tokens)
                                and (self._names_subject(tokens[i + 2]) or tokens[i + 2] in _OBJECT_PRONOUNS))
         return thing and found is not None and found.main == "n" and found.category in _SUBSTANCES
+
+    def _acts_on(self, tokens: list[str], i: int, meanings: list[list[str]]) -> bool:
+        """Whether tokens[i], a word the synonyms table reads as a state ("calm": anxiety), is the
+        question's verb acting on another thing the article names after it ("would it calm inflammation
+        in the body?", not "does it calm anxiety?"): what it does to that thing, not the state."""
+        after = i + 1
+        while after < len(tokens) and tokens[after] in _DETERMINERS:
+            after += 1
+        return after < len(tokens) and stem(tokens[i]) not in self.vocabulary and self._in_verb_slot(tokens, i) \
+            and all(stem(tokens[after]) not in map(stem, way) for way in meanings) \
+            and stem(tokens[after]) in self.vocabulary - question_stems() and tokens[after] not in stop_words() \
+            and not self._names_subject(tokens[after]) and not _names_person(tokens[after])
 
     def _in_verb_slot(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i], a word WordNet knows as a verb, is the question's main verb: after an
@@ -1009,7 +1050,9 @@ class QueryReader(Speller, UnknownWords):
             return word  # a word of asking is said as meant ("is magnesium making people...": not taking)
         else:
             before = tokens[i - 1] if i else ""
-            meant = next((c for c in nearby if c not in stop_words() and (
+            # a slip is into a rarer word ("hart" for heart): one at least as common as the word it
+            # would stand for is meant as written ("taking two tablets" is no "taking too")
+            meant = next((c for c in nearby if c not in stop_words() and frequency(c) > frequency(word) and (
                 after and stem(c) in self._preceding(stem(after)) or
                 before and stem(before) in self._preceding(stem(c)))), None)
         if meant:
@@ -1330,3 +1373,17 @@ def _frame_sexes(query: Query) -> None:
         said = " and ".join(dict.fromkeys(named))
         query.context = [w for w in query.context if w not in named]
         query.concepts.append(Concept(said, (said,), known=False))
+
+
+def _says_harm(words_said: str) -> bool:
+    """Whether words say harm ("side effects", "dangerous"); a phrase read as a condition ("head hurt":
+    headaches) names that condition instead (see _frame_harm)."""
+    return any(i.name == "harm" for i in intent.of_question(words_said))
+
+
+def _narrates(concept: Concept) -> bool:
+    """Whether a story's word only tells what happened, a verb of doing ("she began them", "he doubled
+    it"), not a state it names ("he sleeps badly", "my legs ache", "I worry": anxiety): its story's weight."""
+    found = lexicon.entry(lemma(concept.word)) if " " not in concept.word else None
+    return found is not None and found.main == "v" and found.category not in _STATES \
+        and concept.terms in ((stem(concept.word),), (stem(lemma(concept.word)),))  # not a synonym ("connected": link)
