@@ -53,8 +53,9 @@ _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
 _TIMES = frozenset({"noun.time", "time-unit"})  # WordNet categories of a word naming a time
 _GONE_BY = frozenset({"last", "past", "previous"})  # "last week", "the past month": see _in_story_time
-# "every afternoon", "each night": when something in the story keeps happening (see _in_story_time)...
-_RECURRING = frozenset({"every", "each"})
+# "every afternoon", "each night", "all week", "the whole day": when something in the story keeps
+# happening or lasts (see _in_story_time)...
+_RECURRING = frozenset({"every", "each", "all", "whole", "entire"})
 _TAKE_REACH = 4  # ...unless a word of taking stands this close before it ("take it every morning": a timing)
 _TAKING = frozenset({"take", "dose", "use", "swallow", "pop"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
@@ -192,8 +193,8 @@ def _names_part_said(tokens: list[str], i: int) -> bool:
 
 def _in_story_time(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is a time named as gone by ("last week", "the past month", "two days ago") or
-    as recurring ("every afternoon", "each night"): when something in the story happened or keeps
-    happening; so is the word saying so. A recurring time of taking it ("take it every morning") is
+    as recurring or lasting ("every afternoon", "each night", "all week"): when something in the story
+    happened or keeps happening; so is the word saying so. A recurring time of taking it ("take it every morning") is
     a timing asked about."""
     if tokens[i] in _GONE_BY or tokens[i] in _RECURRING:
         return i + 1 < len(tokens) and _in_story_time(tokens, i + 1)

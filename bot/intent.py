@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot import lexicon
 from bot.text import message_words, normalise, sentence_terms
 
 
@@ -234,7 +235,7 @@ _WHICH_ONES_RE = re.compile(r"^(which|what) (ones?|of them|of those|of these)\b|
 _CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
                            r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
 # "what" opening a sentence, after any discourse openers ("ok so what does it even do?").
-_OPENERS_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)+(?=what|whats|which)")
+_OPENERS = frozenset({"ok", "okay", "so", "but", "and", "well", "yo", "hey", "wait", "um", "like", "then"})
 _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)*(what|whats|tell me about|explain)\b")
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
@@ -266,7 +267,7 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^how (is|are) {_THING} (defined|described)$",
     rf"^(the )?(definition|meaning) of {_THING}$",
     rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
-    r"( in (the )?\w+)?$"))
+    r"( in (the )?\w+)?( (and )?(where|why|how) .*)?$"))
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
@@ -340,9 +341,19 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
     what does the nervous system even do again")."""
-    plain = _OPENERS_RE.sub("", _plain(question))
+    plain = _without_openers(_plain(question))
     plain = _CLOSING_ADVERBS_RE.sub("", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
+
+
+def _without_openers(plain: str) -> str:
+    """A question without the discourse openers and sentence adverbs before its "what" ("ok so what...",
+    "lowkey what...", "honestly what...")."""
+    said = plain.split()
+    at = next((i for i, w in enumerate(said) if w in ("what", "whats", "which")), 0)
+    if all(w in _OPENERS or (found := lexicon.entry(w)) is not None and found.main == "r" for w in said[:at]):
+        return " ".join(said[at:])
+    return plain
 
 
 def frames_definition(word: str) -> bool:
@@ -420,7 +431,7 @@ _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
-                        r"takes?|taking|took|supplements?|supplementation|supplementing|supplemented|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"takes?|taking|took|supplements?|supplementation|supplementing|supplemented|pills?|tablets?|capsules?|gumm(y|ies)|softgels?|doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 

@@ -18,7 +18,7 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _refers_back, _said_of_pronoun, _set_aside, _singular, _verb, _verb_slot)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
-from bot.text import damerau, english_words, lemma, question_stems, stem, stop_words, words
+from bot.text import damerau, english_words, frequency, lemma, question_stems, stem, stop_words, words
 from bot.unknown_words import Unknown, UnknownWords
 
 # A question that leans on the one before: opens (after fillers such as "wait" or "ok") with a
@@ -608,6 +608,10 @@ class QueryReader(Speller, UnknownWords):
         if (in_question or query.about_person) and self._during(tokens, i) \
                 and lexicon.names_state_or_time(lexicon.entry(word)):
             self._add(query, word, [stem(word)], weight=weight)  # "while breastfeeding": when it is asked for
+        elif states := self._helped_to(tokens, i):  # "help me remember": memory, the benefit asked about
+            query.asked += in_question
+            query.expanded[word] = [" ".join(self._word_of(t) for t in way) for way in states]
+            self._add(query, word, [t for way in states for t in way], ways=[list(w) for w in states], weight=weight)
         elif i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
@@ -635,6 +639,15 @@ class QueryReader(Speller, UnknownWords):
                                       or _compared(tokens, i) and _noun(word))
             self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed,
                                at=(tokens, i))
+
+    def _helped_to(self, tokens: list[str], i: int) -> tuple[tuple[str, ...], ...]:
+        """The corpus terms of the states a verb the corpus lacks names (WordNet's nouns of a state,
+        process, feeling or the mind: "remember": memory), when it says what is helped ("help me
+        remember", "help you relax"): the benefit asked about; else ()."""
+        helper = i - 1 - (i >= 2 and tokens[i - 1] in _OBJECT_PRONOUNS)
+        if helper < 0 or tokens[helper] not in _HELP_FORMS:
+            return ()
+        return _remembered(self._unknown, tokens[i], self._unknown_word).states
 
     def _subject_by_class(self, tokens: list[str]) -> list[str]:
         """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
@@ -683,8 +696,8 @@ class QueryReader(Speller, UnknownWords):
                 i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
             return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
-        return word == "enough" and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i]) \
-            and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
+        negated = any(tokens[at] in _NEGATIONS and not _asks_negatively(tokens, at) for at in range(max(0, i - 3), i))
+        return word == "enough" and negated and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
 
     def _names_large_amount(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says an amount is large: a size before an amount word ("high doses"),
@@ -916,8 +929,10 @@ class QueryReader(Speller, UnknownWords):
     def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
         """tokens[i], or the word one edit away that its place says was meant: a real English word
         the article lacks where the article puts a neighbour of it beside the next or previous word
-        ("hart problems": heart problems), or an auxiliary before a question's subject, a pronoun or
-        the article's subject ("how dose it", "why dose magnesium cause")."""
+        ("hart problems": heart problems) or, a far commoner word, where it makes a phrase of the
+        synonyms table with a content word beside it ("hart condition"), or an auxiliary before a
+        question's subject, a pronoun or the article's subject ("how dose it", "why dose magnesium
+        cause") or before a noun phrase and a bare verb ("dose a pill guarantee...")."""
         word = tokens[i]
         if not word.isalpha() or len(word) < 3 or word in stop_words() or stem(word) in self.vocabulary:
             return word
@@ -934,7 +949,10 @@ class QueryReader(Speller, UnknownWords):
             before = tokens[i - 1] if i else ""
             meant = next((c for c in nearby if c not in stop_words() and (
                 after and stem(c) in self._preceding(stem(after)) or
-                before and stem(before) in self._preceding(stem(c)))), None)
+                before and stem(before) in self._preceding(stem(c)))), None) \
+                or next((c for c in nearby if c not in stop_words() and frequency(c) >= frequency(word) + 1 and (
+                    after not in stop_words() and self._by_lemmas.get((c, lemma(after)))
+                    or before not in stop_words() and self._by_lemmas.get((lemma(before), c)))), None)
         if meant:
             query.corrected[word] = meant
         return meant or word
@@ -947,9 +965,11 @@ class QueryReader(Speller, UnknownWords):
         is right": a noun)."""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         return ((after in _SUBJECTS or bool(after) and stem(after) in self.subject
-                 # "what dose the nervous system do": a noun phrase, then the main verb "do"
-                 or after in _ARTICLES and 0 < i and "do" in tokens[i + 2:])
-                and (i == 0 or tokens[i - 1] in _QUESTION_WORDS)
+                 # "what dose the nervous system do", "dose a pill guarantee...": a noun phrase, then a bare verb
+                 # (not after "what", which may ask the amount: "what dose the article recommend")
+                 or after in _ARTICLES and (0 < i and "do" in tokens[i + 2:] or _bare_verb_after(tokens, i + 2)
+                                            and tokens[i - 1:i] not in (["what"], ["which"])))
+                and (i == 0 or _asks_here(tokens[i - 1]))
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
@@ -1142,6 +1162,31 @@ def _words_of_stems(surface_words: Iterable[str]) -> dict[str, str]:
     for word in sorted(surface_words, key=lambda w: (len(w), w)):
         shortest.setdefault(stem(word), word)
     return shortest
+
+
+def _asks_negatively(tokens: list[str], at: int) -> bool:
+    """Whether the negation at tokens[at] only opens a question, between its auxiliary and its subject
+    ("can't I get enough from food?", "don't you need enough of it?"): it asks whether the positive holds."""
+    return 0 < at < len(tokens) - 1 and tokens[at - 1] in _AUXILIARIES | _VERB_AUXILIARIES \
+        and tokens[at + 1] in _SUBJECTS and (at == 1 or tokens[at - 2] in _QUESTION_WORDS)
+
+
+def _asks_here(word: str) -> bool:
+    """Whether a word is a question word, or one slip from one ("were dose it fit in": where)."""
+    return word in _QUESTION_WORDS or len(word) >= 3 and any(damerau(word, w) == 1 for w in _QUESTION_WORDS)
+
+
+def _bare_verb_after(tokens: list[str], start: int) -> bool:
+    """Whether a noun phrase of one to three words at tokens[start] is followed by a verb in its bare
+    form ("how dose the nervous system *work*", "dose a pill *guarantee*..."): a question's order."""
+    for at in range(start + 1, min(start + 4, len(tokens))):
+        word = tokens[at]
+        if word in stop_words():
+            return False
+        found = lexicon.entry(word)
+        if found is not None and "v" in found.parts and not word.endswith(("s", "ing")):
+            return True
+    return False
 
 
 def _adds(said: list[str]) -> bool:

@@ -60,12 +60,19 @@ class Speller:
 
     def _left_out_of(self, word: str) -> list[str]:
         """The article's words and the stop words that a rare English word is with one letter (not the
-        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip)."""
+        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip); and
+        for a word too rare to be in the frequency list, any one edit from a common word of the
+        article's in some inflection by one of the commonest slips ("felling": feeling, as in "feelings")."""
         if frequency(word) >= _RARE_WORD:
             return []
-        return [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
-                and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
-                and lemma(c) != lemma(word)]
+        found = [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
+                 and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
+                 and lemma(c) != lemma(word)]
+        if frequency(word) == 0 and len(word) > 4:
+            found += [c for c in _edits(word, len(word)) if c[0] == word[0] and len(c) == len(word)
+                      and _typing_cost(word, c) < 1 and frequency(c) >= _RARE_WORD
+                      and stem(c) in self.vocabulary and lemma(c) != lemma(word)]
+        return found
 
     def _unlikeliness(self, typed: str, meant: str) -> float:
         """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
@@ -152,7 +159,8 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
-    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
+    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen") or
+    the doubling put on the letter beside ("felling"),
     a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv"); "ie" for
     "ei" or the reverse ("wierd") a quarter."""
     distance = damerau(typed, meant)
@@ -163,11 +171,17 @@ def _typing_cost(typed: str, meant: str) -> float:
         swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
         if swapped and typed[at:at + 2] in ("ie", "ei"):
             return 0.25  # "i before e" the wrong way round ("wierd", "recieve"): the commonest confusion of all
-        slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
+        moved = _doubled_at(typed, at) and _doubled_at(meant, at)  # the doubling on the letter beside: "felling"
+        slip = swapped or moved or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
         slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e"
     return 0.5 if slip else 1.0
+
+
+def _doubled_at(word: str, at: int) -> bool:
+    """Whether word[at] is one of a doubled letter ("ll" of "felling")."""
+    return word[at] in word[max(0, at - 1):at] + word[at + 1:at + 2]
 
 
 def _edits(word: str, upto: int) -> list[str]:

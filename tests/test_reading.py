@@ -1988,3 +1988,56 @@ def test_a_choice_between_people_is_answered_for_the_one_the_article_names(engin
     # without a choice the people the article lacks still restrict the question
     assert not engine.answer("is magnesium safe for kids?").answered
     assert not engine.answer("is the daily dose for dogs or adults?").answered  # not people
+
+
+def test_a_definition_is_read_after_sentence_adverbs_and_before_a_second_question():
+    assert intent.defined_word("honestly what does melatonin do and why does it matter") == "melatonin"
+    assert intent.defined_word("lowkey what does the nervous system even do and where does it fit in") == \
+        "nervous system"  # "lowkey": somewhat, an adverb
+    assert intent.defined_word("my son asked what does magnesium do") is None  # a story opens it, not an adverb
+
+
+def test_an_auxiliary_slip_before_a_noun_phrase_and_a_bare_verb_is_the_auxiliary(engine):
+    body = engine.answer("how dose the body use magnesium")
+    assert body.query.corrected["dose"] == "does" and "dosage" not in body.query.expanded
+    assert engine.answer("why dose a high dose cause headaches").query.corrected["dose"] == "does"
+    where = engine.answer("were dose magnesium come from")  # "were": a slip of "where", asking
+    assert where.query.corrected["dose"] == "does" and "food sources" in where.passages[0].text
+    assert "dose" not in engine.answer("is one dose enough").query.corrected  # no verb after: the noun
+
+
+def test_a_negation_opening_a_question_asks_whether_the_positive_holds(engine):
+    food = engine.answer("can't you get enough magnesium from food alone")
+    assert "lacking" not in food.query.spelled and "through food alone" in food.passages[0].text
+    assert "lacking" in engine.answer("i dont get enough magnesium what happens").query.spelled  # a statement
+
+
+def test_a_lasting_time_is_when_the_story_happens():
+    tokens = "i have been anxious the whole week since starting it".split()
+    assert grammar._in_story_time(tokens, tokens.index("week"))
+    assert grammar._in_story_time("headaches all month".split(), 2)
+    assert not grammar._in_story_time("can i take it all day".split(), 5)  # a time of taking: asked
+
+
+def test_a_supplement_form_points_at_the_subject_and_reads_as_a_supplement(engine):
+    assert intent.refers_to_subject("do my gummies cause this", pronouns=False)
+    assert engine.answer("are softgels safe").query.expanded["softgels"] == ["supplement"]
+    assert engine.answer("my head is pounding since i doubled my gummies").answered
+
+
+def test_a_real_word_slip_making_a_phrase_of_the_synonyms_table_is_read_as_that_phrase(engine):
+    uncle = engine.answer("my uncle has a hart condition can he use mag")
+    assert uncle.query.corrected["hart"] == "heart" and "heart problems" in uncle.passages[0].text
+    assert "hart" not in engine.answer("is a hart an animal").query.corrected  # no phrase: as written
+
+
+def test_a_word_too_rare_to_be_common_is_read_as_the_article_s_word_one_slip_away(engine):
+    assert engine.answer("felling anxious since i started mag").query.corrected["felling"] == "feeling"
+    assert "foaming" not in engine.answer("he is foaming at the mouth").query.corrected  # no slip: as written
+    assert spelling._typing_cost("felling", "feeling") == 0.5  # the doubling on the letter beside
+
+
+def test_a_verb_saying_what_is_helped_is_read_as_the_state_it_names(engine):
+    names = engine.answer("can magnesium help me remember names")
+    assert names.query.expanded["remember"] == ["memory"] and "memory" in names.passages[0].text
+    assert "remember" not in engine.answer("i remember reading it helps sleep").query.expanded  # not what is helped
