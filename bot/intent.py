@@ -184,9 +184,11 @@ INTENTS = (
     Intent("preference", re.compile(r"\b(which|what)( one)?( is| s| are)? (better|preferred|preferable|best)\b|"
                                     r"(?<!when )(?<!where )\b(is it|would it be) (better|best|preferable)\b"),
            re.compile(r"\b(rather than|better than|best to|instead of|preferred|preferable)\b")),
-    # Both sides: "good and bad effects?", "pros and cons", "which is it?" (after hearing it helps and harms)
+    # Both sides: "good and bad effects?", "good for the brain or bad?", "pros and cons", "which is it?" (after
+    # hearing it helps and harms)
     # want the passage weighing both ("both positive and negative effects").
-    Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
+    Intent("both sides", re.compile(r"\b(good( for( \w+){1,3})? (and|or) bad|bad( for( \w+){1,3})? (and|or) good|"
+                                    r"pros and cons|positives? and negatives?|"
                                     r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
                                     r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
                                     r"which is it|(beneficial|helpful|positive|good) (or |and )?(harmful|detrimental|"
@@ -267,7 +269,9 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^how (is|are) {_THING} (defined|described)$",
     rf"^(the )?(definition|meaning) of {_THING}$",
     rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
-    r"( in (the )?\w+)?( (and )?(where|why|how) .*)?$"))
+    r"( in (the )?\w+)?( (and )?(where|why|how) .*)?$",
+    # how it works, asked of a system of the body ("how does the nervous system work?")
+    rf"^how (does|do) {_THING} ({_ADVERBS} )?(work|function)( in (the )?\w+)?( and .*| (where|why|how|what) .*)?$"))
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
@@ -280,7 +284,7 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
     which = bool(back) and bool(_WHICH_ONES_RE.search(text))
     own = _shown(text)
     directions = [intent for intent in own if intent.direction]
-    if len(directions) > 1:
+    if len(directions) > 1 or directions and any(intent.name == "both sides" for intent in own):
         own = [intent for intent in own if not intent.direction]
     lend = back and not directions
     return [intent for intent in INTENTS

@@ -2041,3 +2041,12 @@ def test_a_verb_saying_what_is_helped_is_read_as_the_state_it_names(engine):
     names = engine.answer("can magnesium help me remember names")
     assert names.query.expanded["remember"] == ["memory"] and "memory" in names.passages[0].text
     assert "remember" not in engine.answer("i remember reading it helps sleep").query.expanded  # not what is helped
+
+
+def test_how_a_thing_works_asks_what_it_does_and_good_for_it_or_bad_asks_both_sides(engine):
+    assert intent.defined_word("how does the nervous system work and where does magnesium fit in") == \
+        "nervous system"
+    assert "transmitting signals" in engine.answer("how dose the nervus system work").passages[0].text
+    shapes = [i.name for i in intent.of_question("is magnesium good for the nerves or bad")]
+    assert "both sides" in shapes and "benefit" not in shapes  # both ways: no direction
+    assert "both positive and negative" in engine.answer("is magnesium good for the nerves or bad").passages[0].text
