@@ -475,6 +475,11 @@ class QueryReader(Speller, UnknownWords):
                 query.context.append(" ".join(tokens[i:i + 2]))
                 i += 2
                 continue
+            if span and i and [_MEDICATIONS] in alternatives and self._names_subject(tokens[i - 1]):
+                query.context.extend(tokens[i:i + span])  # "magnesium pills": the subject as taken, said already
+                query.asked += in_question
+                i += span
+                continue
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
                 i += span

@@ -2050,3 +2050,11 @@ def test_how_a_thing_works_asks_what_it_does_and_good_for_it_or_bad_asks_both_si
     shapes = [i.name for i in intent.of_question("is magnesium good for the nerves or bad")]
     assert "both sides" in shapes and "benefit" not in shapes  # both ways: no direction
     assert "both positive and negative" in engine.answer("is magnesium good for the nerves or bad").passages[0].text
+
+
+def test_a_dosage_form_after_the_subject_is_the_subject_as_taken_not_other_medications(engine):
+    capsules = engine.answer("since starting mag capsules i get headaches")
+    assert "capsules" in capsules.query.context and "Headaches are one" in capsules.passages[0].text
+    assert "medications" not in capsules.query.terms
+    other = engine.answer("can i take mag pills with my other pills")  # the other pills: medications
+    assert "medic" in other.query.terms and "other supplements or medications" in other.passages[0].text
