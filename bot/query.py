@@ -912,8 +912,9 @@ class QueryReader(Speller, UnknownWords):
 
     def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
         """Each word as _spelled reads it beside its neighbours."""
-        padded = ["", *tokens, ""]
-        return [self._spelled(query, word, padded[i], padded[i + 2]) for i, word in enumerate(tokens)]
+        padded = ["", *tokens, ""]  # (two words run together are two again: "sideeffects")
+        return [part for i, word in enumerate(tokens)
+                for part in self._spelled(query, word, padded[i], padded[i + 2]).split()]
 
     def _spelled(self, query: Query, word: str, before: str = "", after: str = "") -> str:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally"): the one

@@ -18,6 +18,8 @@ _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see Speller._
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_SHORTEST_PART = 3  # letters of the shortest word of two run together ("howmuch")...
+_COMMON_PART = 4.0  # ...and the Zipf frequency of the rarer one
 
 
 class Speller:
@@ -55,7 +57,8 @@ class Speller:
         candidates = [c for c in (corpus, *self.english_typos(word), *self._left_out_of(word)) if c]
         if not candidates and lexicon.entry(word) is None:
             return max(without_vowels(word), default=None,
-                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary))
+                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary)) \
+                or _run_together(word)
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
     def _left_out_of(self, word: str) -> list[str]:
@@ -127,6 +130,20 @@ class Speller:
         for key in _deletions(word) | {word}:
             found |= self._deletes.get(key, set())
         return found
+
+
+def _run_together(word: str) -> str | None:
+    """Two common words typed without the space between ("sideeffects": side effects, "howmuch": how
+    much), each of three letters or more and no medical word part ("neurocognitive" is read by its
+    parts), the split whose rarer word is commonest; None if none, or if the word is English."""
+    if _in_use(word):
+        return None
+    parts = lexicon.word_parts()
+    splits = [(word[:at], word[at:]) for at in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1)]
+    found = [(min(frequency(a), frequency(b)), f"{a} {b}") for a, b in splits
+             if min(frequency(a), frequency(b)) >= _COMMON_PART
+             and not any(p in parts.prefixes or p in parts.roots for p in (a, b))]
+    return max(found)[1] if found else None
 
 
 def _english_typos(word: str) -> tuple[str, ...]:

@@ -2058,3 +2058,11 @@ def test_a_dosage_form_after_the_subject_is_the_subject_as_taken_not_other_medic
     assert "medications" not in capsules.query.terms
     other = engine.answer("can i take mag pills with my other pills")  # the other pills: medications
     assert "medic" in other.query.terms and "other supplements or medications" in other.passages[0].text
+
+
+def test_two_common_words_run_together_are_read_as_two(engine):
+    assert engine.answer("what are the sideeffects of magnesium").query.corrected["sideeffects"] == "side effects"
+    assert "400-420mg" in engine.answer("howmuch magnesium should i take").passages[0].text
+    assert spelling._run_together("bloodpressure") == "blood pressure"
+    assert spelling._run_together("anything") is None  # an English word
+    assert spelling._run_together("neurocognitive") is None  # read by its word parts
