@@ -475,7 +475,7 @@ class QueryReader(Speller, UnknownWords):
                 query.context.append(" ".join(tokens[i:i + 2]))
                 i += 2
                 continue
-            if span and i and [_MEDICATIONS] in alternatives and self._names_subject(tokens[i - 1]):
+            if span and [_MEDICATIONS] in alternatives and self._subject_as_taken(tokens, i):
                 query.context.extend(tokens[i:i + span])  # "magnesium pills": the subject as taken, said already
                 query.asked += in_question
                 i += span
@@ -507,6 +507,14 @@ class QueryReader(Speller, UnknownWords):
                 continue
             self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
+
+    def _subject_as_taken(self, tokens: list[str], i: int) -> bool:
+        """Whether a dosage form at tokens[i] ("pills", "tablets") is the subject as taken: right after it
+        ("magnesium pills"), or after an article in a sentence naming the subject ("does a pill guarantee
+        you get enough magnesium?"); not "my pills", "other pills": other medications."""
+        if i and self._names_subject(tokens[i - 1]):
+            return True
+        return i > 0 and tokens[i - 1] in _ARTICLES and any(map(self._names_subject, tokens))
 
     def _drug_for(self, tokens: list[str], i: int) -> int:
         """How many corpus words from tokens[i] say what a medication named right after them is for

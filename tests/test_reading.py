@@ -2056,6 +2056,9 @@ def test_a_dosage_form_after_the_subject_is_the_subject_as_taken_not_other_medic
     capsules = engine.answer("since starting mag capsules i get headaches")
     assert "capsules" in capsules.query.context and "Headaches are one" in capsules.passages[0].text
     assert "medications" not in capsules.query.terms
+    pill = engine.answer("does a pill guarantee you get enough magnesium")  # an article, the subject named
+    assert "pill" in pill.query.context and "ensure that your body gets" in pill.passages[0].text
+    assert "medic" in engine.answer("can i take magnesium with my pills").query.terms  # his own: medications
     other = engine.answer("can i take mag pills with my other pills")  # the other pills: medications
     assert "medic" in other.query.terms and "other supplements or medications" in other.passages[0].text
 
