@@ -709,8 +709,9 @@ class QueryReader(Speller, UnknownWords):
                 i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
             return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
-        negated = any(tokens[at] in _NEGATIONS and not _asks_negatively(tokens, at) for at in range(max(0, i - 3), i))
-        return word == "enough" and negated and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
+        return word == "enough" and any(tokens[at] in _NEGATIONS and not _asks_negatively(tokens, at)
+                                        for at in range(max(0, i - 3), i)) \
+            and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
 
     def _names_large_amount(self, tokens: list[str], i: int) -> bool:
         """Whether tokens[i] says an amount is large: a size before an amount word ("high doses"),
