@@ -177,8 +177,8 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
     count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen") or
-    the doubling put on the letter beside ("felling"),
-    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv"); "ie" for
+    the doubling put on the letter beside ("felling"), a key next to the right one ("magnesiun"), a
+    silent e left off the end ("wher", "giv") and a vowel left out ("startd", "lowr"); "ie" for
     "ei" or the reverse ("wierd") a quarter."""
     distance = damerau(typed, meant)
     if distance != 1:
@@ -192,7 +192,8 @@ def _typing_cost(typed: str, meant: str) -> float:
         slip = swapped or moved or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
-        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e"
+        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e" \
+            or len(meant) > len(typed) and meant[at] in "aeiou"  # a vowel left out, as fast thumbs do: "startd"
     return 0.5 if slip else 1.0
 
 

@@ -2069,3 +2069,9 @@ def test_two_common_words_run_together_are_read_as_two(engine):
     assert spelling._run_together("bloodpressure") == "blood pressure"
     assert spelling._run_together("anything") is None  # an English word
     assert spelling._run_together("neurocognitive") is None  # read by its word parts
+
+
+def test_a_vowel_left_out_is_one_of_the_commonest_slips(engine):
+    assert engine.answer("cant sleep since i startd magnesium").query.corrected["startd"] == "started"  # not "starts"
+    assert engine.answer("how many calries in a banana").query.corrected["calries"] == "calories"  # not "carries"
+    assert spelling._typing_cost("lowr", "lower") == 0.5
