@@ -2075,3 +2075,10 @@ def test_a_vowel_left_out_is_one_of_the_commonest_slips(engine):
     assert engine.answer("cant sleep since i startd magnesium").query.corrected["startd"] == "started"  # not "starts"
     assert engine.answer("how many calries in a banana").query.corrected["calries"] == "calories"  # not "carries"
     assert spelling._typing_cost("lowr", "lower") == 0.5
+
+
+def test_a_time_to_come_or_named_by_its_event_is_when_the_story_happens(engine):
+    assert grammar._in_story_time("i have exams next week".split(), 4)
+    assert grammar._in_story_time("finals week has me stressed".split(), 1)  # finals: an event
+    assert not grammar._in_story_time("400 mg a day".split(), 3)  # an amount's time
+    assert engine.answer("i have exams next week can mag help me focus").answered
