@@ -59,9 +59,11 @@ _FRAGMENT_BREAKERS = _AUXILIARIES | _VERB_AUXILIARIES | _SUBJECTS | _POSSESSIVES
 _LIGHT_VERBS = frozenset({"take", "get", "knock", "keep", "put", "blow", "let"})
 _PARTICLES = frozenset({"off", "out", "away", "down"})
 _TIMES = frozenset({"noun.time", "time-unit"})  # WordNet categories of a word naming a time
-_GONE_BY = frozenset({"last", "past", "previous"})  # "last week", "the past month": see _in_story_time
-# "every afternoon", "each night": when something in the story keeps happening (see _in_story_time)...
-_RECURRING = frozenset({"every", "each"})
+_GONE_BY = frozenset({"last", "past", "previous", "next", "coming"})  # "last week", "next month": see _in_story_time
+_EVENTS = frozenset({"noun.act", "noun.event"})  # what names a time by what happens in it ("finals week")
+# "every afternoon", "each night", "all week", "the whole day": when something in the story keeps
+# happening or lasts (see _in_story_time)...
+_RECURRING = frozenset({"every", "each", "all", "whole", "entire"})
 _TAKE_REACH = 4  # ...unless a word of taking stands this close before it ("take it every morning": a timing)
 _TAKING = frozenset({"take", "dose", "use", "swallow", "pop"})
 # A bare noun between these makes a compound preposition ("on top of", "in front of", "in terms of",
@@ -253,17 +255,24 @@ def _names_part_said(tokens: list[str], i: int) -> bool:
 
 
 def _in_story_time(tokens: list[str], i: int) -> bool:
-    """Whether tokens[i] is a time named as gone by ("last week", "the past month", "two days ago") or
-    as recurring ("every afternoon", "each night"): when something in the story happened or keeps
-    happening; so is the word saying so. A recurring time of taking it ("take it every morning") is
-    a timing asked about."""
+    """Whether tokens[i] is a time named as gone by or to come ("last week", "the past month", "two days
+    ago", "next week"), as recurring or lasting ("every afternoon", "each night", "all week"), or by what
+    happens in it ("finals week", "game day"): when something in the story happens; so is the word
+    saying so. A recurring time of taking it ("take it every morning") is a timing asked about."""
     if tokens[i] in _GONE_BY or tokens[i] in _RECURRING:
         return i + 1 < len(tokens) and _in_story_time(tokens, i + 1)
     if not _names_time(tokens[i]) or i == 0:
         return False
     if tokens[i - 1] in _RECURRING:
         return not any(lemma(w) in _TAKING or stem(w) in _TAKING for w in tokens[max(0, i - 1 - _TAKE_REACH):i - 1])
-    return tokens[i - 1] in _GONE_BY or tokens[i + 1:i + 2] == ["ago"]
+    return tokens[i - 1] in _GONE_BY or tokens[i + 1:i + 2] == ["ago"] or _named_by_event(tokens[i - 1])
+
+
+def _named_by_event(word: str) -> bool:
+    """Whether a word before a time names what happens then ("finals week", "exam day", "game night"):
+    a noun of an act or event, not a number or a word of time ("mg a day")."""
+    found = lexicon.entry(word) if word not in stop_words() else None
+    return found is not None and found.main == "n" and found.category in _EVENTS
 
 
 def _names_time(word: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot import lexicon
 from bot.text import message_words, normalise, sentence_terms, stem, stop_words, words
 
 
@@ -205,9 +206,11 @@ INTENTS = (
     Intent("preference", re.compile(r"\b(which|what)( one)?( is| s| are)? (better|preferred|preferable|best)\b|"
                                     r"(?<!when )(?<!where )\b(is it|would it be) (better|best|preferable)\b"),
            re.compile(r"\b(rather than|better than|best to|instead of|preferred|preferable)\b")),
-    # Both sides: "good and bad effects?", "pros and cons", "which is it?" (after hearing it helps and harms)
+    # Both sides: "good and bad effects?", "good for the brain or bad?", "pros and cons", "which is it?" (after
+    # hearing it helps and harms)
     # want the passage weighing both ("both positive and negative effects").
-    Intent("both sides", re.compile(r"\b(good (and|or) bad|bad (and|or) good|pros and cons|positives? and negatives?|"
+    Intent("both sides", re.compile(r"\b(good( for( \w+){1,3})? (and|or) bad|bad( for( \w+){1,3})? (and|or) good|"
+                                    r"pros and cons|positives? and negatives?|"
                                     r"benefits? (and|or|vs|versus) (risks?|harms?|side effects?)|"
                                     r"helps? (or|and) (hurts?|harms?|hinders?)|upsides? (and|or) downsides?|"
                                     r"which is it|(beneficial|helpful|positive|good) (or |and )?(harmful|detrimental|"
@@ -258,7 +261,7 @@ _WHICH_ONES_RE = re.compile(r"^(which|what) (ones?|of them|of those|of these)\b|
 _CONDITION_RE = re.compile(r"^\s*(when|whenever|where|if|while|since)\b"
                            r"(?!\s+(should|do|does|did|can|could|is|are|was|will|would|to)\b)[^,?]*,\s*(?=\w)")
 # "what" opening a sentence, after any discourse openers ("ok so what does it even do?").
-_OPENERS_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)+(?=what|whats|which)")
+_OPENERS = frozenset({"ok", "okay", "so", "but", "and", "well", "yo", "hey", "wait", "um", "like", "then"})
 _WHAT_RE = re.compile(r"^((ok|okay|so|but|and|well|yo|hey|wait|um|like|then)\s+)*(what|whats|tell me about|explain)\b")
 _SENTENCE_END_RE = re.compile(r"[.?!]+\s*")
 # What a question asks to have defined: "what is X", and what X does or is for ("what does the nervous
@@ -290,9 +293,11 @@ _DEFINITION_RES = tuple(re.compile(pattern) for pattern in (
     rf"^how (is|are) {_THING} (defined|described)$",
     rf"^(the )?(definition|meaning) of {_THING}$",
     rf"^(what|which) (({_ROLES}) )?(does|do) {_THING} ({_ADVERBS} )?({_DOES})"
-    r"( in (the )?\w+)?$",
+    r"( in (the )?\w+)?( (and )?(where|why|how) .*)?$",
     # the auxiliary left out, as other languages may: "what make exactly the nervous system?"
-    rf"^(what|which) (({_ROLES}) )?(make|makes) ({_ADVERBS} )?(?=(the|a|an) ){_THING}( in (the )?\w+)?$"))
+    rf"^(what|which) (({_ROLES}) )?(make|makes) ({_ADVERBS} )?(?=(the|a|an) ){_THING}( in (the )?\w+)?$",
+    # how it works, asked of a system of the body ("how does the nervous system work?")
+    rf"^how (does|do) {_THING} ({_ADVERBS} )?(work|function)( in (the )?\w+)?( and .*| (where|why|how|what) .*)?$"))
 
 
 def of_question(question: str, pointed: str = "") -> list[Intent]:
@@ -305,7 +310,7 @@ def of_question(question: str, pointed: str = "") -> list[Intent]:
     which = bool(back) and bool(_WHICH_ONES_RE.search(text))
     own = _shown(text)
     directions = [intent for intent in own if intent.direction]
-    if len(directions) > 1:
+    if len(directions) > 1 or directions and any(intent.name == "both sides" for intent in own):
         own = [intent for intent in own if not intent.direction]
     lend = back and not directions
     return [intent for intent in INTENTS
@@ -366,9 +371,19 @@ def names_asked_kind(word: str, shapes: list[Intent]) -> bool:
 def defined_word(question: str) -> str | None:
     """For "what is X?" questions, X; after discourse openers and before a closing adverb too ("wait so
     what does the nervous system even do again")."""
-    plain = _OPENERS_RE.sub("", _plain(question))
+    plain = _without_openers(_plain(question))
     plain = _CLOSING_ADVERBS_RE.sub("", plain)
     return next((match.group("thing") for pattern in _DEFINITION_RES if (match := pattern.match(plain))), None)
+
+
+def _without_openers(plain: str) -> str:
+    """A question without the discourse openers and sentence adverbs before its "what" ("ok so what...",
+    "lowkey what...", "honestly what...")."""
+    said = plain.split()
+    at = next((i for i, w in enumerate(said) if w in ("what", "whats", "which")), 0)
+    if all(w in _OPENERS or (found := lexicon.entry(w)) is not None and found.main == "r" for w in said[:at]):
+        return " ".join(said[at:])
+    return plain
 
 
 def frames_definition(word: str) -> bool:
@@ -446,7 +461,8 @@ _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 _REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
-                        r"takes?|taking|took|supplement(s|al|ation|ing|ed)?|pills?|tablets?|capsules?|doses?|dosage|dosing|"
+                        r"takes?|taking|took|supplement(s|al|ation|ing|ed)?|pills?|tablets?|capsules?|gumm(y|ies)|softgels?|"
+                        r"doses?|dosage|dosing|"
                         r"intake|rda|requirements?|adverse|side effects?|"
                         r"cautions?|precautions?|contraindicat\w*)\b")
 

@@ -544,13 +544,14 @@ class QueryReader(Speller, UnknownWords):
                 continue
             span, alternatives = (0, []) if known[i] and self._condition_named(tokens, i, strange)[0] \
                 else self._synonym_at(tokens, i, fronted)  # "restless legs": a condition, not restlessness
-            if span == 1 and _phrasal_verb(tokens, i):  # "where magnesium fits in": belongs, not fits (seizures)
-                query.context.append(" ".join(tokens[i:i + 2]))
-                i += 2
+            if said := self._verb_said(tokens, i, span, alternatives):
+                query.context.append(" ".join(tokens[i:i + said]))
+                i += said
                 continue
-            if span == 1 and self._acts_on(tokens, i, alternatives):  # "would it calm inflammation": what it does
-                query.context.append(tokens[i])
-                i += 1
+            if span and [_MEDICATIONS] in alternatives and self._subject_as_taken(tokens, i):
+                query.context.extend(tokens[i:i + span])  # "magnesium pills": the subject as taken, said already
+                query.asked += in_question
+                i += span
                 continue
             if span:
                 self._read_synonym(query, tokens[i:i + span], alternatives, in_question, weight)
@@ -582,6 +583,16 @@ class QueryReader(Speller, UnknownWords):
                 self._read_word(query, tokens, i, in_question, weight, glossing)
             i += 1
 
+    def _verb_said(self, tokens: list[str], i: int, span: int, alternatives: list[list[str]]) -> int:
+        """How many words from tokens[i], a one-word synonym, are a verb said rather than the synonym's state:
+        2 for a phrasal verb ("where magnesium fits in": belongs, not fits, seizures), 1 for a verb acting on
+        another thing ("would it calm inflammation": what it does), else 0."""
+        if span != 1:
+            return 0
+        if _phrasal_verb(tokens, i):
+            return 2
+        return int(self._acts_on(tokens, i, alternatives))
+
     def _read_other_product(self, query: Query, product: str, in_question: bool, weight: float) -> None:
         """Another substance's product ("melatonin gummies"): asked about in the question, or of a person;
         named only in the story, context like any word the story names that the article lacks."""
@@ -599,6 +610,14 @@ class QueryReader(Speller, UnknownWords):
         ways = self.synonyms.get((said[0],), [said])
         self._add(query, said[0], [stem(w) for way in ways for w in way], phrasing=True)
         return 1
+
+    def _subject_as_taken(self, tokens: list[str], i: int) -> bool:
+        """Whether a dosage form at tokens[i] ("pills", "tablets") is the subject as taken: right after it
+        ("magnesium pills"), or after an article in a sentence naming the subject ("does a pill guarantee
+        you get enough magnesium?"); not "my pills", "other pills": other medications."""
+        if i and self._names_subject(tokens[i - 1]):
+            return True
+        return i > 0 and tokens[i - 1] in _ARTICLES and any(map(self._names_subject, tokens))
 
     def _drug_for(self, tokens: list[str], i: int) -> int:
         """How many corpus words from tokens[i] say what a medication named right after them is for
@@ -716,8 +735,11 @@ class QueryReader(Speller, UnknownWords):
         word = tokens[i]
         if (in_question or query.about_person) and self._during(tokens, i) \
                 and lexicon.names_state_or_time(lexicon.entry(word)):
-            # "while breastfeeding", "if she's nursing": when it is asked for
-            self._add(query, word, [stem(word)], weight=weight)
+            self._add(query, word, [stem(word)], weight=weight)  # "while breastfeeding": when it is asked for
+        elif states := self._helped_to(tokens, i):  # "help me remember": memory, the benefit asked about
+            query.asked += in_question
+            query.expanded[word] = [" ".join(self._word_of(t) for t in way) for way in states]
+            self._add(query, word, [t for way in states for t in way], ways=[list(w) for w in states], weight=weight)
         elif i >= 1 and tokens[i - 1] in _BE_WORDS and _is_verb(word):
             query.context.append(word)  # "my head is killing me": a verb, whatever else it may be
         elif self._in_verb_slot(tokens, i):  # "how does magnesium influence nerve cells": what it does, not a thing
@@ -738,6 +760,15 @@ class QueryReader(Speller, UnknownWords):
                                       or _compared(tokens, i) and _noun(word))
             self._read_unknown(query, word, in_question, weight, glossing and not owned, placed=placed,
                                at=(tokens, i))
+
+    def _helped_to(self, tokens: list[str], i: int) -> tuple[tuple[str, ...], ...]:
+        """The corpus terms of the states a verb the corpus lacks names (WordNet's nouns of a state,
+        process, feeling or the mind: "remember": memory), when it says what is helped ("help me
+        remember", "help you relax"): the benefit asked about; else ()."""
+        helper = i - 1 - (i >= 2 and tokens[i - 1] in _OBJECT_PRONOUNS)
+        if helper < 0 or tokens[helper] not in _HELP_FORMS:
+            return ()
+        return _remembered(self._unknown, tokens[i], self._unknown_word).states
 
     def _subject_by_class(self, tokens: list[str]) -> list[str]:
         """The sentence with "a mineral", "this mineral" read as the subject, said by the kind of thing
@@ -788,7 +819,8 @@ class QueryReader(Speller, UnknownWords):
                 i >= 2 and tokens[i - 1] in _BE_WORDS and self._names_subject(tokens[i - 2]))
         if word in _ABSENT_WORDS:
             return any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 4])
-        return word == "enough" and not _NEGATIONS.isdisjoint(tokens[max(0, i - 3):i]) \
+        return word == "enough" and any(tokens[at] in _NEGATIONS and not _asks_negatively(tokens, at)
+                                        for at in range(max(0, i - 3), i)) \
             and any(stem(w) in self.subject for w in tokens[max(0, i - 3):i + 2])
 
     def _names_large_amount(self, tokens: list[str], i: int) -> bool:
@@ -1011,8 +1043,9 @@ class QueryReader(Speller, UnknownWords):
 
     def _spelled_all(self, query: Query, tokens: list[str]) -> list[str]:
         """Each word as _spelled reads it beside its neighbours."""
-        padded = ["", *tokens, ""]
-        return [self._spelled(query, word, padded[i], padded[i + 2]) for i, word in enumerate(tokens)]
+        padded = ["", *tokens, ""]  # (two words run together are two again: "sideeffects")
+        return [part for i, word in enumerate(tokens)
+                for part in self._spelled(query, word, padded[i], padded[i + 2]).split()]
 
     def _spelled(self, query: Query, word: str, before: str = "", after: str = "") -> str:
         """The word, or the corpus or English word it misspells ("magneisum", "acutally"): the one
@@ -1034,8 +1067,10 @@ class QueryReader(Speller, UnknownWords):
     def _meant_here(self, query: Query, tokens: list[str], i: int) -> str:
         """tokens[i], or the word one edit away that its place says was meant: a real English word
         the article lacks where the article puts a neighbour of it beside the next or previous word
-        ("hart problems": heart problems), or an auxiliary before a question's subject, a pronoun or
-        the article's subject ("how dose it", "why dose magnesium cause")."""
+        ("hart problems": heart problems) or, a far commoner word, where it makes a phrase of the
+        synonyms table with a content word beside it ("hart condition"), or an auxiliary before a
+        question's subject, a pronoun or the article's subject ("how dose it", "why dose magnesium
+        cause") or before a noun phrase and a bare verb ("dose a pill guarantee...")."""
         word = tokens[i]
         if not word.isalpha() or len(word) < 3 or word in stop_words() or stem(word) in self.vocabulary:
             return word
@@ -1054,7 +1089,10 @@ class QueryReader(Speller, UnknownWords):
             # would stand for is meant as written ("taking two tablets" is no "taking too")
             meant = next((c for c in nearby if c not in stop_words() and frequency(c) > frequency(word) and (
                 after and stem(c) in self._preceding(stem(after)) or
-                before and stem(before) in self._preceding(stem(c)))), None)
+                before and stem(before) in self._preceding(stem(c)))), None) \
+                or next((c for c in nearby if c not in stop_words() and frequency(c) >= frequency(word) + 1 and (
+                    after not in stop_words() and self._by_lemmas.get((c, lemma(after)))
+                    or before not in stop_words() and self._by_lemmas.get((lemma(before), c)))), None)
         if meant:
             query.corrected[word] = meant
         return meant or word
@@ -1067,9 +1105,11 @@ class QueryReader(Speller, UnknownWords):
         is right": a noun)."""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         return ((after in _SUBJECTS or bool(after) and stem(after) in self.subject
-                 # "what dose the nervous system do": a noun phrase, then the main verb "do"
-                 or after in _ARTICLES and 0 < i and "do" in tokens[i + 2:])
-                and (i == 0 or tokens[i - 1] in _QUESTION_WORDS)
+                 # "what dose the nervous system do", "dose a pill guarantee...": a noun phrase, then a bare verb
+                 # (not after "what", which may ask the amount: "what dose the article recommend")
+                 or after in _ARTICLES and (0 < i and "do" in tokens[i + 2:] or _bare_verb_after(tokens, i + 2)
+                                            and tokens[i - 1:i] not in (["what"], ["which"])))
+                and (i == 0 or _asks_here(tokens[i - 1]))
                 and _LATER_AUXILIARIES.isdisjoint(tokens[i + 2:]))
 
     def _read_unknown(self, query: Query, word: str, in_question: bool, weight: float, glossing: bool = True,
@@ -1306,6 +1346,31 @@ def _names_thing_had(word: str) -> bool:
             word.endswith(s) and len(word) > len(s) + 2 for s in lexicon.word_parts().suffixes if len(s) >= 3)
     return found.main == "n" and (
         found.category in _HAD or found.category == "noun.artifact" and frequency(word) < _RARE_THING)
+
+
+def _asks_negatively(tokens: list[str], at: int) -> bool:
+    """Whether the negation at tokens[at] only opens a question, between its auxiliary and its subject
+    ("can't I get enough from food?", "don't you need enough of it?"): it asks whether the positive holds."""
+    return 0 < at < len(tokens) - 1 and tokens[at - 1] in _AUXILIARIES | _VERB_AUXILIARIES \
+        and tokens[at + 1] in _SUBJECTS and (at == 1 or tokens[at - 2] in _QUESTION_WORDS)
+
+
+def _asks_here(word: str) -> bool:
+    """Whether a word is a question word, or one slip from one ("were dose it fit in": where)."""
+    return word in _QUESTION_WORDS or len(word) >= 3 and any(damerau(word, w) == 1 for w in _QUESTION_WORDS)
+
+
+def _bare_verb_after(tokens: list[str], start: int) -> bool:
+    """Whether a noun phrase of one to three words at tokens[start] is followed by a verb in its bare
+    form ("how dose the nervous system *work*", "dose a pill *guarantee*..."): a question's order."""
+    for at in range(start + 1, min(start + 4, len(tokens))):
+        word = tokens[at]
+        if word in stop_words():
+            return False
+        found = lexicon.entry(word)
+        if found is not None and "v" in found.parts and not word.endswith(("s", "ing")):
+            return True
+    return False
 
 
 def _adds(said: list[str]) -> bool:

@@ -18,6 +18,8 @@ _EDIT_RARITY = 3.0  # an edit, in powers of ten of word frequency (see Speller._
 _RARE_WORD = 4.0  # a real word rarer than this (Zipf) may be a slip of a far commoner one...
 _FAR_COMMONER = 1.5  # ...this many powers of ten commoner ("daly": daily)
 _CORPUS_LIKELIER = 1.5  # a word of the article, likewise (people ask about the article)
+_SHORTEST_PART = 3  # letters of the shortest word of two run together ("howmuch")...
+_COMMON_PART = 4.0  # ...and the Zipf frequency of the rarer one
 
 
 class Speller:
@@ -55,17 +57,25 @@ class Speller:
         candidates = [c for c in (corpus, *self.english_typos(word), *self._left_out_of(word)) if c]
         if not candidates and lexicon.entry(word) is None:
             return max(without_vowels(word), default=None,
-                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary))
+                       key=lambda c: frequency(c) + _CORPUS_LIKELIER * (stem(c) in self.vocabulary)) \
+                or _run_together(word)
         return min(candidates, key=lambda c: self._unlikeliness(word, c), default=None)
 
     def _left_out_of(self, word: str) -> list[str]:
         """The article's words and the stop words that a rare English word is with one letter (not the
-        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip)."""
+        first) left out, if they are far commoner: "daly" is daily, "wen" when (a real-word slip); and
+        for a word too rare to be in the frequency list, any one edit from a common word of the
+        article's in some inflection by one of the commonest slips ("felling": feeling, as in "feelings")."""
         if frequency(word) >= _RARE_WORD:
             return []
-        return [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
-                and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
-                and lemma(c) != lemma(word)]
+        found = [c for c in self._candidates(word) if len(c) == len(word) + 1 and c[0] == word[0]
+                 and word in _deletions(c) and frequency(c) >= frequency(word) + _FAR_COMMONER
+                 and lemma(c) != lemma(word)]
+        if frequency(word) == 0 and len(word) > 4:
+            found += [c for c in _edits(word, len(word)) if c[0] == word[0] and len(c) == len(word)
+                      and _typing_cost(word, c) < 1 and frequency(c) >= _RARE_WORD
+                      and stem(c) in self.vocabulary and lemma(c) != lemma(word)]
+        return found
 
     def _unlikeliness(self, typed: str, meant: str) -> float:
         """How unlikely it is that `meant` was typed as `typed`, in powers of ten: the slip (an edit
@@ -122,6 +132,20 @@ class Speller:
         return found
 
 
+def _run_together(word: str) -> str | None:
+    """Two common words typed without the space between ("sideeffects": side effects, "howmuch": how
+    much), each of three letters or more and no medical word part ("neurocognitive" is read by its
+    parts), the split whose rarer word is commonest; None if none, or if the word is English."""
+    if _in_use(word):
+        return None
+    parts = lexicon.word_parts()
+    splits = [(word[:at], word[at:]) for at in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1)]
+    found = [(min(frequency(a), frequency(b)), f"{a} {b}") for a, b in splits
+             if min(frequency(a), frequency(b)) >= _COMMON_PART
+             and not any(p in parts.prefixes or p in parts.roots for p in (a, b))]
+    return max(found)[1] if found else None
+
+
 def _english_typos(word: str) -> tuple[str, ...]:
     """See QueryReader.english_typos."""
     if len(word) < 3 or _in_use(word):
@@ -152,8 +176,9 @@ _NEIGHBOUR_KEYS = {key: {other for r, row in enumerate(_KEYBOARD_ROWS) for c, ot
 
 def _typing_cost(typed: str, meant: str) -> float:
     """How far a typed word is from the word meant, in Damerau edits, where the commonest slips
-    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen"),
-    a key next to the right one ("magnesiun") and a silent e left off the end ("wher", "giv"); "ie" for
+    count half: two neighbours swapped ("cuase"), a letter doubled or undoubled ("sleeep", "hapen") or
+    the doubling put on the letter beside ("felling"), a key next to the right one ("magnesiun"), a
+    silent e left off the end ("wher", "giv") and a vowel left out ("startd", "lowr"); "ie" for
     "ei" or the reverse ("wierd") a quarter."""
     distance = damerau(typed, meant)
     if distance != 1:
@@ -163,11 +188,18 @@ def _typing_cost(typed: str, meant: str) -> float:
         swapped = typed[at + 1:at + 2] == meant[at:at + 1] and typed[at:at + 1] == meant[at + 1:at + 2]
         if swapped and typed[at:at + 2] in ("ie", "ei"):
             return 0.25  # "i before e" the wrong way round ("wierd", "recieve"): the commonest confusion of all
-        slip = swapped or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
+        moved = _doubled_at(typed, at) and _doubled_at(meant, at)  # the doubling on the letter beside: "felling"
+        slip = swapped or moved or meant[at] in _NEIGHBOUR_KEYS.get(typed[at], ())
     else:
         longer = max(typed, meant, key=len)  # the letter typed twice, or once where it is double
-        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e"
+        slip = longer[at] in longer[max(0, at - 1):at] + longer[at + 1:at + 2] or meant == typed + "e" \
+            or len(meant) > len(typed) and meant[at] in "aeiou"  # a vowel left out, as fast thumbs do: "startd"
     return 0.5 if slip else 1.0
+
+
+def _doubled_at(word: str, at: int) -> bool:
+    """Whether word[at] is one of a doubled letter ("ll" of "felling")."""
+    return word[at] in word[max(0, at - 1):at] + word[at + 1:at + 2]
 
 
 def _edits(word: str, upto: int) -> list[str]:

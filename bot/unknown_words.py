@@ -13,6 +13,7 @@ from bot.text import is_english_word, lemma, question_stems, stem, stop_words, w
 # Adjectives WordNet puts beside "possible" ("achievable", "feasible", "doable") ask whether a thing
 # can be done, as "possible" does: how a question asks, not a thing it asks about.
 _POSSIBLE = "possible"
+_MIND_AND_BODY = frozenset({"noun.state", "noun.process", "noun.feeling", "noun.cognition"})
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,17 @@ class Unknown:
     ways: tuple[tuple[str, ...], ...]  # corpus terms of related words ("renal" -> (kidney,))
     gloss: tuple[str, ...] = ()  # the plain words it is made of ("neuralgia" -> nerve, pain)
     asks: bool = False  # an adjective of possibility ("achievable", "feasible"): how a question asks
+    states: tuple[tuple[str, ...], ...] = ()  # of a verb: corpus terms of the states it names ("remember": memory)
 
     def focus(self, in_question: bool) -> bool:
         """Whether it restricts what is asked (see bot.lexicon)."""
         return lexicon.is_focus(self.entry, in_question)
+
+
+def _names_state(word: str) -> bool:
+    """Whether a word is mainly a noun naming a state, process, feeling or cognition ("memory")."""
+    found = lexicon.entry(word) if " " not in word else None
+    return found is not None and found.main == "n" and found.category in _MIND_AND_BODY
 
 
 class UnknownWords:
@@ -56,10 +64,13 @@ class UnknownWords:
             # A thing is not known through what one does with it ("thinner" -> reduce).
             related = [r for r in found.related if found.main != "n" or not _names_action(r)]
             ways = [way for way in map(self._corpus_terms, related) if way]
+        states: list[tuple[str, ...]] = []
+        if found is not None and found.main == "v":  # "remember": memory (see QueryReader._helped_to)
+            states = [way for way in map(self._corpus_terms, filter(_names_state, found.related)) if way]
         plain = None
         if not ways and " " not in english:
             plain = lexicon.gloss(english, self._whole_word, root_needed=found is not None)
-        return Unknown(english, found, tuple(dict.fromkeys(ways)), plain or ())
+        return Unknown(english, found, tuple(dict.fromkeys(ways)), plain or (), states=tuple(dict.fromkeys(states)))
 
     def _whole_word(self, piece: str) -> str | None:
         """The word a piece of a compound stands for: an English word, or the corpus word it begins

@@ -2333,3 +2333,97 @@ def test_a_phrase_read_as_a_condition_names_it_even_with_a_word_of_harm_in_it(en
         answer = engine.answer(question)
         assert "headach" in answer.reason["query"], question
         assert answer.passages[0].passage.text.startswith("Headaches are one"), question
+
+
+def test_a_definition_is_read_after_sentence_adverbs_and_before_a_second_question():
+    assert intent.defined_word("honestly what does melatonin do and why does it matter") == "melatonin"
+    assert intent.defined_word("lowkey what does the nervous system even do and where does it fit in") == \
+        "nervous system"  # "lowkey": somewhat, an adverb
+    assert intent.defined_word("my son asked what does magnesium do") is None  # a story opens it, not an adverb
+
+
+def test_an_auxiliary_slip_before_a_noun_phrase_and_a_bare_verb_is_the_auxiliary(engine):
+    body = engine.answer("how dose the body use magnesium")
+    assert body.query.corrected["dose"] == "does" and "dosage" not in body.query.expanded
+    assert engine.answer("why dose a high dose cause headaches").query.corrected["dose"] == "does"
+    where = engine.answer("were dose magnesium come from")  # "were": a slip of "where", asking
+    assert where.query.corrected["dose"] == "does" and "food sources" in where.passages[0].text
+    assert "dose" not in engine.answer("is one dose enough").query.corrected  # no verb after: the noun
+
+
+def test_a_negation_opening_a_question_asks_whether_the_positive_holds(engine):
+    food = engine.answer("can't you get enough magnesium from food alone")
+    assert "lacking" not in food.query.spelled and "through food alone" in food.passages[0].text
+    assert "lacking" in engine.answer("i dont get enough magnesium what happens").query.spelled  # a statement
+
+
+def test_a_lasting_time_is_when_the_story_happens():
+    tokens = "i have been anxious the whole week since starting it".split()
+    assert grammar._in_story_time(tokens, tokens.index("week"))
+    assert grammar._in_story_time("headaches all month".split(), 2)
+    assert not grammar._in_story_time("can i take it all day".split(), 5)  # a time of taking: asked
+
+
+def test_a_supplement_form_points_at_the_subject_and_reads_as_a_supplement(engine):
+    assert intent.refers_to_subject("do my gummies cause this", pronouns=False)
+    assert engine.answer("are softgels safe").query.expanded["softgels"] == ["supplement"]
+    assert engine.answer("my head is pounding since i doubled my gummies").answered
+
+
+def test_a_real_word_slip_making_a_phrase_of_the_synonyms_table_is_read_as_that_phrase(engine):
+    uncle = engine.answer("my uncle has a hart condition can he use mag")
+    assert uncle.query.corrected["hart"] == "heart" and "heart problems" in uncle.passages[0].text
+    assert "hart" not in engine.answer("is a hart an animal").query.corrected  # no phrase: as written
+
+
+def test_a_word_too_rare_to_be_common_is_read_as_the_article_s_word_one_slip_away(engine):
+    assert engine.answer("felling anxious since i started mag").query.corrected["felling"] == "feeling"
+    assert "foaming" not in engine.answer("he is foaming at the mouth").query.corrected  # no slip: as written
+    assert spelling._typing_cost("felling", "feeling") == 0.5  # the doubling on the letter beside
+
+
+def test_a_verb_saying_what_is_helped_is_read_as_the_state_it_names(engine):
+    names = engine.answer("can magnesium help me remember names")
+    assert names.query.expanded["remember"] == ["memory"] and "memory" in names.passages[0].text
+    assert "remember" not in engine.answer("i remember reading it helps sleep").query.expanded  # not what is helped
+
+
+def test_how_a_thing_works_asks_what_it_does_and_good_for_it_or_bad_asks_both_sides(engine):
+    assert intent.defined_word("how does the nervous system work and where does magnesium fit in") == \
+        "nervous system"
+    assert "transmitting signals" in engine.answer("how dose the nervus system work").passages[0].text
+    shapes = [i.name for i in intent.of_question("is magnesium good for the nerves or bad")]
+    assert "both sides" in shapes and "benefit" not in shapes  # both ways: no direction
+    assert "both positive and negative" in engine.answer("is magnesium good for the nerves or bad").passages[0].text
+
+
+def test_a_dosage_form_after_the_subject_is_the_subject_as_taken_not_other_medications(engine):
+    capsules = engine.answer("since starting mag capsules i get headaches")
+    assert "capsules" in capsules.query.context and "Headaches are one" in capsules.passages[0].text
+    assert "medications" not in capsules.query.terms
+    pill = engine.answer("does a pill guarantee you get enough magnesium")  # an article, the subject named
+    assert "pill" in pill.query.context and "ensure that your body gets" in pill.passages[0].text
+    assert "medic" in engine.answer("can i take magnesium with my pills").query.terms  # his own: medications
+    other = engine.answer("can i take mag pills with my other pills")  # the other pills: medications
+    assert "medic" in other.query.terms and "other supplements or medications" in other.passages[0].text
+
+
+def test_two_common_words_run_together_are_read_as_two(engine):
+    assert engine.answer("what are the sideeffects of magnesium").query.corrected["sideeffects"] == "side effects"
+    assert "400-420mg" in engine.answer("howmuch magnesium should i take").passages[0].text
+    assert spelling._run_together("bloodpressure") == "blood pressure"
+    assert spelling._run_together("anything") is None  # an English word
+    assert spelling._run_together("neurocognitive") is None  # read by its word parts
+
+
+def test_a_vowel_left_out_is_one_of_the_commonest_slips(engine):
+    assert engine.answer("cant sleep since i startd magnesium").query.corrected["startd"] == "started"  # not "starts"
+    assert engine.answer("how many calries in a banana").query.corrected["calries"] == "calories"  # not "carries"
+    assert spelling._typing_cost("lowr", "lower") == 0.5
+
+
+def test_a_time_to_come_or_named_by_its_event_is_when_the_story_happens(engine):
+    assert grammar._in_story_time("i have exams next week".split(), 4)
+    assert grammar._in_story_time("finals week has me stressed".split(), 1)  # finals: an event
+    assert not grammar._in_story_time("400 mg a day".split(), 3)  # an amount's time
+    assert engine.answer("i have exams next week can mag help me focus").answered
