@@ -73,8 +73,8 @@ class Speller:
                  and lemma(c) != lemma(word)]
         if frequency(word) == 0 and len(word) > 4:
             found += [c for c in _edits(word, len(word)) if c[0] == word[0] and len(c) == len(word)
-                      and _typing_cost(word, c) < 1 and frequency(c) >= _RARE_WORD
-                      and stem(c) in self.vocabulary and lemma(c) != lemma(word)]
+                      and frequency(c) >= _RARE_WORD and stem(c) in self.vocabulary
+                      and lemma(c) != lemma(word) and _typing_cost(word, c) < 1]  # the costly test last
         return found
 
     def _unlikeliness(self, typed: str, meant: str) -> float:
