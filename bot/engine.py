@@ -318,13 +318,11 @@ class Engine:
             close += [i for i in range(len(close), len(hits)) if coverage[i] >= 1.0 and hits[i].score >= _WIDER * floor]
         # Likewise one with the kind of answer asked for where no close one that would answer has it
         # ("Mechanism?" after an insomnia question: the melatonin reason, not the passage only saying "insomnia").
-        # There, when it asks a kind of answer (a number, a reason: not only a direction), a long message's
-        # passage holding its whole question sentence covers enough too ("How much do adults need each
-        # day?" after a story of bottles and stores: the number, not the announcement).
+        # A long message's passage holding its whole question sentence covers enough, as in the confidence
+        # rule ("How much do adults need each day?" after a story of bottles and stores: the number, not
+        # the announcement).
         covers = [candidates.enough(i, enough) for i in range(len(hits))]
         if close and shapes and not any(covers[i] and fits(i) for i in close):
-            if any(not i.direction for i in shapes):
-                covers = [candidates.enough(i, enough) for i in range(len(hits))]
             # Things named one by one ("what happens if u take way too much": the effects) are asked
             # for whatever a passage only warning of them scores.
             wider = 0.0 if any(i.names for i in shapes) else _WIDER * floor
