@@ -15,7 +15,8 @@ from bot.evaluate import read_cases
 EVAL = Path(__file__).resolve().parent / "eval"
 # voices3.yaml, redflags3.yaml (2026-11-24) and voices4.yaml (2026-11-25): development sets since
 HELD_OUT = frozenset({"blind.yaml", "redflags-blind.yaml", "voices2.yaml", "redflags2.yaml", "redflags4.yaml",
-                      "voices5.yaml", "voices6.yaml", "voices7.yaml", "voices8.yaml"})
+                      "voices5.yaml", "voices6.yaml", "voices7.yaml", "voices8.yaml",
+                      "voices9.yaml"})
 
 
 def main() -> None:
