@@ -182,6 +182,19 @@ def _preposition_here(tokens: list[str], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1] in _OBJECT_PRONOUNS
 
 
+# The particles that end a phrasal verb split by its object ("top it up", "dial it back")
+_SPLIT_PARTICLES = frozenset({"up", "down", "off", "out", "back"})
+
+
+def _verb_with_particle(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a verb with its particle right after it (an -ing form) or after its object
+    pronoun ("topping it up", "dial it back", "spacing them out"), though WordNet lacks the pair: doing, not a thing."""
+    after = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in ("it", "them", "him", "her"))
+    if after == i + 1 and not tokens[i].endswith("ing"):
+        return False
+    return after < len(tokens) and tokens[after] in _SPLIT_PARTICLES and _verb(lemma(tokens[i]))
+
+
 def _verb(word: str) -> bool:
     """Whether WordNet knows a word as a verb."""
     found = lexicon.entry(word)

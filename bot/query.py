@@ -16,7 +16,7 @@ from bot.grammar import (_AMOUNT_WORDS, _AUXILIARIES, _DETERMINERS, _HELP_FORMS,
                          _compared, _focus_noun, _in_compound_preposition, _in_phrasal_idiom, _in_story_time, _is_verb,
                          _judges_subject, _names_condition, _names_part_said, _names_person, _names_time, _noun,
                          _phrasal_verb, _predicate, _preposition_here, _refers_back, _said_of_pronoun, _set_aside,
-                         _singular, _subject_left_out, _verb, _verb_slot, verbless)
+                         _singular, _subject_left_out, _verb, _verb_slot, _verb_with_particle, verbless)
 from bot.sentences import _QUESTION_WORDS, _asked_words, _chunks, _parts, _sentences
 from bot.spelling import _FAMILY_PREFIX, Speller, _deletions, _in_use, _remembered
 from bot.text import damerau, english_words, frequency, is_english_word, lemma, question_stems, stem, stop_words, words
@@ -726,7 +726,8 @@ class QueryReader(Speller, UnknownWords):
                 or _in_compound_preposition(tokens, i)  # "add it on top of those": how it is said
                 or i > 0 and tokens[i - 1] == "per" and _names_time(word)  # "per week": an amount's unit
                 or i > 0 and tokens[i - 1] == "same" and _noun(word)  # "same agent?": what was said, named again
-                or _preposition_here(tokens, i))  # "run it past someone": a preposition, not the past
+                or _preposition_here(tokens, i)  # "run it past someone": a preposition, not the past
+                or _verb_with_particle(tokens, i))  # "topping it up": a verb, not a pizza topping
 
     def _read_lacking(self, query: Query, tokens: list[str], i: int, in_question: bool, weight: float,
                       glossing: bool) -> None:

@@ -2427,3 +2427,16 @@ def test_a_time_to_come_or_named_by_its_event_is_when_the_story_happens(engine):
     assert grammar._in_story_time("finals week has me stressed".split(), 1)  # finals: an event
     assert not grammar._in_story_time("400 mg a day".split(), 3)  # an amount's time
     assert engine.answer("i have exams next week can mag help me focus").answered
+
+
+def test_a_verb_with_its_particle_after_its_object_is_doing_not_a_thing(engine):
+    assert grammar._verb_with_particle("might topping it up help her".split(), 1)
+    assert grammar._verb_with_particle("would spacing out the pills help".split(), 1)
+    assert not grammar._verb_with_particle("a pizza topping with spinach".split(), 2)  # a noun, no particle
+    assert not grammar._verb_with_particle("the lights up there".split(), 1)  # no -ing, no object between
+    for question in ("My son is low on magnesium, I think. Might topping it up calm his anxiety?",
+                     "He takes three magnesium pills at once. Would spacing them out help with the side effects?"):
+        answer = engine.answer(question)
+        assert answer.answered and not answer.reason["unknown"], question
+    answer = engine.answer("Will a pizza topping with spinach give my son enough magnesium?")
+    assert not answer.answered and "topping" in answer.reason["unknown"]
