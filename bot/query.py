@@ -5,6 +5,7 @@ bot.grammar, words the corpus lacks looked up in bot.unknown_words)."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -63,6 +64,7 @@ _ADULT_AGE = 18
 _BORROWED_WEIGHT = 0.5  # of a concept a follow-up borrows from the question before it
 _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in its own message)
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
+_PURPOSE_REACH = 2  # words after "for" naming what the subject was taken for ("for sports recovery")
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
 _STATES = frozenset({"noun.state", "noun.feeling"})  # a verb's noun sense naming a symptom ("ache", "tingle")
 _SETTING_WEIGHT = 1.0  # ...when it does: of the sentences before the statement it points at
@@ -339,7 +341,8 @@ class QueryReader(Speller, UnknownWords):
         # running on coffee. A friend said it gave her energy. Is that true?"); the sentences before it set the
         # scene. One naming a subject ("...Could those be why he can't stay asleep?") asks about the whole story.
         told = next((i for i, (_, in_question) in enumerate(sentences) if in_question), len(sentences)) - 1
-        asked = False
+        asked = happened = False
+        purpose: frozenset[str] = frozenset()
         for at, ((tokens, in_question), part) in enumerate(zip(sentences, _parts(question) or [""], strict=True)):
             asked |= in_question
             pointed = story == _QUESTION_WEIGHT and not asked and (at == told or named > 0)
@@ -348,11 +351,18 @@ class QueryReader(Speller, UnknownWords):
             known, read = len(query.known), len(query.concepts)
             for chunk in _chunks(part, tokens):  # "Essential mineral — systems involved?": no phrase across the dash
                 self._read_words(query, chunk, in_question, weight)
+            if not in_question:
+                purpose |= self._purpose_of_taking(tokens)
+                happened |= any(c.known and not c.phrasing and self.subject.isdisjoint(c.terms) and not _narrates(c)
+                                and not _said_in(c, purpose) for c in query.concepts[read:])
             if pointed:  # the statement pointed at is what is asked: its subjects count as asked
                 query.asked += len(query.known) - known
                 query.concepts[read:] = [dataclasses.replace(c, weight=_STORY_WEIGHT) if _narrates(c) else c
                                          for c in query.concepts[read:]]
 
+        if happened:  # what it was taken for yields to what the story says happened ("...for his cramps, and now
+            # he gets headaches. Could it be the supplement?")
+            self._as_context(query, purpose - set(asking))
         if story == _QUESTION_WEIGHT:  # pointing back, the subject's form is how the subject is said ("Could
             # it be the magnesium capsules?": whether magnesium is the story's cause)
             spelled = query.asking.split()
@@ -838,6 +848,25 @@ class QueryReader(Speller, UnknownWords):
         found = lexicon.entry(lemma(tokens[i]))
         return tokens[i].endswith("s") and self._names_subject(tokens[i - 1]) and found is not None \
             and "v" in found.parts
+
+    def _purpose_of_taking(self, tokens: list[str]) -> frozenset[str]:
+        """The words a story sentence gives as what the subject was taken for ("he started magnesium *for his
+        cramps*", "she takes it for sleep"): why it was taken, told, not what happened since."""
+        purpose: set[str] = set()
+        for at in range(1, len(tokens) - 1):
+            if tokens[at] != "for" or not (self._names_subject(tokens[at - 1]) or tokens[at - 1] in ("it", "them")
+                                           or self._subject_as_taken(tokens, at - 1)):
+                continue
+            after = at + 1 + (tokens[at + 1] in _POSSESSIVES or tokens[at + 1] in _DETERMINERS)
+            purpose.update(itertools.takewhile(lambda w: w not in stop_words(), tokens[after:after + _PURPOSE_REACH]))
+        return frozenset(purpose)
+
+    @staticmethod
+    def _as_context(query: Query, words: frozenset[str]) -> None:
+        """Make the concepts said only in words context."""
+        told = [c for c in query.concepts if _said_in(c, words)]
+        query.concepts = [c for c in query.concepts if not _said_in(c, words)]
+        query.context.extend(c.word for c in told)
 
     def _names_subject(self, word: str) -> bool:
         """Whether a word is the article's subject or a synonym of it ("mag", "mg")."""
@@ -1445,6 +1474,11 @@ def _says_harm(words_said: str) -> bool:
     """Whether words say harm ("side effects", "dangerous"); a phrase read as a condition ("head hurt":
     headaches) names that condition instead (see _frame_harm)."""
     return any(i.name == "harm" for i in intent.of_question(words_said))
+
+
+def _said_in(concept: Concept, words: frozenset[str]) -> bool:
+    """Whether every word a concept was read from is one of words ("muscle/cramps": muscle, cramps)."""
+    return set(re.split(r"[ /]", concept.word)) <= words
 
 
 def _narrates(concept: Concept) -> bool:

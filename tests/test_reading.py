@@ -2440,3 +2440,21 @@ def test_a_verb_with_its_particle_after_its_object_is_doing_not_a_thing(engine):
         assert answer.answered and not answer.reason["unknown"], question
     answer = engine.answer("Will a pizza topping with spinach give my son enough magnesium?")
     assert not answer.answered and "topping" in answer.reason["unknown"]
+
+
+def test_what_it_was_taken_for_yields_to_what_the_story_says_happened_since(engine):
+    for question, wanted in (
+            ("My son started magnesium for cramps last month and now he gets headaches most evenings. I don't want "
+             "to overreact, but could it be the supplement?", "Headaches are one of the most common"),
+            ("My father started magnesium for his nerves. He now feels anxious every afternoon. Is this something "
+             "magnesium can do?", "magnesium can also cause anxiety"),
+            ("My husband takes magnesium for his restless sleep. Lately he has a pounding headache every morning. "
+             "Is it the magnesium?", "Headaches are one of the most common")):
+        answer = engine.answer(question)
+        assert answer.answered and wanted in answer.passages[0].passage.text, question
+    # told alone, what it was taken for is what the question points at
+    for question, wanted in (("My son takes magnesium for his sleep. Does it actually work for that?", "sleep"),
+                             ("My wife started magnesium for migraines. Is there evidence it helps with them?",
+                              "migraine")):
+        answer = engine.answer(question)
+        assert answer.answered and wanted in answer.passages[0].passage.text, question
