@@ -125,7 +125,10 @@ INTENTS = (
                               # whether something comes from it ("Is from magnesium?", "could that be due to it?")
                               r"^(is|could|can|might) ((it|that|this) )?(be )?(from|because of|due to)\b|"
                               # whether it is the cause of what was told ("...now im jittery, could that be it")
-                              r"\b(could|can|might|would) (that|this|it|mag\w*) be (it|why|the cause)$)\b"),
+                              r"\b(could|can|might|would) (that|this|it|mag\w*) be (it|why|the cause)$|"
+                              # or to blame for it ("is magnesium to blame?", "could the pills be behind it?")
+                              r"\b(be|is|are) (\w+ ){0,2}(to blame|the (culprit|reason)|responsible|"
+                              r"behind (it|this|that|them)|doing (this|that|it))$)\b"),
            re.compile(r"\b(cause[sd]?|causing|side effects|lead to|leads to|interfere\w*|disrupt\w*|excess\w*|"
                       r"adverse|imbalanced|difficult|avoid\w*)\b"), anchored=True, direction=True),
     # Benefit: the question asks whether it helps ("does it help with stress?", "is it good for..."), so a

@@ -2458,3 +2458,13 @@ def test_what_it_was_taken_for_yields_to_what_the_story_says_happened_since(engi
                               "migraine")):
         answer = engine.answer(question)
         assert answer.answered and wanted in answer.passages[0].passage.text, question
+
+
+def test_asking_whether_the_subject_is_to_blame_for_the_story_asks_a_harm(engine):
+    for question in ("Dad has been on magnesium for a month and now he can't sleep. Is magnesium to blame?",
+                     "My daughter takes magnesium every morning. She feels anxious by lunchtime. Might the "
+                     "magnesium be doing this?",
+                     "My mum has been on magnesium for weeks and now feels jittery. Could it be the reason?"):
+        top = engine.answer(question).passages[0].passage.text
+        assert "magnesium can also cause anxiety" in top, question
+    assert "harm" not in [i.name for i in intent.of_question("is magnesium responsible for nerve transmission")]
