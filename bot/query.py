@@ -85,6 +85,7 @@ _STATES = frozenset({"noun.state", "noun.body", "noun.process", "noun.feeling"})
 _LONGEST_PHRASE = 4  # words of the longest WordNet phrase read as one ("in the first place")
 _COMPOUND_PREPOSITIONS = frozenset({"with", "for", "of", "in", "on"})  # "problems with sleep"
 _ARTICLES = frozenset({"the", "a", "an"})
+_BADLY = frozenset({"badly", "poorly", "terribly"})  # a verb done so is trouble doing it ("sleeps badly")
 _BEHIND = frozenset({"behind", "of", "for", "in"})  # "the science behind that", "the logic of it"
 # Prepositions other languages put first, before "what" ("for what is it good?", "with what can I take it?").
 _FRONTED = frozenset({"for", "with", "against", "from", "about"})
@@ -214,6 +215,9 @@ class QueryReader(Speller, UnknownWords):
         for key, values in self.synonyms.items():
             self._by_lemmas.setdefault(tuple(map(_singular, key)), values)
         # A compound also matches turned round with a preposition: "problems with sleep" is "sleep problems".
+        # "trouble sleeping" by its verb: what a verb done badly means ("sleeps badly")
+        self._troubles = {lemma(key[1]): values for key, values in self._by_lemmas.items()
+                          if len(key) == 2 and key[0] == "trouble"}
         self._turned = {(key[1], key[0]): values for key, values in self._by_lemmas.items() if len(key) == 2}
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
         self._synonym_starts = frozenset(k[0] for k in [*self.synonyms, *self._by_lemmas, *self._turned])
@@ -1265,6 +1269,8 @@ class QueryReader(Speller, UnknownWords):
         nerves"): its length and its
         synonyms, or (0, []); with a preposition `fronted` before "what", a word
         with that preposition ("good" of "for what is good...": "good for")."""
+        if i + 1 < len(tokens) and tokens[i + 1] in _BADLY and (found := self._troubles.get(lemma(tokens[i]))):
+            return 2, found  # "he sleeps badly": trouble sleeping
         if tokens[i] not in self._synonym_starts and lemma(tokens[i]) not in self._synonym_starts:
             return 0, []
         if fronted and i > 1 and (found := self._by_lemmas.get((tokens[i], fronted))

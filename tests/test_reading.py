@@ -2468,3 +2468,13 @@ def test_asking_whether_the_subject_is_to_blame_for_the_story_asks_a_harm(engine
         top = engine.answer(question).passages[0].passage.text
         assert "magnesium can also cause anxiety" in top, question
     assert "harm" not in [i.name for i in intent.of_question("is magnesium responsible for nerve transmission")]
+
+
+def test_a_verb_done_badly_is_trouble_doing_it(engine):
+    for question in ("My son sleeps poorly since he started magnesium. Could that be the magnesium?",
+                     "Can magnesium cause you to sleep badly?",
+                     "My wife has slept terribly this week after doubling her magnesium. Is this a known effect?"):
+        answer = engine.answer(question)
+        assert answer.answered and "insomnia" in answer.reason["query"], question
+        assert "magnesium can also cause insomnia" in answer.passages[0].passage.text, question
+    assert "insomnia" not in engine.answer("Does magnesium help you sleep?").reason["query"]
