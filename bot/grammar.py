@@ -230,10 +230,11 @@ def _adjective(word: str) -> bool:
 
 
 def _in_phrasal_idiom(tokens: list[str], i: int) -> bool:
-    """Whether tokens[i] is the noun of a light verb's idiom, between "the" and a particle ("take the
-    edge off", "take the sting out of it", "get the kinks out"): how it is said, not a thing asked about."""
-    return 2 <= i < len(tokens) - 1 and tokens[i - 1] == "the" and lemma(tokens[i - 2]) in _LIGHT_VERBS \
-        and tokens[i + 1] in _PARTICLES
+    """Whether tokens[i] is the noun of a light verb's idiom, between an article and a particle ("take the
+    edge off", "take the sting out of it", "get the kinks out", "keep an eye out"): how it is said, not a
+    thing asked about; after "a", never a condition: "knock a fever down")."""
+    return 2 <= i < len(tokens) - 1 and lemma(tokens[i - 2]) in _LIGHT_VERBS and tokens[i + 1] in _PARTICLES \
+        and (tokens[i - 1] == "the" or tokens[i - 1] in ("a", "an") and not _names_condition(tokens[i]))
 
 
 def _judges_subject(tokens: list[str], i: int) -> bool:

@@ -2478,3 +2478,13 @@ def test_a_verb_done_badly_is_trouble_doing_it(engine):
         assert answer.answered and "insomnia" in answer.reason["query"], question
         assert "magnesium can also cause insomnia" in answer.passages[0].passage.text, question
     assert "insomnia" not in engine.answer("Does magnesium help you sleep?").reason["query"]
+
+
+def test_the_noun_of_a_light_verbs_idiom_after_a_or_an_is_how_it_is_said(engine):
+    assert grammar._in_phrasal_idiom("should i keep an eye out for".split(), 4)
+    assert not grammar._in_phrasal_idiom("will magnesium knock a fever down".split(), 4)  # a condition
+    for question in ("What should we keep an eye out for once my son starts magnesium?",
+                     "My wife starts magnesium tomorrow. Which side effects should I keep an eye out for?"):
+        answer = engine.answer(question)
+        assert answer.answered and "eye" in answer.reason["context"], question
+    assert "fever" in engine.answer("Will magnesium knock a fever down?").reason["unknown"]
