@@ -2427,3 +2427,13 @@ def test_a_time_to_come_or_named_by_its_event_is_when_the_story_happens(engine):
     assert grammar._in_story_time("finals week has me stressed".split(), 1)  # finals: an event
     assert not grammar._in_story_time("400 mg a day".split(), 3)  # an amount's time
     assert engine.answer("i have exams next week can mag help me focus").answered
+
+
+def test_a_dictionary_word_is_not_read_as_an_unrelated_corpus_word_it_starts_like(engine):
+    calming = engine.answer("Sedative and calming properties of Mg?")
+    assert "properties" not in calming.reason["corrected"]  # "property" is not "proper" (dosage)
+    assert "proper" not in calming.passages[0].text.split()
+    assert engine.answer("Does Mg have anti-inflammatory properties?").passages[0].text.count("inflammation")
+    assert engine.answer("Mg anti-inflammatory effect?").reason["corrected"] == {"inflammatory": "inflammation"}
+    assert "magnets" not in engine.answer("my son swallowed a bunch of magnets").reason["corrected"]
+    assert engine.answer("how does magnesium get absorbed from food?").reason["corrected"]["absorbed"] == "absorption"
