@@ -448,7 +448,7 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 _ARTICLE_WORDS = r"article|text|paper|document|essay|authors?|writers?"  # what names the article or who wrote it
 _ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
 # Words for a written work that name the article only as "this piece", "the write-up" (not "a piece of").
-_WORKS = frozenset({"piece", "post", "blog", "writeup", "handout", "leaflet"})
+_WORKS = frozenset({"piece", "post", "blog", "writeup", "handout", "leaflet", "source"})
 _POINTING_AT_WORK = frozenset({"this", "the", "that", "your"})
 # The verbs of saying something in a text ("is it discussed", "does it mention"): how a question
 # asks about the article, never what it asks about.
@@ -458,7 +458,7 @@ _SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|
 _SAYS_RE = re.compile(rf"^({_SAYS})$")
 _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 # "the source" of what is said ("per the source") is the article, "a source of" something is not
-_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
+_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplement(s|al|ation|ing|ed)?|pills?|tablets?|capsules?|gumm(y|ies)|softgels?|"

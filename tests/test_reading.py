@@ -2437,3 +2437,10 @@ def test_a_dictionary_word_is_not_read_as_an_unrelated_corpus_word_it_starts_lik
     assert engine.answer("Mg anti-inflammatory effect?").reason["corrected"] == {"inflammatory": "inflammation"}
     assert "magnets" not in engine.answer("my son swallowed a bunch of magnets").reason["corrected"]
     assert engine.answer("how does magnesium get absorbed from food?").reason["corrected"]["absorbed"] == "absorption"
+
+
+def test_this_source_pointed_at_is_the_article_a_source_of_something_is_not(engine):
+    dose = engine.answer("Per this source, upper daily dose for adults?")
+    assert "source" in dose.reason["context"] and "400-420mg" in dose.passages[0].text
+    assert "source" in engine.answer("What does your source say about sleep?").reason["context"]
+    assert "sourc" in engine.answer("is food the best source of mg?").reason["query"]
