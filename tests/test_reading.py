@@ -2444,3 +2444,9 @@ def test_this_source_pointed_at_is_the_article_a_source_of_something_is_not(engi
     assert "source" in dose.reason["context"] and "400-420mg" in dose.passages[0].text
     assert "source" in engine.answer("What does your source say about sleep?").reason["context"]
     assert "sourc" in engine.answer("is food the best source of mg?").reason["query"]
+
+
+def test_a_cell_named_by_its_tissue_is_that_tissue(engine):
+    muscle = engine.answer("Does Mg act on myocytes, per the article?")
+    assert muscle.reason["expanded"]["myocytes"] == ["muscle"] and "muscle" in muscle.passages[0].text
+    assert "hepatocyte" in engine.answer("hepatocyte damage from Mg?").reason["unknown"]  # liver: not in the article
