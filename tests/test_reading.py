@@ -2450,3 +2450,10 @@ def test_a_cell_named_by_its_tissue_is_that_tissue(engine):
     muscle = engine.answer("Does Mg act on myocytes, per the article?")
     assert muscle.reason["expanded"]["myocytes"] == ["muscle"] and "muscle" in muscle.passages[0].text
     assert "hepatocyte" in engine.answer("hepatocyte damage from Mg?").reason["unknown"]  # liver: not in the article
+
+
+def test_modulatory_words_are_read_as_regulating(engine):
+    answer = engine.answer("Modulatory action of Mg on neuron firing?")
+    assert answer.reason["expanded"]["modulatory"] == ["regulate"]
+    assert "regulate the activity of neurons" in answer.passages[0].text
+    assert engine.answer("Mg: neuromodulatory?").reason["expanded"]["neuromodulatory"] == ["nerve regulate"]
