@@ -473,10 +473,12 @@ def names_article(word: str) -> bool:
 
 
 def names_work(tokens: list[str], i: int) -> bool:
-    """Whether tokens[i] names the article as a written work ("covered in this piece?", "the write up"),
-    not a part of something ("a piece of fruit", "the piece of cake")."""
-    return tokens[i] in _WORKS and i > 0 and tokens[i - 1] in _POINTING_AT_WORK \
-        and (i + 1 == len(tokens) or tokens[i + 1] != "of")
+    """Whether tokens[i] names the article as a written work ("covered in this piece?", "the write up",
+    or before a verb of saying, "source says?"), not a part of something ("a piece of fruit", "the
+    piece of cake")."""
+    if tokens[i] not in _WORKS or i + 1 < len(tokens) and tokens[i + 1] == "of":
+        return False
+    return i > 0 and tokens[i - 1] in _POINTING_AT_WORK or i + 1 < len(tokens) and bool(_SAYS_RE.match(tokens[i + 1]))
 
 
 def says(word: str) -> bool:

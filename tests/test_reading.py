@@ -2458,3 +2458,10 @@ def test_modulatory_words_are_read_as_regulating(engine):
     assert answer.reason["expanded"]["modulatory"] == ["regulate"]
     assert "regulate the activity of neurons" in answer.passages[0].text
     assert engine.answer("Mg: neuromodulatory?").reason["expanded"]["neuromodulatory"] == ["nerve regulate"]
+
+
+def test_a_bare_source_before_a_verb_of_saying_is_the_article(engine):
+    dose = engine.answer("Upper limit of daily intake: source states?")
+    assert "source" in dose.reason["context"] and "400-420mg" in dose.passages[0].text
+    assert "source" in engine.answer("Kidney dz — source mentions caution?").reason["context"]
+    assert "sourc" in engine.answer("which food source has most mg?").reason["query"]
