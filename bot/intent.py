@@ -451,7 +451,7 @@ _ANNOUNCES_RE = re.compile(r"\b(we will|we ll|in this article|this article will|
 _ARTICLE_WORDS = r"article|text|paper|document|essay|authors?|writers?"  # what names the article or who wrote it
 _ARTICLE_RE = re.compile(rf"^({_ARTICLE_WORDS})$")
 # Words for a written work that name the article only as "this piece", "the write-up" (not "a piece of").
-_WORKS = frozenset({"piece", "post", "blog", "writeup", "handout", "leaflet"})
+_WORKS = frozenset({"piece", "post", "blog", "writeup", "handout", "leaflet", "source"})
 _POINTING_AT_WORK = frozenset({"this", "the", "that", "your"})
 # The verbs of saying something in a text ("is it discussed", "does it mention"): how a question
 # asks about the article, never what it asks about.
@@ -461,7 +461,7 @@ _SAYS = (r"claims?|claimed|cites?|cited|mentions?|mentioned|says?|said|reports?|
 _SAYS_RE = re.compile(rf"^({_SAYS})$")
 _POINTS_RE = re.compile(r"\b(it|its|this|that|these|those|they|them)\b")
 # "the source" of what is said ("per the source") is the article, "a source of" something is not
-_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|(the|this|your) source(?! of)|"
+_REFERS_RE = re.compile(rf"\b({_ARTICLE_WORDS}|{_SAYS}|lists?|listed|"
                         rf"(the|this|that|your) ({'|'.join(_WORKS)})\b(?! of)|"
                         r"given|recommends?|recommended|"
                         r"takes?|taking|took|supplement(s|al|ation|ing|ed)?|pills?|tablets?|capsules?|gumm(y|ies)|softgels?|"
@@ -476,10 +476,12 @@ def names_article(word: str) -> bool:
 
 
 def names_work(tokens: list[str], i: int) -> bool:
-    """Whether tokens[i] names the article as a written work ("covered in this piece?", "the write up"),
-    not a part of something ("a piece of fruit", "the piece of cake")."""
-    return tokens[i] in _WORKS and i > 0 and tokens[i - 1] in _POINTING_AT_WORK \
-        and (i + 1 == len(tokens) or tokens[i + 1] != "of")
+    """Whether tokens[i] names the article as a written work ("covered in this piece?", "the write up",
+    or before a verb of saying, "source says?"), not a part of something ("a piece of fruit", "the
+    piece of cake")."""
+    if tokens[i] not in _WORKS or i + 1 < len(tokens) and tokens[i + 1] == "of":
+        return False
+    return i > 0 and tokens[i - 1] in _POINTING_AT_WORK or i + 1 < len(tokens) and bool(_SAYS_RE.match(tokens[i + 1]))
 
 
 def says(word: str) -> bool:

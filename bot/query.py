@@ -709,7 +709,7 @@ class QueryReader(Speller, UnknownWords):
             self._add(query, word, [term], phrasing=True)
             return
         if term not in self.vocabulary:
-            relative = self.word_family(term) or self._verb_made_of(word)
+            relative = self._relative(word, term)
             if not relative:
                 self._read_lacking(query, tokens, i, in_question, weight, glossing)
                 return
@@ -1322,6 +1322,24 @@ class QueryReader(Speller, UnknownWords):
                 out.append(tokens[i])
                 i += 1
         return out
+
+    def _relative(self, word: str, term: str) -> str | None:
+        """The corpus term of a word's family, or the corpus verb it makes, if any."""
+        family = self.word_family(term)
+        if family and not self._another_word(word, family):
+            return family
+        return self._verb_made_of(word)
+
+    def _another_word(self, word: str, relative: str) -> bool:
+        """Whether a dictionary word only looks like the corpus word of its family: WordNet knows
+        both, under other base forms, and relates them to nothing in common ("properties" is not
+        "proper"; "inflammatory" and "inflammation" share "inflame")."""
+        other = self._word_of(relative)
+        mine, theirs = lexicon.entry(word), lexicon.entry(other)
+        if mine is None or theirs is None or lemma(word) == lemma(other):
+            return False
+        return {stem(r) for r in (*mine.related, word, lemma(word))}.isdisjoint(
+            {stem(r) for r in (*theirs.related, other, lemma(other))})
 
     def _verb_made_of(self, word: str) -> str | None:
         """The corpus verb an adjective, or its comparative, makes with -en ("wider" -> widen: "are

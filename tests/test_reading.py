@@ -52,7 +52,8 @@ def test_medical_word_formation_reads_a_clinical_word_as_the_plain_words_it_is_m
 
     assert lexicon.gloss("neuralgia", whole) == ("nerve", "pain")
     assert lexicon.gloss("supratherapeutic", whole) == ("too", "much", "therapeutic")
-    assert lexicon.gloss("antiinflammatory", whole) == ("reduce", "inflammatory")  # anti-: what it works against
+    # anti-: what it works against; inflamm- and -atory are both parts of the table
+    assert lexicon.gloss("antiinflammatory", whole) == ("reduce", "inflammation")
     assert lexicon.gloss("hypomagnesemia", whole) == ("too", "little", "magnesium")
     assert lexicon.gloss("hepatotoxic", whole) == ("liver", "toxicity")
     assert lexicon.gloss("glycinate", whole) is None and lexicon.gloss("costco", whole) is None
@@ -2488,3 +2489,40 @@ def test_the_noun_of_a_light_verbs_idiom_after_a_or_an_is_how_it_is_said(engine)
         answer = engine.answer(question)
         assert answer.answered and "eye" in answer.reason["context"], question
     assert "fever" in engine.answer("Will magnesium knock a fever down?").reason["unknown"]
+
+
+def test_a_dictionary_word_is_not_read_as_an_unrelated_corpus_word_it_starts_like(engine):
+    calming = engine.answer("Sedative and calming properties of Mg?")
+    assert "properties" not in calming.reason["corrected"]  # "property" is not "proper" (dosage)
+    assert "proper" not in calming.passages[0].text.split()
+    assert engine.answer("Does Mg have anti-inflammatory properties?").passages[0].text.count("inflammation")
+    assert engine.answer("Mg anti-inflammatory effect?").reason["corrected"] == {"inflammatory": "inflammation"}
+    assert "magnets" not in engine.answer("my son swallowed a bunch of magnets").reason["corrected"]
+    assert engine.answer("how does magnesium get absorbed from food?").reason["corrected"]["absorbed"] == "absorption"
+
+
+def test_this_source_pointed_at_is_the_article_a_source_of_something_is_not(engine):
+    dose = engine.answer("Per this source, upper daily dose for adults?")
+    assert "source" in dose.reason["context"] and "400-420mg" in dose.passages[0].text
+    assert "source" in engine.answer("What does your source say about sleep?").reason["context"]
+    assert "sourc" in engine.answer("is food the best source of mg?").reason["query"]
+
+
+def test_a_cell_named_by_its_tissue_is_that_tissue(engine):
+    muscle = engine.answer("Does Mg act on myocytes, per the article?")
+    assert muscle.reason["expanded"]["myocytes"] == ["muscle"] and "muscle" in muscle.passages[0].text
+    assert "hepatocyte" in engine.answer("hepatocyte damage from Mg?").reason["unknown"]  # liver: not in the article
+
+
+def test_modulatory_words_are_read_as_regulating(engine):
+    answer = engine.answer("Modulatory action of Mg on neuron firing?")
+    assert answer.reason["expanded"]["modulatory"] == ["regulate"]
+    assert "regulate the activity of neurons" in answer.passages[0].text
+    assert engine.answer("Mg: neuromodulatory?").reason["expanded"]["neuromodulatory"] == ["nerve regulate"]
+
+
+def test_a_bare_source_before_a_verb_of_saying_is_the_article(engine):
+    dose = engine.answer("Upper limit of daily intake: source states?")
+    assert "source" in dose.reason["context"] and "400-420mg" in dose.passages[0].text
+    assert "source" in engine.answer("Kidney dz — source mentions caution?").reason["context"]
+    assert "sourc" in engine.answer("which food source has most mg?").reason["query"]
