@@ -172,14 +172,14 @@ def _subject_left_out(tokens: list[str]) -> bool:
 
 
 # Object pronouns a noun never stands right before ("her" may be a possessive: "give the baby her dose").
-_OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them", "someone", "somebody", "anyone", "anybody", "everyone",
+_STANDALONE_OBJECTS = frozenset({"me", "him", "us", "them", "someone", "somebody", "anyone", "anybody", "everyone",
                               "everybody"})
 
 
 def _preposition_here(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] stands where only a preposition or a verb can, right before an object
     pronoun ("run it *past* someone", "is that *beyond* them"): a function word, not a time or a thing."""
-    return i + 1 < len(tokens) and tokens[i + 1] in _OBJECT_PRONOUNS
+    return i + 1 < len(tokens) and tokens[i + 1] in _STANDALONE_OBJECTS
 
 
 # The particles that end a phrasal verb split by its object ("top it up", "dial it back")

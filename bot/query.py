@@ -66,7 +66,7 @@ _FOLLOW_UP_WEIGHT = 2.0  # ...and of the follow-up's own (times its weight in it
 _QUESTION_WEIGHT = 2.0  # of the question sentence's words in a message of several sentences
 _PURPOSE_REACH = 2  # words after "for" naming what the subject was taken for ("for sports recovery")
 _STORY_WEIGHT = 0.5  # ...and of the story's before it, unless the question only points at it
-_STATES = frozenset({"noun.state", "noun.feeling"})  # a verb's noun sense naming a symptom ("ache", "tingle")
+_SYMPTOM_SENSES = frozenset({"noun.state", "noun.feeling"})  # a verb's noun sense naming a symptom ("ache", "tingle")
 _SETTING_WEIGHT = 1.0  # ...when it does: of the sentences before the statement it points at
 _AMOUNTS = frozenset({("too", "little"), ("too", "much")})  # how word parts say an amount (hypo-, hyper-)
 _REFERRING = frozenset({"a", "an", "this", "that", "the"})  # before a word standing for one thing
@@ -1509,5 +1509,5 @@ def _narrates(concept: Concept) -> bool:
     """Whether a story's word only tells what happened, a verb of doing ("she began them", "he doubled
     it"), not a state it names ("he sleeps badly", "my legs ache", "I worry": anxiety): its story's weight."""
     found = lexicon.entry(lemma(concept.word)) if " " not in concept.word else None
-    return found is not None and found.main == "v" and found.category not in _STATES \
+    return found is not None and found.main == "v" and found.category not in _SYMPTOM_SENSES \
         and concept.terms in ((stem(concept.word),), (stem(lemma(concept.word)),))  # not a synonym ("connected": link)
